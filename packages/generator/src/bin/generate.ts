@@ -1,0 +1,42 @@
+/**
+ * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR]`: generate every schema into the
+ * types package (default `packages/types`). Run by the generator's build.
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { generateAll } from "../pipeline.js";
+import { GeneratorError } from "../errors.js";
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      out: { type: "string" },
+      services: { type: "string" },
+      snapshot: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write("Usage: generate [--out DIR] [--services iam,ec2] [--snapshot data/botocore]\n");
+    return 0;
+  }
+  const out = resolve(values.out ?? new URL("../../types", import.meta.url).pathname);
+  const t0 = performance.now();
+  const result = generateAll({
+    out,
+    ...(values.snapshot ? { snapshotDir: values.snapshot } : {}),
+    ...(values.services ? { services: values.services.split(",") } : {}),
+  });
+  const ms = performance.now() - t0;
+  process.stdout.write(`generated ${result.services} services, ${result.operations} operations into ${out} in ${(ms / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  if (e instanceof GeneratorError) {
+    process.stderr.write(`generate: ${e.message}\n`);
+    process.exitCode = 1;
+  } else throw e;
+}

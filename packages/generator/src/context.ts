@@ -1,0 +1,27 @@
+/**
+ * The generation context, built once with every default spelled out, then passed to the pure stages.
+ */
+import type { Rule } from "./project/rule.js";
+import { RULES } from "./project/rules/index.js";
+
+export interface GenerateContext {
+  botocoreVersion: string;
+  /** The CloudTrail conventions applied by the project stage, in order. */
+  rules: readonly Rule[];
+  /** Services to generate (sorted); all in the snapshot when not narrowed. */
+  services: readonly string[];
+  /** Keep model documentation in the output. */
+  docs: boolean;
+}
+
+export function createContext(
+  snapshot: { botocoreVersion: string; services: readonly string[] },
+  options: Partial<Omit<GenerateContext, "botocoreVersion">> = {},
+): GenerateContext {
+  return {
+    botocoreVersion: snapshot.botocoreVersion,
+    rules: options.rules ?? RULES,
+    services: [...(options.services ?? snapshot.services)].sort(),
+    docs: options.docs ?? true,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The pipeline's spine: snapshot -> normalize -> project -> emit, for every service.
+ * `generate()` returns a map of output path -> file contents; only `write()` touches the disk.
+ */
+import type { GenerateContext } from "./context.js";
+import { emitServiceSchema } from "./emit-schema.js";
+import type { LoggedService } from "./log-model.js";
+import { buildManifest, entryOf, type ServiceManifestEntry } from "./manifest.js";
+import { normalize } from "./normalize.js";
+import { project } from "./project/index.js";
+import type { Snapshot } from "./load.js";
+
+/** Stable JSON text: two-space indent, trailing newline. Key order is the order the stages built. */
+export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** One service through normalize and project. */
+export function logService(snapshot: Pick<Snapshot, "read">, service: string, ctx: GenerateContext): LoggedService {
+  const model = normalize(service, snapshot.read(service), { botocoreVersion: ctx.botocoreVersion, docs: ctx.docs });
+  return project(model, { rules: ctx.rules });
+}
+
+export interface Generated {
+  /** Output path (relative to the types package) -> contents. */
+  files: Map<string, string>;
+  services: number;
+  operations: number;
+}
+
+/** Every extra service (curated non-API ones) is passed in already projected. */
+export function generate(snapshot: Pick<Snapshot, "read">, ctx: GenerateContext, extra: readonly LoggedService[] = []): Generated {
+  const files = new Map<string, string>();
+  const entries: Record<string, ServiceManifestEntry> = {};
+  let operations = 0;
+  const add = (svc: LoggedService) => {
+    files.set(`schemas/${svc.name}.json`, jsonText(emitServiceSchema(svc, ctx)));
+    entries[svc.name] = entryOf(svc);
+    operations += svc.operations.length;
+  };
+  for (const service of ctx.services) add(logService(snapshot, service, ctx));
+  for (const svc of extra) add(svc);
+  files.set("manifest.json", jsonText(buildManifest(ctx.botocoreVersion, entries)));
+  return { files, services: Object.keys(entries).length, operations };
+}

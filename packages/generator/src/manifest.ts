@@ -1,0 +1,44 @@
+/** The manifest: which services exist, their eventSource, and the eventNames of their operations. */
+import type { LoggedService } from "./log-model.js";
+
+export interface ServiceManifestEntry {
+  eventSource: string;
+  apiVersion: string;
+  protocol: string;
+  serviceFullName: string;
+  curated?: boolean;
+  operations: Record<string, { eventNames: string[]; readOnly: boolean }>;
+}
+
+export interface Manifest {
+  botocoreVersion: string;
+  services: Record<string, ServiceManifestEntry>;
+  /** eventSource -> services logging under it (several share one: rds, docdb, neptune). */
+  eventSources: Record<string, string[]>;
+}
+
+export function entryOf(svc: LoggedService): ServiceManifestEntry {
+  const operations: ServiceManifestEntry["operations"] = {};
+  for (const op of svc.operations) operations[op.name] = { eventNames: op.eventNames, readOnly: op.readOnly };
+  return {
+    eventSource: svc.eventSource,
+    apiVersion: svc.apiVersion,
+    protocol: svc.protocol,
+    serviceFullName: svc.serviceFullName,
+    ...(svc.curated ? { curated: true } : {}),
+    operations,
+  };
+}
+
+export function buildManifest(botocoreVersion: string, entries: Record<string, ServiceManifestEntry>): Manifest {
+  const services: Manifest["services"] = {};
+  const sources: Record<string, string[]> = {};
+  for (const name of Object.keys(entries).sort()) {
+    const e = entries[name]!;
+    services[name] = e;
+    (sources[e.eventSource] ??= []).push(name);
+  }
+  const eventSources: Manifest["eventSources"] = {};
+  for (const s of Object.keys(sources).sort()) eventSources[s] = sources[s]!;
+  return { botocoreVersion, services, eventSources };
+}
