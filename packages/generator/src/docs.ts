@@ -41,6 +41,9 @@ export function htmlToText(html: string | undefined): string | undefined {
     .join("\n")
     .replace(/``/g, "")
     .replace(/\n{3,}/g, "\n\n")
+    // `<li><p>text</p></li>` leaves the bullet on a line of its own; rejoin it, and keep list items together.
+    .replace(/^- *\n+/gm, "- ")
+    .replace(/^(- .*)\n\n(?=- )/gm, "$1\n")
     .trim();
   return s === "" ? undefined : s;
 }

@@ -86,7 +86,8 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   number: (t) => ({ type: "number", ...model({ minimum: t.min, maximum: t.max }) }),
   boolean: () => ({ type: "boolean" }),
   // CloudTrail writes timestamps as ISO-8601 strings, as "Oct 16, 2020 9:47:27 AM" strings and as epoch numbers.
-  timestamp: () => ({ type: ["string", "number"], "x-type": "timestamp" }),
+  // (anyOf rather than a type array: ajv's default strict mode rejects union types.)
+  timestamp: () => ({ anyOf: [{ type: "string" }, { type: "number" }], "x-type": "timestamp" }),
   blob: () => ({ type: "string", "x-type": "blob" }),
   any: () => ({}),
   oneOf: (t) => ({ anyOf: t.options.map(emitType) }),
@@ -110,7 +111,7 @@ function eventSchema(svc: LoggedService, op: LoggedOperation): JsonSchema {
   const part = (t: LogType | null, def: string): JsonSchema =>
     t === null
       ? // No input/output shape: CloudTrail writes null (or omits the key); an empty object has been seen too.
-        { type: ["object", "null"], "x-model": { type: "null" } }
+        { anyOf: [{ type: "object" }, { type: "null" }], "x-model": { anyOf: [{ type: "null" }] } }
       : { anyOf: [ref(def), { type: "null" }] };
   const event: JsonSchema = {
     $ref: ENVELOPE_ID + "#/$defs/Record",

@@ -4,6 +4,8 @@
  */
 import type { GenerateContext } from "./context.js";
 import { emitServiceSchema } from "./emit-schema.js";
+import { emitPackageTypes, emitServiceTypes } from "./emit-types.js";
+import { envelopeSchema } from "./envelope.js";
 import type { LoggedService } from "./log-model.js";
 import { buildManifest, entryOf, type ServiceManifestEntry } from "./manifest.js";
 import { normalize } from "./normalize.js";
@@ -33,11 +35,16 @@ export function generate(snapshot: Pick<Snapshot, "read">, ctx: GenerateContext,
   let operations = 0;
   const add = (svc: LoggedService) => {
     files.set(`schemas/${svc.name}.json`, jsonText(emitServiceSchema(svc, ctx)));
+    files.set(...emitServiceTypes(svc, ctx));
     entries[svc.name] = entryOf(svc);
     operations += svc.operations.length;
   };
   for (const service of ctx.services) add(logService(snapshot, service, ctx));
   for (const svc of extra) add(svc);
-  files.set("manifest.json", jsonText(buildManifest(ctx.botocoreVersion, entries)));
+  const envelope = envelopeSchema(ctx.botocoreVersion);
+  const manifest = buildManifest(ctx.botocoreVersion, entries);
+  files.set("schemas/envelope.json", jsonText(envelope));
+  files.set("manifest.json", jsonText(manifest));
+  for (const [path, text] of emitPackageTypes(manifest, envelope, ctx)) files.set(path, text);
   return { files, services: Object.keys(entries).length, operations };
 }

@@ -1,0 +1,85 @@
+/**
+ * The whole snapshot: every service generates, every emitted document compiles in ajv (both modes),
+ * the output is byte-identical across runs, and the golden services match their checked-in files.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "../src/context.js";
+import { VOCABULARY } from "../src/emit-schema.js";
+import { generate, type Generated } from "../src/generate.js";
+import { openSnapshot } from "../src/load.js";
+import type { Manifest } from "../src/manifest.js";
+import { toStrict } from "../src/modes.js";
+
+const snapshot = openSnapshot(join(import.meta.dirname, "..", "..", "..", "data", "botocore"));
+const GOLDEN = ["ec2", "iam", "kms", "lambda", "s3", "sts"];
+const goldenDir = join(import.meta.dirname, "golden", "schemas");
+
+let all: Generated;
+beforeAll(() => {
+  all = generate(snapshot, createContext(snapshot));
+});
+
+const parse = (path: string) => JSON.parse(all.files.get(path)!) as Record<string, any>;
+
+describe("every service", () => {
+  it("generates all 434 services and 19,385 operations of botocore 1.43.117", () => {
+    expect(snapshot.botocoreVersion).toBe("1.43.117");
+    const manifest = parse("manifest.json") as Manifest;
+    const botocore = Object.values(manifest.services).filter((s) => !s.curated);
+    expect(botocore).toHaveLength(434);
+    expect(botocore.reduce((n, s) => n + Object.keys(s.operations).length, 0)).toBe(19_385);
+    for (const name of snapshot.services) expect(all.files.has(`schemas/${name}.json`)).toBe(true);
+  });
+
+  it("compiles every document in ajv, compatible and strict, with 0 failures", () => {
+    const envelope = parse("schemas/envelope.json");
+    const failures: string[] = [];
+    let compiled = 0;
+    for (const mode of ["compatible", "strict"] as const) {
+      // One ajv per service keeps memory flat; the envelope is shared by reference.
+      for (const path of [...all.files.keys()].filter((p) => p.startsWith("schemas/") && p !== "schemas/envelope.json")) {
+        const ajv = new Ajv2020({ allErrors: false, strict: true, validateFormats: false });
+        ajv.addVocabulary([...VOCABULARY]);
+        const doc = parse(path);
+        try {
+          ajv.addSchema(mode === "strict" ? toStrict(envelope) : envelope);
+          ajv.compile(mode === "strict" ? toStrict(doc) : doc);
+          compiled++;
+        } catch (e) {
+          failures.push(`${mode} ${path}: ${(e as Error).message.slice(0, 300)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(compiled).toBeGreaterThanOrEqual(2 * 434);
+  });
+
+  it("includes the 42 recursive shapes as references, e.g. ce GetCostAndUsage's Expression", () => {
+    const ce = parse("schemas/ce.json");
+    const expression = JSON.stringify(ce.$defs.Expression);
+    expect(expression).toContain('"$ref":"#/$defs/Expression"');
+  });
+
+  it("is deterministic: a second run gives byte-identical files", () => {
+    const again = generate(snapshot, createContext(snapshot));
+    expect([...again.files.keys()]).toEqual([...all.files.keys()]);
+    for (const [path, text] of all.files) if (again.files.get(path) !== text) expect.fail(`${path} differs between runs`);
+  });
+});
+
+describe("golden files", () => {
+  // Regenerate on purpose with: UPDATE_GOLDEN=1 npx vitest run packages/generator/test/all-services.test.ts
+  it.each(GOLDEN)("%s matches test/golden/schemas/%s.json", (service) => {
+    const text = all.files.get(`schemas/${service}.json`)!;
+    const file = join(goldenDir, `${service}.json`);
+    if (process.env.UPDATE_GOLDEN) {
+      mkdirSync(goldenDir, { recursive: true });
+      writeFileSync(file, text);
+    }
+    expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(text === readFileSync(file, "utf8"), `${service} differs from its golden file; review the diff, then UPDATE_GOLDEN=1`).toBe(true);
+  });
+});
