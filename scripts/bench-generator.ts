@@ -22,7 +22,7 @@ const out = mkdtempSync(join(tmpdir(), "ct-bench-gen-"));
 const probe = `
   const t0 = performance.now();
   const { generateAll } = await import(${JSON.stringify(join(dist, "index.js"))});
-  const r = generateAll({ out: ${JSON.stringify(out)}, types: false });
+  const r = await generateAll({ out: ${JSON.stringify(out)}, types: false });
   console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, ...r }));
 `;
 const gen = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" });

@@ -12,6 +12,8 @@ export interface GenerateContext {
   services: readonly string[];
   /** Keep model documentation in the output. */
   docs: boolean;
+  /** Emit the TypeScript declarations of @cloudtrail-schema/types beside the JSON Schemas. */
+  types: boolean;
 }
 
 export function createContext(
@@ -23,5 +25,6 @@ export function createContext(
     rules: options.rules ?? RULES,
     services: [...(options.services ?? snapshot.services)].sort(),
     docs: options.docs ?? true,
+    types: options.types ?? true,
   };
 }

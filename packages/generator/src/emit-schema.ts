@@ -7,12 +7,14 @@
  * So one file serves both modes, and a plain validator ignores what it does not know.
  */
 import type { JsonSchema, JsonValue } from "./json-schema.js";
-import type { LoggedOperation, LoggedService, LogType } from "./log-model.js";
+import { ANY_EVENT_SOURCE, type LoggedOperation, type LoggedService, type LogType, type TimestampRendering } from "./log-model.js";
+import { ENVELOPE_SCHEMA_ID as ENVELOPE_ID } from "./envelope.js";
 import { safePattern } from "./patterns.js";
 
 export const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 export const SCHEMA_BASE_ID = "https://cloudtrail-schema.dev/schemas";
-export const ENVELOPE_ID = `${SCHEMA_BASE_ID}/envelope.json`;
+export { ENVELOPE_SCHEMA_ID as ENVELOPE_ID } from "./envelope.js";
+
 
 /** Vendor keywords the documents use; register them with `ajv.addVocabulary(VOCABULARY)`. */
 export const VOCABULARY = ["x-model", "x-type", "x-cloudtrail", "x-redacted"] as const;
@@ -87,12 +89,30 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   boolean: () => ({ type: "boolean" }),
   // CloudTrail writes timestamps as ISO-8601 strings, as "Oct 16, 2020 9:47:27 AM" strings and as epoch numbers.
   // (anyOf rather than a type array: ajv's default strict mode rejects union types.)
-  timestamp: () => ({ anyOf: [{ type: "string" }, { type: "number" }], "x-type": "timestamp" }),
+  // Strict narrows to the renderings the rules know for this place (see TIMESTAMP_RENDERINGS).
+  timestamp: (t) => ({
+    anyOf: [{ type: "string" }, { type: "number" }],
+    "x-type": "timestamp",
+    ...model({ anyOf: t.renderings?.length ? timestampRenderings(t.renderings) : undefined }),
+  }),
   blob: () => ({ type: "string", "x-type": "blob" }),
   any: () => ({}),
   oneOf: (t) => ({ anyOf: t.options.map(emitType) }),
   ref: (t) => ref(t.def),
 };
+
+/** The JSON Schema of each timestamp rendering (strict mode). */
+export const TIMESTAMP_RENDERINGS: Record<TimestampRendering, JsonSchema> = {
+  // Java's MEDIUM date-time: "Oct 16, 2020 9:47:27 AM"; JDK 9+ (CLDR) adds a comma after the year, JDK 20+
+  // writes a narrow no-break space before AM/PM.
+  "java-date": { type: "string", pattern: "^[A-Z][a-z]{2} \\d{1,2}, \\d{4},? \\d{1,2}:\\d{2}:\\d{2}[ \\u202f\\u00a0](AM|PM)$" },
+  "iso-8601": { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})$" },
+  epoch: { type: "number" },
+};
+
+function timestampRenderings(renderings: readonly TimestampRendering[]): JsonSchema[] {
+  return renderings.map((r) => structuredClone(TIMESTAMP_RENDERINGS[r]));
+}
 
 /** One log type -> JSON Schema (compatible form, strict keywords under `x-model`). */
 export function emitType(t: LogType): JsonSchema {
@@ -106,6 +126,23 @@ export function emitType(t: LogType): JsonSchema {
   return s;
 }
 
+/** `{a: {b: value}}` as nested `properties` with a `const` leaf, each level required. */
+function matchSchema(path: readonly string[], value: string): JsonSchema {
+  const [head, ...rest] = path as [string, ...string[]];
+  const inner: JsonSchema = rest.length ? { type: "object", ...matchSchema(rest, value) } : { const: value };
+  return { properties: { [head]: inner }, required: [head] };
+}
+
+/** Merge `properties`/`required` of several match schemas into one node. */
+function mergeMatches(into: JsonSchema, add: JsonSchema): void {
+  const props = into.properties as Record<string, JsonSchema>;
+  for (const [k, v] of Object.entries(add.properties as Record<string, JsonSchema>)) {
+    props[k] = props[k] && "properties" in props[k]! && "properties" in v ? (mergeMatches(props[k]!, v), props[k]!) : v;
+  }
+  const req = into.required as string[];
+  for (const r of add.required as string[]) if (!req.includes(r)) req.push(r);
+}
+
 function eventSchema(svc: LoggedService, op: LoggedOperation): JsonSchema {
   const names = defNames(op.name);
   const part = (t: LogType | null, def: string): JsonSchema =>
@@ -113,17 +150,23 @@ function eventSchema(svc: LoggedService, op: LoggedOperation): JsonSchema {
       ? // No input/output shape: CloudTrail writes null (or omits the key); an empty object has been seen too.
         { anyOf: [{ type: "object" }, { type: "null" }], "x-model": { anyOf: [{ type: "null" }] } }
       : { anyOf: [ref(def), { type: "null" }] };
-  const event: JsonSchema = {
-    $ref: ENVELOPE_ID + "#/$defs/Record",
-    type: "object",
-    properties: {
-      eventSource: { const: svc.eventSource },
-      eventName: op.eventNames.length === 1 ? { const: op.eventNames[0]! } : { enum: [...op.eventNames] },
-      requestParameters: part(op.request, names.request),
-      responseElements: part(op.response, names.response),
-    },
-    required: ["eventSource", "eventName"],
-  };
+  const eventSource = op.eventSource ?? (svc.eventSource === ANY_EVENT_SOURCE ? undefined : svc.eventSource);
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  if (eventSource) {
+    properties.eventSource = { const: eventSource };
+    required.push("eventSource");
+  }
+  if (op.eventNames.length) {
+    properties.eventName = op.eventNames.length === 1 ? { const: op.eventNames[0]! } : { enum: [...op.eventNames] };
+    required.push("eventName");
+  }
+  properties.requestParameters = part(op.request, names.request);
+  properties.responseElements = part(op.response, names.response);
+  if (op.additionalEventData) properties.additionalEventData = { anyOf: [emitType(op.additionalEventData), { type: "null" }] };
+  if (op.serviceEventDetails) properties.serviceEventDetails = { anyOf: [emitType(op.serviceEventDetails), { type: "null" }] };
+  const event: JsonSchema = { $ref: `${ENVELOPE_ID}#/$defs/Record`, type: "object", properties, required };
+  for (const m of op.match ?? []) mergeMatches(event, matchSchema(m.path, m.value));
   const title = `${svc.name} ${op.name}`;
   return op.doc ? { title, description: op.doc, ...event } : { title, ...event };
 }

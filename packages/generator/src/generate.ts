@@ -3,6 +3,7 @@
  * `generate()` returns a map of output path -> file contents; only `write()` touches the disk.
  */
 import type { GenerateContext } from "./context.js";
+import { curatedServices } from "./curated/index.js";
 import { emitServiceSchema } from "./emit-schema.js";
 import { emitPackageTypes, emitServiceTypes } from "./emit-types.js";
 import { envelopeSchema } from "./envelope.js";
@@ -28,14 +29,21 @@ export interface Generated {
   operations: number;
 }
 
-/** Every extra service (curated non-API ones) is passed in already projected. */
-export function generate(snapshot: Pick<Snapshot, "read">, ctx: GenerateContext, extra: readonly LoggedService[] = []): Generated {
+/**
+ * Every botocore service in the context, plus the curated non-API services (signin, AwsServiceEvent…),
+ * which are written by hand as log models and so skip normalize and project.
+ */
+export function generate(
+  snapshot: Pick<Snapshot, "read">,
+  ctx: GenerateContext,
+  extra: readonly LoggedService[] = curatedServices(),
+): Generated {
   const files = new Map<string, string>();
   const entries: Record<string, ServiceManifestEntry> = {};
   let operations = 0;
   const add = (svc: LoggedService) => {
     files.set(`schemas/${svc.name}.json`, jsonText(emitServiceSchema(svc, ctx)));
-    files.set(...emitServiceTypes(svc, ctx));
+    if (ctx.types) files.set(...emitServiceTypes(svc, ctx));
     entries[svc.name] = entryOf(svc);
     operations += svc.operations.length;
   };
@@ -45,6 +53,6 @@ export function generate(snapshot: Pick<Snapshot, "read">, ctx: GenerateContext,
   const manifest = buildManifest(ctx.botocoreVersion, entries);
   files.set("schemas/envelope.json", jsonText(envelope));
   files.set("manifest.json", jsonText(manifest));
-  for (const [path, text] of emitPackageTypes(manifest, envelope, ctx)) files.set(path, text);
+  if (ctx.types) for (const [path, text] of emitPackageTypes(manifest, envelope, ctx)) files.set(path, text);
   return { files, services: Object.keys(entries).length, operations };
 }

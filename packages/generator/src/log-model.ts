@@ -4,6 +4,9 @@
  * paths, examples) read only this; none of them knows about botocore or about any particular service.
  */
 
+/** `LoggedService.eventSource` of services whose events come from any eventSource (keyed by eventType). */
+export const ANY_EVENT_SOURCE = "*";
+
 interface Annotated {
   /** Plain-text documentation (HTML already stripped). */
   doc?: string;
@@ -26,7 +29,19 @@ export interface LogField {
   deprecated?: boolean;
   /** Which rule added this field, when it is not from the model (`s3-bucket-name`). */
   addedBy?: string;
+  /**
+   * Set when this field is another key the same member is logged under (EC2 writes `InstanceIds` as
+   * `instancesSet`): the name of the main field. A record carries at most one of them.
+   */
+  aliasOf?: string;
 }
+
+/**
+ * How CloudTrail renders a timestamp (rule `timestamp-renderings`):
+ * `java-date` `"Oct 16, 2020 9:47:27 AM"` (with or without the comma after the year), `iso-8601`
+ * `"2020-10-16T09:47:27Z"`, `epoch` a number (`1602841647000`: milliseconds in EC2 records).
+ */
+export type TimestampRendering = "java-date" | "iso-8601" | "epoch";
 
 export type LogType =
   | ({ kind: "object"; fields: LogField[]; /** undeclared keys are known to appear */ open?: boolean } & Annotated)
@@ -34,9 +49,14 @@ export type LogType =
   | ({ kind: "array"; items: LogType; min?: number; max?: number } & Annotated)
   | ({ kind: "map"; keys: LogType; values: LogType; min?: number; max?: number } & Annotated)
   | ({ kind: "string"; enum?: readonly string[]; pattern?: string; min?: number; max?: number; format?: string } & Annotated)
-  | ({ kind: "integer" | "number"; min?: number; max?: number } & Annotated)
+  | ({ kind: "integer"; min?: number; max?: number } & Annotated)
+  | ({ kind: "number"; min?: number; max?: number } & Annotated)
   | ({ kind: "boolean" } & Annotated)
-  | ({ kind: "timestamp"; /** botocore's timestampFormat, when set */ modelFormat?: string } & Annotated)
+  | ({
+      kind: "timestamp";
+      /** botocore's timestampFormat, when set */ modelFormat?: string;
+      /** The renderings CloudTrail is seen to write here; any string or number when absent. */ renderings?: readonly TimestampRendering[];
+    } & Annotated)
   | ({ kind: "blob" } & Annotated)
   /** Any JSON value: botocore `document` shapes, and places a rule cannot know. */
   | ({ kind: "any" } & Annotated)
@@ -63,12 +83,23 @@ export interface LoggedOperation {
   outputShape?: string;
   /** `Get*`, `List*`, `Describe*`: CloudTrail marks these `readOnly: true`. */
   readOnly: boolean;
+  /** The operation's own eventSource, where its service is keyed by something else (AwsServiceEvent). */
+  eventSource?: string;
+  /**
+   * Record fields with a constant value that identify the event besides eventSource and eventName
+   * (`eventType: "AwsServiceEvent"`, `insightDetails.insightType: "ApiCallRateInsight"`).
+   */
+  match?: { path: string[]; value: string }[];
+  /** What `additionalEventData` holds, where known. */
+  additionalEventData?: LogType;
+  /** What `serviceEventDetails` holds, where known. */
+  serviceEventDetails?: LogType;
 }
 
 export interface LoggedService {
   /** botocore's service name. */
   name: string;
-  /** `eventSource` CloudTrail writes for this service. */
+  /** `eventSource` CloudTrail writes for this service; `*` when its events come from any (see `match`). */
   eventSource: string;
   apiVersion: string;
   protocol: string;

@@ -1,4 +1,4 @@
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { defNames, emitServiceSchema, emitType, ENVELOPE_ID, VOCABULARY } from "../src/emit-schema.js";
 import type { LogType } from "../src/log-model.js";

@@ -40,7 +40,7 @@ describe("project", () => {
     ["count", { kind: "integer", min: 0, max: 100 }],
     ["ratio", { kind: "number" }],
     ["enabled", { kind: "boolean" }],
-    ["secret", { kind: "string", redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS"] }],
+    ["secret", { kind: "string", redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS", "****", "<sensitiveDataRemoved>"] }],
   ])("maps %s", (name, want) => {
     expect(fields(op("PutThing").request).find((f) => f.name === name)!.type).toMatchObject(want);
   });
@@ -112,5 +112,69 @@ describe("project", () => {
       expect(r.why.length).toBeGreaterThan(10);
       expect(r.evidence.length).toBeGreaterThan(3);
     }
+  });
+});
+
+describe("project: hooks for rules", () => {
+  const base = RULES.filter((r) => r.id === "lower-camel-members");
+
+  it("projects a variant of the same shapes into its own definitions, documented only in the plain view", () => {
+    const upper = rule({
+      id: "t-variant",
+      why: "test",
+      evidence: "test",
+      fieldName: (name, m, _o, ctx) => (ctx.variant === "upper" ? m.name.toUpperCase() : name),
+      response: (t, op, ctx) => (op.output ? { kind: "oneOf", options: [t!, ctx.typeOf(op.output.shape, { variant: "upper" })] } : t),
+    });
+    const out = project(model, { rules: [...base, upper] });
+    expect(Object.keys(out.defs)).toEqual(expect.arrayContaining(["Thing.response", "Thing.upper", "PutThingResponse"]));
+    expect(fields(out.defs["Thing.upper"]!).map((f) => f.name)).toEqual(["THINGNAME", "CREATEDAT"]);
+    expect(out.defs["Thing.upper"]!.doc).toBeUndefined();
+    expect(out.defs["Thing.response"]!.doc).toBe("A thing.");
+  });
+
+  it("lets a rule define a named type once and refer to it", () => {
+    let built = 0;
+    const lists = rule({
+      id: "t-define",
+      why: "test",
+      evidence: "test",
+      shapeType: (t, shape, ctx) => (shape.type === "list" ? ctx.define(shape.name, () => (built++, { ...t, doc: "defined" })) : t),
+    });
+    const out = project(model, { rules: [...base, lists] });
+    expect(out.defs.ThingList).toMatchObject({ kind: "array", doc: "defined" });
+    expect(fields(op("ListThings").response)).toBeDefined();
+    expect(built).toBeGreaterThan(0);
+    const things = fields(out.operations.find((o) => o.name === "ListThings")!.response).find((f) => f.name === "things")!;
+    expect(things.type).toEqual({ kind: "ref", def: "ThingList" });
+  });
+
+  it("adds aliases as optional fields of the same type, without the doc", () => {
+    const alias = rule({ id: "t-alias", why: "test", evidence: "test", aliases: (names, f) => (f.name === "thingName" ? [...names, "thingNameSet"] : names) });
+    const out = project(model, { rules: [...base, alias] });
+    const put = fields(out.operations.find((o) => o.name === "PutThing")!.request);
+    const main = put.find((f) => f.name === "thingName")!;
+    expect(put.find((f) => f.name === "thingNameSet")).toEqual({ name: "thingNameSet", type: main.type, required: false, member: "ThingName", aliasOf: "thingName" });
+  });
+
+  it("gives top-level hooks the operation, nested ones none", () => {
+    const seen: string[] = [];
+    const spy = rule({
+      id: "t-op",
+      why: "test",
+      evidence: "test",
+      fieldName: (name, _m, owner, ctx) => (seen.push(`${owner.name}:${ctx.operation?.name ?? "-"}`), name),
+    });
+    project(model, { rules: [spy], operations: ["PutThing"] });
+    expect(seen).toContain("PutThingRequest:PutThing");
+    expect(seen).toContain("Node:-");
+  });
+
+  it("lets a rule read another operation as logged, and refuses a cycle", () => {
+    const borrow = rule({ id: "t-logged", why: "test", evidence: "test", request: (t, op, ctx) => (op.name === "Ping" ? ctx.logged("ListThings")!.request : t) });
+    const out = project(model, { rules: [...base, borrow] });
+    expect(fields(out.operations.find((o) => o.name === "Ping")!.request).map((f) => f.name)).toEqual(["maxResults"]);
+    const loop = rule({ id: "t-loop", why: "test", evidence: "test", request: (t, op, ctx) => (op.name === "Ping" ? ctx.logged("Ping")!.request : t) });
+    expect(() => project(model, { rules: [loop] })).toThrow(/while projecting it/);
   });
 });

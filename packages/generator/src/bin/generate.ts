@@ -1,13 +1,13 @@
 /**
- * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR]`: generate every schema into the
- * types package (default `packages/types`). Run by the generator's build.
+ * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR]`: generate every schema and
+ * declaration into the types package (default `packages/types`). Run by the generator's build.
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateAll } from "../pipeline.js";
 import { GeneratorError } from "../errors.js";
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       out: { type: "string" },
@@ -22,7 +22,7 @@ function main(): number {
   }
   const out = resolve(values.out ?? new URL("../../types", import.meta.url).pathname);
   const t0 = performance.now();
-  const result = generateAll({
+  const result = await generateAll({
     out,
     ...(values.snapshot ? { snapshotDir: values.snapshot } : {}),
     ...(values.services ? { services: values.services.split(",") } : {}),
@@ -33,7 +33,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   if (e instanceof GeneratorError) {
     process.stderr.write(`generate: ${e.message}\n`);

@@ -3,13 +3,16 @@
  *
  * The walk itself knows nothing of CloudTrail: every convention (names, list wrappers, redaction,
  * eventSource, aliases) is a rule in `rules/`. Structures become named definitions, so recursive shapes
- * are references, never infinite trees. A structure reached from both requests and responses gets one
- * definition when the rules project it the same way in both, and `Name.request` / `Name.response`
- * definitions when they do not (EC2 names request and response members differently).
+ * are references, never infinite trees.
+ *
+ * A structure is projected once per *view*: a direction (request, response) and, when a rule asks for one
+ * through `ctx.project(shape, { variant })`, a variant of it (EC2's wrapped request form names members
+ * differently from its legacy form). Views that project a structure the same way share one definition
+ * `Name`; when they differ, each gets `Name.<direction>` (plain views) or `Name.<variant>`.
  */
 import type { LogField, LoggedOperation, LoggedService, LogType } from "../log-model.js";
 import type { Operation, ServiceModel, Shape } from "../model.js";
-import type { Direction, ProjectContext, Rule } from "./rule.js";
+import type { Direction, ProjectContext, ProjectOptionsForHook, Rule } from "./rule.js";
 import { rulesFor } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
@@ -31,9 +34,13 @@ const fold = <T, A extends unknown[]>(rules: Rule[], hook: (r: Rule) => ((v: T, 
   return out;
 };
 
+/** A view's working-key prefix: `request`, `response`, `request+ec2-query`. */
+const viewOf = (ctx: { direction: Direction; variant?: string }) => (ctx.variant ? `${ctx.direction}+${ctx.variant}` : ctx.direction);
+/** The suffix of a split definition's name: the direction for plain views, else the variant. */
+const labelOf = (view: string) => view.replace(/^[a-z]+\+/, "");
 
 class Projector {
-  /** Definitions under a direction-qualified working key `request:Name` / `response:Name`. */
+  /** Definitions under a view-qualified working key `request:Name`, `request+ec2-query:Name`. */
   readonly working = new Map<string, LogType>();
   private readonly rules: Rule[];
 
@@ -49,19 +56,52 @@ class Projector {
     return this.service.shapes.get(name)!;
   }
 
+  context(direction: Direction, options: { variant?: string | undefined; operation?: Operation | undefined } = {}): ProjectContext {
+    const ctx: ProjectContext = {
+      service: this.service,
+      direction,
+      shape: (name) => this.shape(name),
+      project: (shape: string, o: ProjectOptionsForHook = {}) =>
+        this.top(shape, this.context(o.direction ?? direction, { variant: "variant" in o ? o.variant : ctx.variant, operation: o.operation }))!,
+      typeOf: (shape: string, o: Omit<ProjectOptionsForHook, "operation"> = {}) =>
+        this.typeOf(shape, this.context(o.direction ?? direction, { variant: "variant" in o ? o.variant : ctx.variant })),
+      define: (name: string, build: () => LogType) => {
+        const key = `${viewOf(ctx)}:${name}`;
+        if (!this.working.has(key)) {
+          this.working.set(key, { kind: "any" });
+          this.working.set(key, build());
+        }
+        return { kind: "ref", def: key };
+      },
+      logged: (name: string) => {
+        const op = this.service.operations.find((o) => o.name === name);
+        return op && this.operation(op);
+      },
+    };
+    if (options.variant) ctx.variant = options.variant;
+    if (options.operation) ctx.operation = options.operation;
+    return ctx;
+  }
+
+  /** The same view without the operation: what nested (shared) structures see. */
+  nested(ctx: ProjectContext): ProjectContext {
+    return ctx.operation ? this.context(ctx.direction, { variant: ctx.variant }) : ctx;
+  }
+
   /** The type of a shape as it appears nested inside a record. */
   typeOf(name: string, ctx: ProjectContext): LogType {
     const shape = this.shape(name);
+    const inner = this.nested(ctx);
     if (shape.type === "structure" && !shape.document) {
-      const key = `${ctx.direction}:${name}`;
+      const key = `${viewOf(inner)}:${name}`;
       if (!this.working.has(key)) {
         // Reserve the key first: a recursive reference met while building resolves to this definition.
         this.working.set(key, { kind: "any" });
-        this.working.set(key, this.structure(shape, ctx));
+        this.working.set(key, this.structure(shape, inner));
       }
       return { kind: "ref", def: key };
     }
-    return this.inline(shape, ctx);
+    return this.inline(shape, inner);
   }
 
   /** A structure's body as an object (or union) type, with every rule applied. */
@@ -70,15 +110,24 @@ class Projector {
     for (const member of shape.members ?? []) {
       const name = fold(this.rules, (r) => r.fieldName, member.name, member, shape, ctx);
       let field: LogField | null = { name, type: this.typeOf(member.shape, ctx), required: member.required, member: member.name };
-      if (member.doc) field.doc = member.doc;
+      // A variant is an alternative form of the plain view, which carries the documentation.
+      if (member.doc && !ctx.variant) field.doc = member.doc;
       if (member.deprecated) field.deprecated = true;
       for (const r of this.rules) {
         if (field && r.field) field = r.field(field, member, shape, ctx);
       }
-      if (field) fields.push(field);
+      if (!field) continue;
+      fields.push(field);
+      const main = field;
+      const aliases = fold(this.rules, (r) => r.aliases, [] as string[], main, member, shape, ctx);
+      for (const alias of aliases) {
+        if (alias === main.name || fields.some((f) => f.name === alias)) continue;
+        const { doc: _doc, ...rest } = main;
+        fields.push({ ...rest, name: alias, required: false, aliasOf: main.name });
+      }
     }
     const body: LogType = { kind: shape.union ? "union" : "object", fields, shape: shape.name };
-    if (shape.doc) body.doc = shape.doc;
+    if (shape.doc && !ctx.variant) body.doc = shape.doc;
     if (shape.deprecated) body.deprecated = true;
     return fold(this.rules, (r) => r.shapeType, body, shape, ctx);
   }
@@ -86,7 +135,7 @@ class Projector {
   inline(shape: Shape, ctx: ProjectContext): LogType {
     const t = this.base(shape, ctx);
     t.shape = shape.name;
-    if (shape.doc) t.doc = shape.doc;
+    if (shape.doc && !ctx.variant) t.doc = shape.doc;
     if (shape.deprecated) t.deprecated = true;
     return fold(this.rules, (r) => r.shapeType, t, shape, ctx);
   }
@@ -130,9 +179,23 @@ class Projector {
     return this.structure(shape, ctx);
   }
 
+  private readonly done = new Map<string, LoggedOperation>();
+  private readonly running = new Set<string>();
+
   operation(op: Operation): LoggedOperation {
-    const req: ProjectContext = { service: this.service, direction: "request" };
-    const res: ProjectContext = { service: this.service, direction: "response" };
+    const hit = this.done.get(op.name);
+    if (hit) return hit;
+    if (this.running.has(op.name)) throw new Error(`${this.service.name} ${op.name}: a rule asked for the operation while projecting it`);
+    this.running.add(op.name);
+    const logged = this.projectOperation(op);
+    this.running.delete(op.name);
+    this.done.set(op.name, logged);
+    return logged;
+  }
+
+  private projectOperation(op: Operation): LoggedOperation {
+    const req = this.context("request", { operation: op });
+    const res = this.context("response", { operation: op });
     const request = fold(this.rules, (r) => r.request, this.top(op.input?.shape, req), op, req);
     const response = fold(this.rules, (r) => r.response, this.top(op.output?.shape, res), op, res);
     const logged: LoggedOperation = {
@@ -169,38 +232,37 @@ function mapRefs(t: LogType, f: (def: string) => string): LogType {
   }
 }
 
+const splitKey = (key: string) => key.split(/:(.*)/s) as [string, string];
+
 /**
- * Turn working keys (`request:Name`) into final definition names: `Name` when the shape is only reached
- * in one direction or both directions agree, else `Name.request` and `Name.response`.
+ * Turn working keys (`request:Name`) into final definition names: `Name` when every view projects the shape
+ * the same way, else `Name.<label>` per view (`Name.request`, `Name.response`, `Name.<variant>`).
  */
 function nameDefs(working: Map<string, LogType>): { defs: Record<string, LogType>; rename: (key: string) => string } {
-  const byShape = new Map<string, Map<Direction, LogType>>();
+  const byShape = new Map<string, Map<string, LogType>>();
   for (const [key, t] of working) {
-    const [dir, name] = key.split(/:(.*)/s) as [Direction, string];
+    const [view, name] = splitKey(key);
     if (!byShape.has(name)) byShape.set(name, new Map());
-    byShape.get(name)!.set(dir, t);
+    byShape.get(name)!.set(view, t);
   }
-  // Compare with direction prefixes erased: two definitions that differ only in which direction their
-  // nested references came from are the same if those nested ones are.
-  const erase = (t: LogType) => JSON.stringify(mapRefs(t, (k) => k.replace(/^[a-z]+:/, "")));
+  // Compare with view prefixes erased: two definitions that differ only in which view their nested
+  // references came from are the same if those nested ones are.
+  const erase = (t: LogType) => JSON.stringify(mapRefs(t, (k) => splitKey(k)[1]));
   const split = new Set<string>();
-  let changed = true;
-  const same = (name: string) => {
-    const v = byShape.get(name)!;
-    const a = v.get("request");
-    const b = v.get("response");
-    return !a || !b || erase(a) === erase(b);
-  };
-  for (const name of byShape.keys()) if (!same(name)) split.add(name);
+  for (const [name, views] of byShape) {
+    const bodies = new Set([...views.values()].map(erase));
+    if (bodies.size > 1) split.add(name);
+  }
   // A definition that refers to a split one must itself split (its refs now differ); iterate to a fixpoint.
+  let changed = true;
   while (changed) {
     changed = false;
-    for (const [name, v] of byShape) {
-      if (split.has(name) || v.size < 2) continue;
-      const refsSplit = [...v.values()].some((t) => {
+    for (const [name, views] of byShape) {
+      if (split.has(name) || views.size < 2) continue;
+      const refsSplit = [...views.values()].some((t) => {
         let hit = false;
         mapRefs(t, (k) => {
-          if (split.has(k.replace(/^[a-z]+:/, ""))) hit = true;
+          if (split.has(splitKey(k)[1])) hit = true;
           return k;
         });
         return hit;
@@ -212,8 +274,8 @@ function nameDefs(working: Map<string, LogType>): { defs: Record<string, LogType
     }
   }
   const rename = (key: string) => {
-    const [dir, name] = key.split(/:(.*)/s) as [Direction, string];
-    return split.has(name) ? `${name}.${dir}` : name;
+    const [view, name] = splitKey(key);
+    return split.has(name) ? `${name}.${labelOf(view)}` : name;
   };
   const defs: Record<string, LogType> = {};
   for (const key of [...working.keys()].sort()) {

@@ -8,9 +8,46 @@ import type { Member, Operation, ServiceModel, Shape } from "../model.js";
 
 export type Direction = "request" | "response";
 
+export interface ProjectOptionsForHook {
+  /** Another projection of the same shapes (default: the plain one). */
+  variant?: string;
+  /** Default: the direction of the calling context. */
+  direction?: Direction;
+  /** The operation the top-level structure belongs to (rules keyed by operation see it). */
+  operation?: Operation;
+}
+
 export interface ProjectContext {
   service: ServiceModel;
   direction: Direction;
+  /**
+   * A named alternative projection of the same shapes, requested by a rule through `project` (EC2's
+   * wrapped request form names members differently from its legacy form). Absent: the plain projection.
+   * Structures get one definition per (direction, variant) when the rules project them differently.
+   */
+  variant?: string;
+  /**
+   * The operation, at the top level of its input or output only. Nested structures are shared between
+   * operations, so their hooks never see one.
+   */
+  operation?: Operation;
+  /** A shape of the service by name (references always resolve). */
+  shape(name: string): Shape;
+  /** The top-level projection of a structure shape (inline; nested structures as references), rules applied. */
+  project(shape: string, options?: ProjectOptionsForHook): LogType;
+  /** The type of a shape as it appears nested in a record (structures as references), rules applied. */
+  typeOf(shape: string, options?: Omit<ProjectOptionsForHook, "operation">): LogType;
+  /**
+   * A named definition of this view, built once (`build` runs only the first time): a reference to it. For
+   * types a rule builds that would otherwise be copied into every place that uses them (EC2's list wrappers).
+   * `name` must not be a structure shape's name.
+   */
+  define(name: string, build: () => LogType): LogType;
+  /**
+   * Another operation of the service as CloudTrail logs it (every rule applied), for eventNames that stand for
+   * several operations; undefined when the service has no such operation.
+   */
+  logged(operation: string): { request: LogType | null; response: LogType | null } | undefined;
 }
 
 export interface Rule {
@@ -26,6 +63,11 @@ export interface Rule {
   fieldName?: (name: string, member: Member, owner: Shape, ctx: ProjectContext) => string;
   /** Rewrite a member's field once projected; return null to drop it (CloudTrail does not log it). */
   field?: (field: LogField, member: Member, owner: Shape, ctx: ProjectContext) => LogField | null;
+  /**
+   * Other keys the same member is seen under (EC2's `…Set` list names): each becomes an optional field of
+   * the same type, marked `aliasOf` the main one. Receives the aliases so far.
+   */
+  aliases?: (names: string[], field: LogField, member: Member, owner: Shape, ctx: ProjectContext) => string[];
   /** Rewrite the projected type of a non-structure shape, or of a structure's inline body. */
   shapeType?: (type: LogType, shape: Shape, ctx: ProjectContext) => LogType;
   /** Rewrite what `requestParameters` holds for an operation (null: not logged). */

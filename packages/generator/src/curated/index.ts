@@ -1,0 +1,33 @@
+/**
+ * The curated services: CloudTrail events that no botocore operation describes, written by hand as values
+ * of the log model (`curated: true`) and passed to the emitters beside the projected botocore services.
+ *
+ * | service             | keyed by                              | events                                         |
+ * |---------------------|---------------------------------------|------------------------------------------------|
+ * | signin-console      | eventSource signin.amazonaws.com      | ConsoleLogin, CheckMfa, SwitchRole...          |
+ * | aws-service-events  | eventType AwsServiceEvent             | kms:RotateKey, organizations:CreateAccountResult... + fallback |
+ * | aws-console-actions | eventType AwsConsoleAction            | fallback                                       |
+ * | cloudtrail-insights | eventType AwsCloudTrailInsight        | ApiCallRateInsight, ApiErrorRateInsight        |
+ *
+ * Names never collide with botocore service names (botocore has `signin`, hence `signin-console`); a test
+ * checks that against the snapshot's manifest. resolve.ts says which operation a record belongs to.
+ */
+import type { LoggedService } from "../log-model.js";
+import { awsConsoleActions } from "./console-actions.js";
+import { cloudtrailInsights } from "./insights.js";
+import { awsServiceEvents } from "./service-events.js";
+import { byName } from "./shared.js";
+import { signinConsole } from "./signin.js";
+
+/** Every curated service, sorted by name; fresh objects on every call. */
+export function curatedServices(): LoggedService[] {
+  return [awsConsoleActions(), awsServiceEvents(), cloudtrailInsights(), signinConsole()].sort(byName);
+}
+
+export { resolveCurated, CURATED_EVENT_TYPES, CURATED_RULES } from "./resolve.js";
+export type { CuratedMatch, CuratedRule } from "./resolve.js";
+export { ANY_EVENT_SOURCE, NO_API_VERSION, NO_PROTOCOL, parseSourcedOperationName, sourcedOperationName } from "./shared.js";
+export { AWS_CONSOLE_ACTIONS, CONSOLE_ACTION_FALLBACK, CONSOLE_ACTION_TYPE } from "./console-actions.js";
+export { AWS_SERVICE_EVENTS, SERVICE_EVENT_FALLBACK, SERVICE_EVENT_TYPE } from "./service-events.js";
+export { CLOUDTRAIL_INSIGHTS, INSIGHT_EVENT_TYPE } from "./insights.js";
+export { SIGNIN_CONSOLE, SIGNIN_EVENT_SOURCE } from "./signin.js";

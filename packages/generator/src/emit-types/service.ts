@@ -1,0 +1,403 @@
+/**
+ * One service's module (`dist/services/<service>.d.ts`), printed straight from the log model.
+ *
+ * Why not json-schema-to-typescript or ts-morph here (numbers from the closing note of issue 3, 2 cores):
+ * jstt on the 434 JSON Schema documents takes 40 s with formatting off (ec2 alone 8 s), overflows the stack
+ * on 9 services with recursive shapes (ce, budgets…) and names the copies it makes of a `$ref` with its
+ * own description `Role1`, `Role2`; ts-morph prints 5,000 interfaces in 4.2 s (ec2 has about that many).
+ * Printing from the log model takes 1.5 s for all 438 services (3.3 s more for a whole `generate`, writing
+ * included), and the log model still knows each enum's shape name, so `InstanceType` is declared once
+ * instead of inlined at each use.
+ *
+ * The types follow the *compatible* JSON Schema, node for node: what every real record satisfies.
+ * - Every payload field is optional (CloudTrail omits and truncates fields the model calls required).
+ * - Objects have no index signature: TypeScript object types are open already, and an index signature
+ *   would hide a misspelt field. Objects a rule marks `open` do get one.
+ * - Enums are open literal unions (`"A" | "B" | (string & {})`): AWS adds values without a new model.
+ * - Timestamps are `string | number` (ISO strings, "Oct 16, 2020 9:47:27 AM" strings, epoch numbers).
+ * - Redacted values add `"HIDDEN_DUE_TO_SECURITY_REASONS"`.
+ * No global type (`Record`, `Array`, `Date`) is named here: shapes called `Record` exist and would shadow it.
+ */
+import { ANY_EVENT_SOURCE, type LogField, type LoggedOperation, type LoggedService, type LogType } from "../log-model.js";
+import { summary } from "../docs.js";
+import { GeneratorError } from "../errors.js";
+import { Namer, pascal, propertyKey } from "./names.js";
+import { tsdoc } from "./tsdoc.js";
+
+export interface ServiceModuleContext {
+  botocoreVersion: string;
+}
+
+/** How a service module imports the root (it is at `dist/services/<service>.d.ts`, the root at `dist/index.d.ts`). */
+export const ROOT_FROM_SERVICE = "../index.js";
+
+/** What the root module exports for service modules; imported under `$` names no shape can have. */
+const RECORD = "$Record";
+const UNMODELED = "$Unmodeled";
+
+/** An open enum: the known values, then any other string. */
+export const openUnion = (values: readonly string[]): string => [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
+
+interface EnumAlias {
+  name: string;
+  values: readonly string[];
+  doc?: string;
+  deprecated?: boolean;
+}
+
+/** The names and enum aliases of one module, fixed before anything is printed. */
+interface Scope {
+  defs: Map<string, string>;
+  /** Definition -> its type, to see through references when merging alternatives. */
+  defTypes: ReadonlyMap<string, LogType>;
+  /** botocore shape name -> alias, for string enums. */
+  enums: Map<string, EnumAlias>;
+}
+
+const sameValues = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Visit a type and everything nested in it (not following refs: every def is visited on its own). */
+function visit(t: LogType, f: (t: LogType) => void): void {
+  f(t);
+  switch (t.kind) {
+    case "object":
+    case "union":
+      for (const field of t.fields) visit(field.type, f);
+      break;
+    case "array":
+      visit(t.items, f);
+      break;
+    case "map":
+      visit(t.keys, f);
+      visit(t.values, f);
+      break;
+    case "oneOf":
+      for (const o of t.options) visit(o, f);
+      break;
+    default:
+  }
+}
+
+/** Operation-level names: `CreatePolicyEvent`, `CreatePolicyRequestParameters`, `CreatePolicyResponseElements`. */
+const opNames = (op: string) => ({ event: `${op}Event`, request: `${op}RequestParameters`, response: `${op}ResponseElements` });
+
+function scopeOf(svc: LoggedService, namer: Namer, own: { events: string; event: string }, ops: Map<string, ReturnType<typeof opNames>>): Scope {
+  namer.claim(own.events);
+  namer.claim(own.event);
+  for (const op of svc.operations) {
+    const n = opNames(op.name);
+    ops.set(op.name, { event: namer.claim(n.event), request: namer.claim(n.request), response: namer.claim(n.response) });
+  }
+  // `Instance.request` -> `Instance_request`: `InstanceRequest` could be a botocore shape (`<Op>Request` are).
+  // The module's own names are claimed first; 5 shapes of 438 services get a `_2` (kinesis SubscribeToShardEvent…).
+  const defs = new Map<string, string>();
+  for (const name of Object.keys(svc.defs)) defs.set(name, namer.claim(name.replace(/\.(request|response)$/, (_m, d: string) => `_${d}`)));
+  // Enums: the first definition of a shape's value list wins; a shape a rule gave other values stays inline.
+  const found = new Map<string, EnumAlias>();
+  const collect = (t: LogType) => {
+    if (t.kind !== "string" || !t.enum?.length || !t.shape) return;
+    if (!found.has(t.shape)) found.set(t.shape, { name: "", values: t.enum, ...(t.doc ? { doc: t.doc } : {}), ...(t.deprecated ? { deprecated: true } : {}) });
+  };
+  for (const op of svc.operations) {
+    if (op.request) visit(op.request, collect);
+    if (op.response) visit(op.response, collect);
+  }
+  for (const t of Object.values(svc.defs)) visit(t, collect);
+  const enums = new Map<string, EnumAlias>();
+  for (const shape of [...found.keys()].sort()) enums.set(shape, { ...found.get(shape)!, name: namer.claim(shape) });
+  return { defs, enums, defTypes: new Map(Object.entries(svc.defs)) };
+}
+
+/** A type expression; `union` says whether it needs parentheses inside `T[]`. */
+interface Expr {
+  text: string;
+  union: boolean;
+}
+
+type ObjectType = Extract<LogType, { kind: "object" | "union" }>;
+
+const isObjectType = (t: LogType): t is ObjectType => (t.kind === "object" || t.kind === "union") && !t.redacted?.length;
+
+/**
+ * The objects among a `oneOf`'s options as one object with the fields of all (types of a shared name
+ * unioned): every field is optional in the compatible form anyway, and a union of objects with different
+ * keys would make `request.imageId` a compile error until the reader narrows with `in` (EC2 logs a request
+ * in its legacy form or wrapped as `{RunInstancesRequest: …}`). The JSON Schema keeps the exact `anyOf`.
+ */
+function mergeObjects(options: readonly LogType[]): LogType[] {
+  const objects = options.filter(isObjectType);
+  if (objects.length < 2) return [...options];
+  const fields = new Map<string, LogField>();
+  for (const o of objects) {
+    for (const f of o.fields) {
+      const seen = fields.get(f.name);
+      fields.set(f.name, seen ? { ...seen, type: { kind: "oneOf", options: [seen.type, f.type] } } : f);
+    }
+  }
+  const merged: LogType = { kind: "object", fields: [...fields.values()], ...(objects.some((o) => o.kind === "object" && o.open) ? { open: true } : {}) };
+  const first = options.findIndex(isObjectType);
+  return options.flatMap((o, i): LogType[] => (i === first ? [merged] : isObjectType(o) ? [] : [o]));
+}
+
+class Printer {
+  constructor(
+    private readonly scope: Scope,
+    /** For error messages. */
+    private readonly service: string,
+  ) {}
+
+  /** A type expression; `indent` is the indentation of the line it starts on (nested objects go deeper). */
+  expr(t: LogType, indent = ""): Expr {
+    const base = this.base(t, indent);
+    if (!t.redacted?.length) return base;
+    return { text: [base.text, ...t.redacted.map((r) => JSON.stringify(r))].join(" | "), union: true };
+  }
+
+  private base(t: LogType, indent: string): Expr {
+    switch (t.kind) {
+      case "ref": {
+        const name = this.scope.defs.get(t.def);
+        if (!name) throw new GeneratorError("E_MODEL", `reference to unknown definition "${t.def}" in ${this.service}`);
+        return { text: name, union: false };
+      }
+      case "string": {
+        if (!t.enum?.length) return { text: "string", union: false };
+        const alias = t.shape ? this.scope.enums.get(t.shape) : undefined;
+        if (alias && sameValues(alias.values, t.enum)) return { text: alias.name, union: false };
+        return { text: openUnion(t.enum), union: true };
+      }
+      case "integer":
+      case "number":
+        return { text: "number", union: false };
+      case "boolean":
+        return { text: "boolean", union: false };
+      case "timestamp":
+        return { text: "string | number", union: true };
+      case "blob":
+        return { text: "string", union: false };
+      case "any":
+        return { text: "unknown", union: false };
+      case "array": {
+        const item = this.expr(t.items, indent);
+        return { text: item.union ? `(${item.text})[]` : `${item.text}[]`, union: false };
+      }
+      case "map":
+        // Keys stay `string` in the compatible form, whatever the model's key shape says.
+        return { text: `{ [key: string]: ${this.expr(t.values, indent).text} }`, union: false };
+      case "oneOf": {
+        const { bases, object, rest } = this.alternatives(t.options);
+        const combined = bases.length ? [[...bases, ...(object ? [this.expr(object, indent).text] : [])].join(" & ")] : object ? [this.expr(object, indent).text] : [];
+        const options = [...new Set([...combined, ...rest.map((o) => this.expr(o, indent).text)])];
+        return { text: options.join(" | "), union: options.length > 1 || bases.length + (object ? 1 : 0) > 1 };
+      }
+      case "object":
+      case "union":
+        return { text: `{\n${this.members(t.fields, t.kind === "object" && t.open === true, `${indent}  `)}${indent}}`, union: false };
+    }
+  }
+
+  /** The members of an object type, one TSDoc each. Later fields of the same name replace earlier ones, as in the JSON Schema. */
+  members(fields: readonly LogField[], open: boolean, indent: string, owner?: string): string {
+    const byName = new Map<string, LogField>();
+    for (const f of fields) byName.set(f.name, f);
+    let out = "";
+    for (const f of byName.values()) {
+      out += tsdoc({ text: [fieldDoc(f, owner)], ...(f.deprecated ? { deprecated: true } : {}) }, indent);
+      out += `${indent}${propertyKey(f.name)}?: ${this.expr(f.type, indent).text};\n`;
+    }
+    if (open) {
+      out += tsdoc({ text: ["CloudTrail logs fields the model does not list here."] }, indent);
+      out += `${indent}[field: string]: unknown;\n`;
+    }
+    return out;
+  }
+
+  /**
+   * A `oneOf`'s options for reading: its objects merged into one (see `mergeObjects`), references to object
+   * definitions as bases to intersect or extend (EC2 logs a response as `Reservation` or wrapped as
+   * `{RunInstancesResponse: Reservation}`: `Reservation & {RunInstancesResponse?: …}` reads both), the rest
+   * as alternatives. A field typed differently in two of them keeps them alternatives.
+   */
+  alternatives(options: readonly LogType[]): { bases: string[]; object: ObjectType | undefined; rest: LogType[] } {
+    const merged = mergeObjects(options);
+    const object = merged.find(isObjectType);
+    const refs = merged.filter((o): o is Extract<LogType, { kind: "ref" }> => {
+      const target = o.kind === "ref" && !o.redacted?.length ? this.scope.defTypes.get(o.def) : undefined;
+      return !!target && isObjectType(target);
+    });
+    const parts = [...refs.map((r) => this.scope.defTypes.get(r.def) as ObjectType), ...(object ? [object] : [])];
+    const seen = new Map<string, string>();
+    const compatible =
+      parts.length > 1 &&
+      parts.every((p) =>
+        p.fields.every((f) => {
+          const text = this.expr(f.type).text;
+          const before = seen.get(f.name);
+          seen.set(f.name, text);
+          return before === undefined || before === text;
+        }),
+      );
+    if (!compatible) return { bases: [], object, rest: merged.filter((o) => o !== object) };
+    return { bases: refs.map((r) => this.expr(r).text), object, rest: merged.filter((o) => o !== object && !refs.includes(o as never)) };
+  }
+
+  /** `export interface Name { … }` for objects (extending the definitions it merges), `export type Name = …` for anything else. */
+  declaration(name: string, t: LogType, doc: string): string {
+    let bases: string[] = [];
+    if (t.kind === "oneOf" && !t.redacted?.length) {
+      const alt = this.alternatives(t.options);
+      if (!alt.rest.length && (alt.object || alt.bases.length)) {
+        bases = alt.bases;
+        t = alt.object ?? { kind: "object", fields: [] };
+      }
+    }
+    if (t.kind === "object" || t.kind === "union") {
+      const owner = t.shape ? `\`${t.shape}\`` : undefined;
+      const ext = bases.length ? ` extends ${bases.join(", ")}` : "";
+      return `${doc}export interface ${name}${ext} {\n${this.members(t.fields, t.kind === "object" && t.open === true, "  ", owner)}}\n`;
+    }
+    return `${doc}export type ${name} = ${this.expr(t).text};\n`;
+  }
+}
+
+/**
+ * A field's TSDoc: the member's documentation; for another key of the same member (EC2's `instanceIdSet`
+ * beside `instanceId`) a pointer to the main key rather than the whole text again (ec2's module was 40%
+ * repeated documentation); for a field a rule adds, the rule's id.
+ */
+/** One type as TypeScript, as a service module prints it; `defs` names the definitions `ref`s point to. */
+export function printType(t: LogType, defs: Readonly<Record<string, string>> = {}): string {
+  return new Printer({ defs: new Map(Object.entries(defs)), enums: new Map(), defTypes: new Map() }, "printType").expr(t).text;
+}
+
+function fieldDoc(f: LogField, owner: string | undefined): string {
+  if (f.aliasOf) return `Another key CloudTrail logs \`${f.aliasOf}\` under (a record carries one of them); see \`${f.aliasOf}\`.`;
+  return f.doc ?? fallbackFieldDoc(f, owner);
+}
+
+function fallbackFieldDoc(f: LogField, owner: string | undefined): string {
+  if (f.addedBy) return `Added by rule \`${f.addedBy}\`.`;
+  const member = f.member ?? f.name;
+  return owner ? `The \`${member}\` member of ${owner}.` : `The \`${member}\` member.`;
+}
+
+
+export interface ServiceModule {
+  text: string;
+  /** Names that clashed and got a `_2` suffix. */
+  renamed: number;
+}
+
+/** The declarations of one service: its events map and union, one event type per operation, its shapes. */
+export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext): ServiceModule {
+  const namer = new Namer();
+  const prefix = pascal(svc.name);
+  const own = { events: `${prefix}Events`, event: `${prefix}Event` };
+  const ops = new Map<string, ReturnType<typeof opNames>>();
+  const scope = scopeOf(svc, namer, own, ops);
+  const p = new Printer(scope, svc.name);
+
+  let out = `// Generated by cloudtrail-schema from botocore ${ctx.botocoreVersion}. Do not edit.\n`;
+  out += tsdoc({
+    text: [
+      `CloudTrail events of ${svc.serviceFullName} (${svc.eventSource === ANY_EVENT_SOURCE ? "from any eventSource" : `eventSource \`${svc.eventSource}\``}` +
+        `${svc.apiVersion ? `, API version ${svc.apiVersion}` : ""}).`,
+      svc.doc,
+      `Importing this module, even as \`import type {} from "@cloudtrail-schema/types/${svc.name}"\`, registers its events with ` +
+        `\`CloudTrailEvent<"${svc.name}", Operation>\` of the package root.`,
+    ],
+    tags: ["@packageDocumentation"],
+  });
+  out += `import type { CloudTrailRecord as ${RECORD}, UnmodeledPayload as ${UNMODELED} } from "${ROOT_FROM_SERVICE}";\n\n`;
+
+  out += tsdoc({ text: [`Every ${svc.name} event type, by operation name.`] });
+  out += `export interface ${own.events} {\n`;
+  for (const op of svc.operations) {
+    out += tsdoc({ text: [summary(op.doc, 300) ?? `The ${op.name} event.`], ...(op.deprecated ? { deprecated: true } : {}) }, "  ");
+    out += `  ${propertyKey(op.name)}: ${ops.get(op.name)!.event};\n`;
+  }
+  out += "}\n\n";
+  out += tsdoc({ text: [`Any ${svc.name} event. \`switch (event.eventName)\` narrows it to one operation's event.`] });
+  out += `export type ${own.event} = ${own.events}[keyof ${own.events}];\n\n`;
+  out += `declare module "${ROOT_FROM_SERVICE}" {\n  interface CloudTrailServices {\n`;
+  out += tsdoc({ text: [`${svc.serviceFullName}: every event type, by operation name.`] }, "    ");
+  out += `    ${propertyKey(svc.name)}: ${own.events};\n  }\n}\n`;
+
+  for (const op of svc.operations) out += `\n${operation(p, svc, op, ops.get(op.name)!)}`;
+  for (const [def, name] of scope.defs) {
+    const t = svc.defs[def]!;
+    const doc = tsdoc({ text: [t.doc ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
+    out += `\n${p.declaration(name, t, doc)}`;
+  }
+  for (const alias of scope.enums.values()) {
+    const doc = tsdoc({ text: [alias.doc ?? `The values of \`${alias.name}\`.`, "AWS may add values; any other string is accepted too."], ...(alias.deprecated ? { deprecated: true } : {}) });
+    out += `\n${doc}export type ${alias.name} = ${openUnion(alias.values)};\n`;
+  }
+  return { text: out, renamed: namer.renamed };
+}
+
+function defaultDefDoc(def: string, t: LogType, svc: LoggedService): string {
+  const m = /^(.*)\.(request|response)$/.exec(def);
+  const shape = t.shape ?? m?.[1] ?? def;
+  return m
+    ? `The \`${shape}\` structure as ${svc.name} logs it in ${m[2] === "request" ? "requestParameters" : "responseElements"}.`
+    : `The \`${shape}\` structure of ${svc.serviceFullName}.`;
+}
+
+/**
+ * An operation's event: the envelope with the fields that identify the operation narrowed to literals and
+ * its payloads typed. Members carry no TSDoc of their own: editors show the envelope's (`CloudTrailRecord`
+ * declares every one of them), which keeps 19,000 events from repeating the same four comments.
+ */
+function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: ReturnType<typeof opNames>): string {
+  const eventSource = op.eventSource ?? (svc.eventSource === ANY_EVENT_SOURCE ? undefined : svc.eventSource);
+  const where = [
+    eventSource ? `eventSource \`${eventSource}\`` : undefined,
+    op.eventNames.length ? `eventName ${op.eventNames.map((n) => `\`${n}\``).join(" or ")}` : undefined,
+    ...(op.match ?? []).map((m) => `${m.path.join(".")} \`${m.value}\``),
+  ].filter(Boolean);
+  let out = tsdoc({
+    text: [op.doc, `The CloudTrail record of ${svc.name} \`${op.name}\`${where.length ? `: ${where.join(", ")}` : ""}.`],
+    ...(op.deprecated ? { deprecated: true } : {}),
+  });
+  const members: string[] = [];
+  if (eventSource) members.push(`eventSource: ${JSON.stringify(eventSource)};`);
+  if (op.eventNames.length) members.push(`eventName: ${op.eventNames.map((n) => JSON.stringify(n)).join(" | ")};`);
+  for (const [field, value] of matchMembers(op.match ?? [])) members.push(`${propertyKey(field)}: ${value};`);
+  members.push(`requestParameters?: ${op.request ? names.request : UNMODELED} | null;`);
+  members.push(`responseElements?: ${op.response ? names.response : UNMODELED} | null;`);
+  if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
+  if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
+  out += `export interface ${names.event} extends ${RECORD} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  const part = (t: LogType | null, name: string, field: string, shape: string | undefined) => {
+    if (!t) return "";
+    const what = `What \`${field}\` holds in the record of ${svc.name} \`${op.name}\`${shape ? ` (botocore shape \`${shape}\`)` : ""}.`;
+    return `\n${p.declaration(name, t, tsdoc({ text: [what, t.kind === "ref" ? undefined : t.doc] }))}`;
+  };
+  out += part(op.request, names.request, "requestParameters", op.inputShape);
+  out += part(op.response, names.response, "responseElements", op.outputShape);
+  return out;
+}
+
+/**
+ * Record fields with a constant value (`eventType: "AwsServiceEvent"`), as members. A nested path narrows
+ * the envelope's own type of its first field: `insightDetails: $Record["insightDetails"] & { insightType: "…" }`.
+ */
+function matchMembers(match: readonly { path: string[]; value: string }[]): [string, string][] {
+  type Tree = { [key: string]: Tree | string };
+  const tree: Tree = {};
+  for (const { path, value } of match) {
+    let node = tree;
+    path.forEach((key, i) => {
+      if (i === path.length - 1) node[key] = value;
+      else node = (typeof node[key] === "object" ? node[key] : (node[key] = {})) as Tree;
+    });
+  }
+  const literal = (t: Tree | string): string =>
+    typeof t === "string"
+      ? JSON.stringify(t)
+      : `{ ${Object.entries(t)
+          .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`)
+          .join("; ")} }`;
+  return Object.entries(tree).map(([field, t]) => [field, typeof t === "string" ? literal(t) : `${RECORD}[${JSON.stringify(field)}] & ${literal(t)}`]);
+}

@@ -1,0 +1,35 @@
+/**
+ * Build the CLI the way `tsup` builds dist/cli.js (the same options, tsup.config.ts `cliOptions`), into a
+ * directory of the test's own, so the end-to-end tests run today's source and never race another build
+ * that cleans dist/.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "tsup";
+import { cliOptions } from "../../tsup.config.js";
+
+export const PACKAGE_DIR = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const SNAPSHOT_DIR = resolve(PACKAGE_DIR, "../../data/botocore");
+
+export async function buildCli(outDir = mkdtempSync(join(tmpdir(), "cloudtrail-schema-cli-"))): Promise<string> {
+  await build({
+    ...cliOptions,
+    entry: Object.fromEntries(Object.entries(cliOptions.entry as Record<string, string>).map(([k, v]) => [k, resolve(PACKAGE_DIR, v)])),
+    outDir,
+    sourcemap: false,
+    silent: true,
+    config: false,
+    tsconfig: resolve(PACKAGE_DIR, "../../tsconfig.base.json"),
+  });
+  // As in the package: dist/*.js are ES modules ("type": "module"). Without it Node would first try each
+  // file as CommonJS, and the files are timed.
+  writeFileSync(join(outDir, "package.json"), '{ "type": "module" }\n');
+  return join(outDir, "cli.js");
+}
+
+// `node --import tsx packages/generator/test/cli/build-cli.ts [DIR]`: build once, print the path (for timing by hand).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(await buildCli(process.argv[2]));
+}

@@ -1,0 +1,301 @@
+/**
+ * The TypeScript emit stage: type expressions, names, TSDoc, one service module, the package modules, and
+ * the golden declarations of six services (compared byte for byte, compiled under `strict`, checked for
+ * TSDoc on every declaration and property).
+ *
+ * Regenerate the golden files on purpose, then review the diff:
+ *   UPDATE_GOLDEN=1 npx vitest run packages/generator/test/emit-types.test.ts
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Node, Project, SyntaxKind } from "ts-morph";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "../src/context.js";
+import { emitEnvelopeTypes, emitPackageTypes, emitServiceTypes, TYPES_DIR, typesPath } from "../src/emit-types.js";
+import { emitEnvelopeModule, envelopeTypeNames } from "../src/emit-types/envelope.js";
+import { Namer, pascal, propertyKey, typeName } from "../src/emit-types/names.js";
+import { emitServiceModule, printType } from "../src/emit-types/service.js";
+import { tsdoc } from "../src/emit-types/tsdoc.js";
+import { envelopeSchema } from "../src/envelope.js";
+import { generate, logService } from "../src/generate.js";
+import { openSnapshot } from "../src/load.js";
+import type { LoggedService, LogType } from "../src/log-model.js";
+import { buildManifest, entryOf } from "../src/manifest.js";
+import { normalize } from "../src/normalize.js";
+import { project } from "../src/project/index.js";
+import { tinyModel } from "./fixtures/tiny-model.js";
+import { diagnostics } from "./helpers/compile.js";
+
+const ctx = { botocoreVersion: "9.9.9" };
+const str = (extra: object = {}): LogType => ({ kind: "string", ...extra });
+
+describe("type expressions", () => {
+  it.each<[string, { given: LogType; defs?: Record<string, string>; want: string }]>([
+    ["a string", { given: str(), want: "string" }],
+    ["an enum: open literal union", { given: str({ enum: ["small", "large"] }), want: '"small" | "large" | (string & {})' }],
+    ["integers and doubles: number", { given: { kind: "integer", min: 0 }, want: "number" }],
+    ["a boolean", { given: { kind: "boolean" }, want: "boolean" }],
+    ["a timestamp: the strings and numbers CloudTrail writes", { given: { kind: "timestamp" }, want: "string | number" }],
+    ["a blob: base64 text", { given: { kind: "blob" }, want: "string" }],
+    ["a document: unknown", { given: { kind: "any" }, want: "unknown" }],
+    ["a list", { given: { kind: "array", items: { kind: "integer" } }, want: "number[]" }],
+    ["a list of a union: parenthesised", { given: { kind: "array", items: str({ enum: ["a"] }) }, want: '("a" | (string & {}))[]' }],
+    ["a map: string keys, whatever the key shape", { given: { kind: "map", keys: str({ enum: ["k"] }), values: str() }, want: "{ [key: string]: string }" }],
+    ["a redacted value", { given: str({ redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS"] }), want: 'string | "HIDDEN_DUE_TO_SECURITY_REASONS"' }],
+    ["a reference: the definition's type name", { given: { kind: "ref", def: "Node.request" }, defs: { "Node.request": "Node_request" }, want: "Node_request" }],
+    ["alternatives, deduplicated", { given: { kind: "oneOf", options: [{ kind: "integer" }, str(), { kind: "number" }] }, want: "number | string" }],
+    [
+      "an inline object: optional members with TSDoc, indented",
+      {
+        given: { kind: "object", fields: [{ name: "items", type: { kind: "array", items: str() }, required: true, addedBy: "ec2-list-items" }] },
+        want: "{\n  /** Added by rule `ec2-list-items`. */\n  items?: string[];\n}",
+      },
+    ],
+    [
+      "alternative objects: one object with the fields of both (reading a field needs no narrowing)",
+      {
+        given: {
+          kind: "oneOf",
+          options: [
+            { kind: "object", fields: [{ name: "a", type: str(), required: false, doc: "A." }] },
+            { kind: "array", items: str() },
+            { kind: "object", fields: [{ name: "b", type: { kind: "boolean" }, required: false, doc: "B." }, { name: "a", type: { kind: "integer" }, required: false }] },
+          ],
+        },
+        want: "{\n  /** A. */\n  a?: string | number;\n  /** B. */\n  b?: boolean;\n} | string[]",
+      },
+    ],
+    [
+      "an open object: an index signature",
+      { given: { kind: "object", fields: [], open: true }, want: "{\n  /** CloudTrail logs fields the model does not list here. */\n  [field: string]: unknown;\n}" },
+    ],
+  ])("%s", (_name, { given, defs, want }) => {
+    expect(printType(given, defs)).toBe(want);
+  });
+});
+
+describe("names", () => {
+  it.each([
+    ["Policy", "Policy"],
+    ["string", "string_"],
+    ["enum", "enum_"],
+    ["__listOf__string", "__listOf__string"],
+    ["kms:RotateKeyEvent", "kms_RotateKeyEvent"],
+    ["3dThing", "_3dThing"],
+  ])("type name of %s is %s", (given, want) => expect(typeName(given)).toBe(want));
+
+  it.each([
+    ["policyName", "policyName"],
+    ["x-amz-meta", '"x-amz-meta"'],
+    ["_return", "_return"],
+  ])("property key of %s is %s", (given, want) => expect(propertyKey(given)).toBe(want));
+
+  it.each([
+    ["iam", "Iam"],
+    ["acm-pca", "AcmPca"],
+    ["ec2", "Ec2"],
+    ["signin-console", "SigninConsole"],
+  ])("service prefix of %s is %s", (given, want) => expect(pascal(given)).toBe(want));
+
+  it("resolves clashes in claim order, the later claim renamed", () => {
+    const n = new Namer();
+    expect([n.claim("CreatePolicyEvent"), n.claim("Policy"), n.claim("CreatePolicyEvent"), n.claim("CreatePolicyEvent")]).toEqual([
+      "CreatePolicyEvent",
+      "Policy",
+      "CreatePolicyEvent_2",
+      "CreatePolicyEvent_3",
+    ]);
+    expect(n.renamed).toBe(2);
+  });
+});
+
+describe("TSDoc", () => {
+  it.each<[string, { given: Parameters<typeof tsdoc>[0]; want: string }]>([
+    ["one line", { given: { text: ["The name."] }, want: "/** The name. */\n" }],
+    ["paragraphs", { given: { text: ["A.", undefined, "B.\nC."] }, want: "/**\n * A.\n *\n * B.\n * C.\n */\n" }],
+    ["a comment end in the text", { given: { text: ["Matches a/*/b or */."] }, want: "/** Matches a/*\\/b or *\\/. */\n" }],
+    ["a line that would start a tag", { given: { text: ["@aws.region is set"] }, want: "/** \\@aws.region is set */\n" }],
+    ["deprecated", { given: { text: ["Old."], deprecated: true }, want: "/**\n * Old.\n *\n * @deprecated\n */\n" }],
+  ])("%s", (_name, { given, want }) => expect(tsdoc(given)).toBe(want));
+});
+
+describe("a service module (tiny model)", () => {
+  const tiny = project(normalize("tiny", tinyModel, ctx));
+  const { text } = emitServiceModule(tiny, ctx);
+
+  it("declares the events map, the union and the registry entry", () => {
+    expect(text).toContain("export interface TinyEvents {\n");
+    expect(text).toContain("  PutThing: PutThingEvent;\n");
+    expect(text).toContain("export type TinyEvent = TinyEvents[keyof TinyEvents];\n");
+    expect(text).toContain('declare module "../index.js" {\n  interface CloudTrailServices {\n');
+    expect(text).toContain("    tiny: TinyEvents;\n");
+  });
+
+  it("gives each operation an event with literal eventSource and eventName and typed payloads", () => {
+    expect(text).toContain(
+      'export interface PutThingEvent extends $Record {\n  eventSource: "tiny.amazonaws.com";\n  eventName: "PutThing";\n' +
+        "  requestParameters?: PutThingRequestParameters | null;\n  responseElements?: PutThingResponseElements | null;\n}\n",
+    );
+    // No input or output shape: whatever CloudTrail writes, typically null.
+    expect(text).toContain("  requestParameters?: $Unmodeled | null;\n  responseElements?: $Unmodeled | null;\n");
+  });
+
+  it("types members as the compatible schema does, with the model's docs", () => {
+    expect(text).toContain("  /** The thing's name. */\n  thingName?: string;\n");
+    expect(text).toContain('  kind?: Kind;\n');
+    expect(text).toContain('export type Kind = "small" | "large" | (string & {});\n');
+    expect(text).toMatch(/ {2}secret\?: string \| "HIDDEN_DUE_TO_SECURITY_REASONS"( \| "[^"]+")*;\n/);
+    expect(text).toContain("  tree?: Node;\n");
+    // Recursion is a reference to the named definition.
+    expect(text).toMatch(/export interface Node \{[^}]*children\?: Node\[\];/s);
+  });
+
+  it("compiles under strict with the package's root and envelope", async () => {
+    const files = await packageFiles([tiny]);
+    const dir = "/virtual/types";
+    const memory = Object.fromEntries([...files].map(([p, t]) => [`${dir}/${p}`, t]));
+    expect(diagnostics(Object.keys(memory), memory)).toEqual([]);
+  });
+
+  it("does not mutate the log model and prints the same text twice", () => {
+    const frozen = deepFreeze(structuredClone(tiny));
+    expect(emitServiceModule(frozen, ctx).text).toBe(text);
+  });
+});
+
+describe("package modules", () => {
+  it("names the envelope's types from its schema, CloudTrailRecord first", () => {
+    const names = envelopeTypeNames(envelopeSchema("9.9.9"));
+    expect(names[0]).toBe("CloudTrailRecord");
+    expect(names).toContain("UserIdentity");
+    expect(names).not.toContain("Record");
+  });
+
+  it("gives the envelope's payloads `unknown` in CloudTrailRecord, so every event is a record", async () => {
+    const text = await emitEnvelopeModule(envelopeSchema("9.9.9"), ctx);
+    expect(text).toMatch(/export interface CloudTrailRecord \{/);
+    expect(text).toMatch(/requestParameters\?: unknown;/);
+    expect(text).toMatch(/eventVersion: string;/);
+    expect(text).toMatch(/export interface UserIdentity \{[^}]*type\?:\s*\|?\s*"AWSAccount"\s*\|[^;]*\(string & \{\}\);/s);
+    expect(await emitEnvelopeModule(envelopeSchema("9.9.9"), ctx)).toBe(text);
+  });
+
+  it("keeps the root free of service modules", async () => {
+    const files = await packageFiles([project(normalize("tiny", tinyModel, ctx))]);
+    const index = files.get(`${TYPES_DIR}/index.d.ts`)!;
+    expect(index).not.toMatch(/services\//);
+    expect(files.get(`${TYPES_DIR}/all.d.ts`)).toContain('import "./services/tiny.js";');
+    expect(files.get(`${TYPES_DIR}/event-sources.d.ts`)).toContain('  tiny: "tiny.amazonaws.com";');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Golden files: the declarations of six services as the package ships them, under test/golden/types/.
+
+const GOLDEN = ["ec2", "iam", "kms", "lambda", "s3", "sts"];
+const goldenDir = join(import.meta.dirname, "golden", "types");
+const snapshot = openSnapshot(join(import.meta.dirname, "..", "..", "..", "data", "botocore"));
+
+describe("golden declarations", () => {
+  let files: Map<string, string>;
+  beforeAll(async () => {
+    const context = createContext(snapshot, { services: GOLDEN });
+    files = new Map([...generate(snapshot, context, []).files].filter(([p]) => p.startsWith(`${TYPES_DIR}/`)));
+    files.set(...(await emitEnvelopeTypes(envelopeSchema(context.botocoreVersion), context)));
+    if (process.env.UPDATE_GOLDEN) {
+      for (const [path, text] of files) {
+        const file = join(goldenDir, path.slice(TYPES_DIR.length + 1));
+        mkdirSync(join(file, ".."), { recursive: true });
+        writeFileSync(file, text);
+      }
+    }
+  });
+
+  it("generates the modules of the six services and the package's own", () => {
+    const entry = (p: string) => [p, p.replace(/\.d\.ts$/, ".d.mts")];
+    expect([...files.keys()].sort()).toEqual(
+      [
+        ...GOLDEN.flatMap((s) => entry(typesPath.service(s))),
+        ...entry(`${TYPES_DIR}/index.d.ts`),
+        ...entry(`${TYPES_DIR}/all.d.ts`),
+        `${TYPES_DIR}/envelope.d.ts`,
+        `${TYPES_DIR}/event-sources.d.ts`,
+      ].sort(),
+    );
+  });
+
+  it("gives each entry point an ES-module twin that re-exports it", () => {
+    expect(files.get(`${TYPES_DIR}/services/iam.d.mts`)).toMatch(/\nexport \* from "\.\/iam\.js";\n$/);
+    expect(files.get(`${TYPES_DIR}/index.d.mts`)).toMatch(/\nexport \* from "\.\/index\.js";\n$/);
+    expect(files.get(`${TYPES_DIR}/all.d.mts`)).toMatch(/\nimport "\.\/all\.js";\n$/);
+  });
+
+  it.each([
+    ...GOLDEN.flatMap((s) => [`services/${s}.d.ts`, `services/${s}.d.mts`]),
+    ...["index.d.ts", "index.d.mts", "all.d.ts", "all.d.mts", "envelope.d.ts", "event-sources.d.ts"],
+  ])(
+    "%s matches its golden file",
+    (path) => {
+      const file = join(goldenDir, path);
+      expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+      const same = files.get(`${TYPES_DIR}/${path}`) === readFileSync(file, "utf8");
+      expect(same, `${path} differs from its golden file; review the diff, then UPDATE_GOLDEN=1`).toBe(true);
+    },
+  );
+
+  it("is deterministic: the same service twice gives the same bytes", () => {
+    const svc = logService(snapshot, "kms", createContext(snapshot));
+    expect(emitServiceTypes(svc, ctx)).toEqual(emitServiceTypes(logService(snapshot, "kms", createContext(snapshot)), ctx));
+  });
+
+  it("compiles, all golden declarations in one program, under strict without skipLibCheck", () => {
+    expect(diagnostics(goldenFiles())).toEqual([]);
+  });
+
+  it("documents every declaration and every property (event members inherit CloudTrailRecord's)", () => {
+    const p = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of goldenFiles()) {
+      const sf = p.addSourceFileAtPath(file);
+      const where = (n: Node) => `${file.slice(goldenDir.length + 1)}:${n.getStartLineNumber()}`;
+      for (const d of [...sf.getInterfaces(), ...sf.getTypeAliases()]) {
+        checked++;
+        if (!d.getJsDocs().length) missing.push(`${where(d)} ${d.getName()}`);
+        const inheritsDocs = Node.isInterfaceDeclaration(d) && /^(CloudTrailRecord|\$Record)$/.test(d.getExtends()[0]?.getText() ?? "");
+        for (const m of d.getDescendantsOfKind(SyntaxKind.PropertySignature)) {
+          if (m.getFirstAncestorByKind(SyntaxKind.ConditionalType)) continue; // `E extends { requestParameters?: infer R }`
+          checked++;
+          if (!m.getJsDocs().length && !(inheritsDocs && m.getParent() === d)) missing.push(`${where(m)} ${d.getName()}.${m.getName()}`);
+        }
+      }
+      p.removeSourceFile(sf);
+    }
+    expect(missing.slice(0, 20), `${missing.length} without TSDoc`).toEqual([]);
+    expect(checked).toBeGreaterThan(10_000);
+  });
+});
+
+function goldenFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.d\.m?ts$/.test(e.name) ? [join(dir, e.name)] : []));
+  return walk(goldenDir).sort();
+}
+
+/** Every declaration file of a package made of `services` (paths relative to the types package). */
+async function packageFiles(services: LoggedService[]): Promise<Map<string, string>> {
+  const envelope = envelopeSchema(ctx.botocoreVersion);
+  const entries = Object.fromEntries(services.map((s) => [s.name, entryOf(s)]));
+  const files = new Map(services.map((s) => emitServiceTypes(s, ctx)));
+  for (const [p, t] of emitPackageTypes(buildManifest(ctx.botocoreVersion, entries), envelope, ctx)) files.set(p, t);
+  files.set(...(await emitEnvelopeTypes(envelope, ctx)));
+  return files;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

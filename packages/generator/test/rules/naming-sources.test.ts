@@ -1,0 +1,120 @@
+/** Naming, eventSource, eventName and readOnly rules on tiny models. */
+import { describe, expect, it } from "vitest";
+import { RULES } from "../../src/project/index.js";
+import { names, op, service } from "./fixture.js";
+
+const withMembers = (svc: string, protocol: string, members: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
+  service({
+    name: svc,
+    protocol,
+    metadata,
+    operations: { DoIt: { input: { shape: "DoItRequest" } } },
+    shapes: { DoItRequest: { type: "structure", members } },
+  });
+
+describe("lower-camel-members", () => {
+  it.each([
+    ["PolicyName", "policyName"],
+    ["DBInstanceIdentifier", "dBInstanceIdentifier"],
+    ["ARN", "aRN"],
+    ["DbInstancePort", "dbInstancePort"],
+    ["alreadyLower", "alreadyLower"],
+  ])("%s -> %s", (member, want) => {
+    for (const protocol of ["json", "rest-json", "query", "rest-xml", "smithy-rpc-v2-cbor"]) {
+      expect(names(withMembers("svc", protocol, { [member]: { shape: "String" } }), op(withMembers("svc", protocol, { [member]: { shape: "String" } }), "DoIt").request)).toEqual([want]);
+    }
+  });
+
+  it("ignores locationName outside EC2 and S3 (rest-json uri member, query member)", () => {
+    const svc = withMembers("svc", "rest-json", { FunctionName: { shape: "String", location: "uri", locationName: "FunctionName" }, Qualifier: { shape: "String", location: "querystring", locationName: "Qualifier" } });
+    expect(names(svc, op(svc, "DoIt").request)).toEqual(["functionName", "qualifier"]);
+  });
+});
+
+describe("verbatim-member-name", () => {
+  it("keeps securityhub's member names", () => {
+    const svc = withMembers("securityhub", "rest-json", { Filters: { shape: "String" }, GroupByAttribute: { shape: "String" } });
+    expect(names(svc, op(svc, "DoIt").request)).toEqual(["Filters", "GroupByAttribute"]);
+  });
+});
+
+describe("eventSource", () => {
+  it.each([
+    ["signing name wins over endpoint prefix", "ecr", { endpointPrefix: "api.ecr", signingName: "ecr" }, "ecr.amazonaws.com"],
+    ["endpoint prefix without a signing name", "cloudwatch", { endpointPrefix: "monitoring" }, "monitoring.amazonaws.com"],
+    ["ses signs as ses, endpoint email", "sesv2", { endpointPrefix: "email", signingName: "ses" }, "ses.amazonaws.com"],
+    ["sso-oidc is logged under sso", "sso-oidc", { endpointPrefix: "oidc", signingName: "sso-oauth" }, "sso.amazonaws.com"],
+    ["sso portal is logged under sso", "sso", { endpointPrefix: "portal.sso", signingName: "awsssoportal" }, "sso.amazonaws.com"],
+    ["lower case", "iotsecuretunneling", { endpointPrefix: "api.tunneling.iot", signingName: "IoTSecuredTunneling" }, "iotsecuredtunneling.amazonaws.com"],
+  ])("%s", (_n, name, metadata, want) => {
+    expect(withMembers(name, "json", {}, metadata).eventSource).toBe(want);
+  });
+});
+
+describe("eventNames", () => {
+  const lambda = service({
+    name: "lambda",
+    protocol: "rest-json",
+    operations: {
+      CreateFunction: { http: { method: "POST", requestUri: "/2015-03-31/functions" } },
+      ListTags: { http: { method: "GET", requestUri: "/2017-03-31/tags/{Resource}" } },
+      Undated: { http: { method: "GET", requestUri: "/things" } },
+    },
+    shapes: {},
+  });
+  it.each([
+    ["CreateFunction", ["CreateFunction", "CreateFunction20150331", "CreateFunction20150331v2"]],
+    ["ListTags", ["ListTags", "ListTags20170331", "ListTags20170331v2"]],
+    ["Undated", ["Undated"]],
+  ])("lambda-event-name-version-suffix: %s", (name, want) => {
+    expect(op(lambda, name).eventNames).toEqual(want);
+  });
+
+  it("derives no suffix for other services with dated URIs", () => {
+    const other = service({ name: "other", protocol: "rest-json", operations: { Get: { http: { method: "GET", requestUri: "/2015-03-31/x" } } }, shapes: {} });
+    expect(op(other, "Get").eventNames).toEqual(["Get"]);
+  });
+
+  it("s3-event-name-aliases: the REST API's older names", () => {
+    const s3 = service({
+      name: "s3",
+      protocol: "rest-xml",
+      operations: {
+        PutPublicAccessBlock: { http: { method: "PUT", requestUri: "/{Bucket}?publicAccessBlock" } },
+        GetBucketRequestPayment: { http: { method: "GET", requestUri: "/{Bucket}?requestPayment" } },
+      },
+      shapes: {},
+    });
+    expect(op(s3, "PutPublicAccessBlock").eventNames).toEqual(["PutPublicAccessBlock", "PutBucketPublicAccessBlock"]);
+    expect(op(s3, "GetBucketRequestPayment").eventNames).toEqual(["GetBucketRequestPayment", "GetBucketRequestPay"]);
+  });
+
+  it("never adds a name that differs only in case or spacing", () => {
+    for (const svc of [lambda]) for (const o of svc.operations) for (const n of o.eventNames) expect(n).toMatch(/^[A-Za-z0-9]+$/);
+  });
+});
+
+describe("read-only-by-verb", () => {
+  it.each([
+    ["DescribeInstances", true],
+    ["GetObject", true],
+    ["ListBuckets", true],
+    ["CreateUser", false],
+    ["Getaway", false],
+  ])("%s -> %s", (name, want) => {
+    const svc = service({ name: "svc", protocol: "json", operations: { [name]: {} }, shapes: {} });
+    expect(op(svc, name).readOnly).toBe(want);
+  });
+});
+
+describe("the rule list", () => {
+  it("names every rule once, with a why and evidence", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(r.why.length).toBeGreaterThan(20);
+      expect(r.evidence.length).toBeGreaterThan(10);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * validateEvent, isCloudTrailEvent, assertCloudTrailEvent: a record against its operation's schema.
+ *
+ * A record is validated twice only when it is wrong: first by the fast form of the compiled schema (stops at
+ * the first failure, builds nothing), then, for a failing record, by the collecting form that says where and
+ * why. Validation only reads the record: no coercion, no defaults, no removal.
+ */
+import type { CloudTrailEvent, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
+import { type Check, compileDef, type Ctx, runCheck } from "./compile.js";
+import { checkOperation, getService } from "./data.js";
+import { CloudTrailSchemaError } from "./errors.js";
+import { readOptions, type Settings } from "./options.js";
+import { resolve } from "./resolve.js";
+import type { Mode, ValidateOptions, ValidationError, ValidationResult } from "./types.js";
+
+/** The compiled check of an operation's record. */
+function eventCheck(service: string, operation: string, mode: Mode): Check {
+  return compileDef(getService(service).doc(), `${operation}.event`, mode).check;
+}
+
+/** A record whose properties throw when read (a Proxy, a getter) is not JSON data: invalid, not a crash. */
+function unreadable(e: unknown): ValidationError {
+  const why = e instanceof RangeError ? "it is nested too deeply" : `reading it threw ${e instanceof Error ? e.name : typeof e}`;
+  return { path: "", message: `the record cannot be validated: ${why}`, keyword: "json" };
+}
+
+function check(record: unknown, service: string, operation: string, settings: Settings): ValidationResult {
+  const run = eventCheck(service, operation, settings.mode);
+  try {
+    if (runCheck(run, record, null)) return { valid: true, service, operation, errors: [] };
+  } catch (e) {
+    if (e instanceof CloudTrailSchemaError) throw e;
+    return { valid: false, service, operation, errors: [unreadable(e)] };
+  }
+  const ctx: Ctx = { errors: [], max: settings.maxErrors, path: [] };
+  try {
+    runCheck(run, record, ctx);
+  } catch (e) {
+    if (e instanceof CloudTrailSchemaError) throw e;
+    if (ctx.errors.length < ctx.max) ctx.errors.push(unreadable(e));
+  }
+  if (ctx.errors.length === 0) ctx.errors.push({ path: "", message: "the record does not match its operation's schema" });
+  return { valid: false, service, operation, errors: ctx.errors };
+}
+
+/**
+ * Validate one CloudTrail record against the schema of the operation it belongs to (see resolveEvent).
+ * A record of no known operation is `{ valid: false }` with an error at `/eventSource` or `/eventName`.
+ */
+export function validateEvent(record: unknown, options?: ValidateOptions): ValidationResult {
+  const settings = readOptions(options);
+  let r: ReturnType<typeof resolve>;
+  try {
+    r = resolve(record);
+  } catch (e) {
+    if (e instanceof CloudTrailSchemaError) throw e;
+    return { valid: false, errors: [unreadable(e)] };
+  }
+  if (!r.ok) return { valid: false, errors: [r.error] };
+  return check(record, r.service, r.operation, settings);
+}
+
+type Target = { service?: string; operation?: string; settings: Settings };
+
+/** The optional service, operation and options of isCloudTrailEvent / assertCloudTrailEvent. */
+function target(args: unknown[]): Target {
+  const [a, b, c] = args;
+  if (typeof a !== "string") return { settings: readOptions(a as ValidateOptions | undefined) };
+  const service = getService(a).name;
+  if (typeof b !== "string") return { service, settings: readOptions(b as ValidateOptions | undefined) };
+  return { service, operation: checkOperation(getService(a), b), settings: readOptions(c as ValidateOptions | undefined) };
+}
+
+/** Validate against the named operation, or the record's own when it is not named. */
+function checkTarget(record: unknown, t: Target, collect: boolean): ValidationResult {
+  let service = t.service;
+  let operation = t.operation;
+  if (operation === undefined) {
+    let r: ReturnType<typeof resolve>;
+    try {
+      r = resolve(record);
+    } catch (e) {
+      if (e instanceof CloudTrailSchemaError) throw e;
+      return { valid: false, errors: [unreadable(e)] };
+    }
+    if (!r.ok) return { valid: false, errors: [r.error] };
+    if (service !== undefined && r.service !== service) {
+      return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventSource", message: `the record is a ${r.service} event, not ${service}`, expected: service, found: r.service }] };
+    }
+    service = r.service;
+    operation = r.operation;
+  }
+  if (collect) return check(record, service!, operation, t.settings);
+  try {
+    const ok = runCheck(eventCheck(service!, operation, t.settings.mode), record, null);
+    return { valid: ok, service, operation, errors: [] };
+  } catch (e) {
+    if (e instanceof CloudTrailSchemaError) throw e;
+    return { valid: false, service, operation, errors: [] };
+  }
+}
+
+/** Services whose types are in the program (`import type {} from "@cloudtrail-schema/types/iam"`). */
+type TypedService = keyof CloudTrailServices;
+
+/**
+ * Type guard: the record is a valid event of the operation (of the service; of any known operation).
+ * An unknown service or operation name throws CloudTrailSchemaError (E_UNKNOWN_SERVICE, E_UNKNOWN_OPERATION).
+ * The service's types narrow the record once its module of @cloudtrail-schema/types is imported.
+ */
+export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord;
+export function isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;
+export function isCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(
+  record: unknown,
+  service: S,
+  operation: O,
+  options?: ValidateOptions,
+): record is CloudTrailEvent<S, O>;
+export function isCloudTrailEvent(record: unknown, ...rest: unknown[]): boolean {
+  return checkTarget(record, target(rest), false).valid;
+}
+
+/**
+ * Like isCloudTrailEvent, but throws CloudTrailSchemaError with code E_INVALID_EVENT (and the `errors`)
+ * when the record is not a valid event.
+ */
+export function assertCloudTrailEvent(record: unknown, options?: ValidateOptions): asserts record is CloudTrailRecord;
+export function assertCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): asserts record is CloudTrailEvent<S>;
+export function assertCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(
+  record: unknown,
+  service: S,
+  operation: O,
+  options?: ValidateOptions,
+): asserts record is CloudTrailEvent<S, O>;
+export function assertCloudTrailEvent(record: unknown, ...rest: unknown[]): void {
+  const t = target(rest);
+  const result = checkTarget(record, t, true);
+  if (result.valid) return;
+  const what = t.operation ? `${t.service} ${t.operation} event` : t.service ? `${t.service} event` : "CloudTrail event";
+  const [first] = result.errors;
+  const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
+  throw new CloudTrailSchemaError(
+    "E_INVALID_EVENT",
+    `not a valid ${what} (${t.settings.mode}): ${first ? `${first.path || "/"}: ${first.message}` : "invalid"}${more}`,
+    result.errors,
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The API works on records of every service: for every operation of every service (curated ones included),
+ * a generated sample record resolves to it (or, where two services log the same call identically, to one of
+ * them), and validates in both modes.
+ */
+import { describe, expect, it } from "vitest";
+import { isCloudTrailEvent, listOperations, listServices, resolveEvent, validateEvent } from "../src/index.js";
+import { sampleEvent } from "../src/testing/index.js";
+
+describe("every operation of every service", () => {
+  it("has a sample record that resolves to it and is valid in both modes", () => {
+    const failures: string[] = [];
+    let operations = 0;
+    const services = listServices();
+    for (const service of services) {
+      for (const operation of listOperations(service)) {
+        operations++;
+        let record: Record<string, unknown>;
+        try {
+          record = sampleEvent(service, operation);
+        } catch (e) {
+          failures.push(`${service} ${operation}: ${(e as Error).message}`);
+          continue;
+        }
+        for (const mode of ["compatible", "strict"] as const) {
+          if (!isCloudTrailEvent(record, service as never, operation as never, { mode })) failures.push(`${service} ${operation}: not valid (${mode})`);
+        }
+        const resolved = resolveEvent(record);
+        if (!resolved) {
+          failures.push(`${service} ${operation}: does not resolve`);
+          continue;
+        }
+        if (resolved.service === service && resolved.operation === operation) {
+          const r = validateEvent(record, { mode: "strict" });
+          if (!r.valid) failures.push(`${service} ${operation}: ${JSON.stringify(r.errors[0])}`);
+        } else if (!(resolved.operation === operation && record.eventSource === sampleEvent(resolved.service, operation).eventSource && record.apiVersion === sampleEvent(resolved.service, operation).apiVersion)) {
+          // Only services that log the same eventSource, eventName and apiVersion may be confused.
+          failures.push(`${service} ${operation}: resolves to ${resolved.service} ${resolved.operation}`);
+        }
+      }
+    }
+    expect(services.length).toBeGreaterThanOrEqual(434);
+    expect(operations).toBeGreaterThanOrEqual(19_385);
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+});

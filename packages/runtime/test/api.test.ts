@@ -1,0 +1,258 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  assertCloudTrailEvent,
+  CloudTrailSchemaError,
+  getEventSchema,
+  isCloudTrailEvent,
+  listOperations,
+  listServices,
+  resolveEvent,
+  validateEvent,
+} from "../src/index.js";
+import type { CloudTrailEvent } from "@cloudtrail-schema/types";
+import type {} from "@cloudtrail-schema/types/ec2";
+import type {} from "@cloudtrail-schema/types/iam";
+import type {} from "@cloudtrail-schema/types/sts";
+import { consoleLogin, ec2RunInstances, errorEvent, iamCreatePolicy, stsAssumeRole } from "./fixtures.js";
+
+const codeOf = (f: () => unknown): string | undefined => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof CloudTrailSchemaError ? e.code : `not ours: ${String(e)}`;
+  }
+  return undefined;
+};
+
+describe("resolveEvent", () => {
+  it.each([
+    ["iam CreatePolicy", iamCreatePolicy(), { service: "iam", operation: "CreatePolicy" }],
+    ["ec2 RunInstances", ec2RunInstances(), { service: "ec2", operation: "RunInstances" }],
+    ["sts AssumeRole", stsAssumeRole(), { service: "sts", operation: "AssumeRole" }],
+    ["an error event", errorEvent(), { service: "iam", operation: "CreatePolicy" }],
+    ["console sign-in (curated)", consoleLogin(), { service: "signin-console", operation: "ConsoleLogin" }],
+  ])("%s", (_name, record, want) => {
+    expect(resolveEvent(record)).toEqual(want);
+  });
+
+  it("tells services that share an eventSource apart by apiVersion", () => {
+    const base = { eventVersion: "1.09", eventSource: "elasticloadbalancing.amazonaws.com", eventName: "DescribeLoadBalancers" };
+    expect(resolveEvent({ ...base, apiVersion: "2012-06-01" })).toEqual({ service: "elb", operation: "DescribeLoadBalancers" });
+    expect(resolveEvent({ ...base, apiVersion: "2015-12-01" })).toEqual({ service: "elbv2", operation: "DescribeLoadBalancers" });
+    // Without an apiVersion, the first by name.
+    expect(resolveEvent(base)?.service).toBe("elb");
+    // Only one of them has the operation: no apiVersion needed.
+    expect(resolveEvent({ ...base, eventName: "CreateTargetGroup" })).toEqual({ service: "elbv2", operation: "CreateTargetGroup" });
+  });
+
+  it("prefers the service named like the eventSource when nothing else decides (rds, docdb, neptune)", () => {
+    expect(resolveEvent({ eventSource: "rds.amazonaws.com", eventName: "CreateDBCluster" })?.service).toBe("rds");
+  });
+
+  it.each([
+    ["not an object", 42],
+    ["null", null],
+    ["an array", []],
+    ["no eventSource", { eventName: "CreatePolicy" }],
+    ["unknown eventSource", { eventSource: "nope.amazonaws.com", eventName: "CreatePolicy" }],
+    ["unknown eventName", { eventSource: "iam.amazonaws.com", eventName: "CreatePolicyPlease" }],
+    ["eventName not a string", { eventSource: "iam.amazonaws.com", eventName: ["CreatePolicy"] }],
+  ])("%s: undefined", (_name, record) => {
+    expect(resolveEvent(record)).toBeUndefined();
+  });
+});
+
+describe("validateEvent", () => {
+  it("accepts real-shaped records in both modes, and says what it validated against", () => {
+    for (const record of [iamCreatePolicy(), stsAssumeRole(), errorEvent(), consoleLogin()]) {
+      for (const mode of ["compatible", "strict"] as const) {
+        const r = validateEvent(record, { mode });
+        expect(r, `${String(record.eventName)} ${mode}`).toMatchObject({ valid: true, errors: [] });
+        expect(r.service).toBeTypeOf("string");
+      }
+    }
+  });
+
+  it("compatible allows unknown fields and wire spellings; strict reports them", () => {
+    expect(validateEvent(ec2RunInstances()).valid).toBe(true);
+    const strict = validateEvent(ec2RunInstances(), { mode: "strict" });
+    expect(strict.valid).toBe(false);
+    expect(strict.errors.length).toBeGreaterThan(0);
+  });
+
+  it("points at the field, with what was expected and what was found", () => {
+    const record = iamCreatePolicy();
+    (record.requestParameters as Record<string, unknown>).policyName = 7;
+    const r = validateEvent(record);
+    expect(r).toMatchObject({ valid: false, service: "iam", operation: "CreatePolicy" });
+    expect(r.errors).toEqual([
+      {
+        path: "/requestParameters/policyName",
+        message: "must be string",
+        expected: "string",
+        found: "7",
+        keyword: "type",
+        schemaPath: "#/$defs/CreatePolicy.requestParameters/properties/policyName/type",
+      },
+    ]);
+  });
+
+  it("strict checks the model's constraints: unknown fields, lengths, required members", () => {
+    const record = iamCreatePolicy();
+    const params = record.requestParameters as Record<string, unknown>;
+    params.policyName = "x".repeat(200);
+    params.colour = "blue";
+    delete params.policyDocument;
+    const r = validateEvent(record, { mode: "strict" });
+    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.keyword]));
+    expect(byPath).toMatchObject({
+      "/requestParameters/policyName": "maxLength",
+      "/requestParameters/colour": "additionalProperties",
+      "/requestParameters/policyDocument": "required",
+    });
+    expect(validateEvent(record, { mode: "compatible" }).valid).toBe(true);
+  });
+
+  it("every schemaPath points into getEventSchema's document", () => {
+    const record = iamCreatePolicy();
+    (record.responseElements as { policy: Record<string, unknown> }).policy.attachmentCount = "none";
+    delete (record as Record<string, unknown>).eventVersion;
+    for (const mode of ["compatible", "strict"] as const) {
+      const r = validateEvent(record, { mode });
+      const doc = getEventSchema("iam", "CreatePolicy", { mode });
+      for (const e of r.errors) {
+        const tokens = e.schemaPath!.slice(2).split("/").map((t) => decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+        let node: unknown = doc;
+        for (const t of tokens) node = (node as Record<string, unknown>)[t];
+        expect(node, `${mode} ${e.schemaPath}`).toBeDefined();
+      }
+    }
+  });
+
+  it("bounds the number of errors", () => {
+    const record = iamCreatePolicy();
+    const params: Record<string, unknown> = {};
+    for (let i = 0; i < 100; i++) params[`unknown${i}`] = i;
+    record.requestParameters = params as never;
+    expect(validateEvent(record, { mode: "strict" }).errors).toHaveLength(20);
+    expect(validateEvent(record, { mode: "strict", maxErrors: 3 }).errors).toHaveLength(3);
+    expect(validateEvent(record, { mode: "strict", maxErrors: 1 }).errors).toHaveLength(1);
+  });
+
+  it("an unknown record is invalid, not an exception", () => {
+    expect(validateEvent({ eventSource: "iam.amazonaws.com", eventName: "Nope" })).toEqual({
+      valid: false,
+      errors: [expect.objectContaining({ path: "/eventName", message: expect.stringMatching(/^unknown eventName/) })],
+    });
+    expect(validateEvent({ eventSource: "nowhere.amazonaws.com", eventName: "X" }).errors[0]).toMatchObject({ path: "/eventSource", message: expect.stringMatching(/^unknown eventSource/) });
+    expect(validateEvent({ eventName: "X" }).errors[0]).toMatchObject({ path: "/eventSource" });
+    expect(validateEvent("a string").valid).toBe(false);
+  });
+
+  it("rejects options that cannot work", () => {
+    expect(codeOf(() => validateEvent(iamCreatePolicy(), { mode: "lenient" as never }))).toBe("E_USAGE");
+    expect(codeOf(() => validateEvent(iamCreatePolicy(), { maxErrors: 0 }))).toBe("E_USAGE");
+    expect(codeOf(() => validateEvent(iamCreatePolicy(), { maxErrors: 1.5 }))).toBe("E_USAGE");
+  });
+});
+
+describe("getEventSchema", () => {
+  it("is self-contained: every $ref is local, and any validator compiles it", () => {
+    for (const mode of ["compatible", "strict"] as const) {
+      const doc = getEventSchema("iam", "CreatePolicy", { mode });
+      const refs = JSON.stringify(doc).match(/"\$ref":"[^"]*"/g) ?? [];
+      expect(refs.length).toBeGreaterThan(0);
+      for (const r of refs) expect(r).toMatch(/^"\$ref":"#\/\$defs\//);
+      expect(JSON.stringify(doc)).not.toContain("x-model");
+      // ajv in its default (strict) configuration: no vocabulary to register, nothing to load.
+      const ajv = new Ajv2020({ logger: false });
+      const validate = ajv.compile(doc);
+      expect(validate(iamCreatePolicy())).toBe(true);
+      expect(validate({ ...iamCreatePolicy(), eventName: "CreateUser" })).toBe(false);
+    }
+  });
+
+  it("strict is stricter than compatible", () => {
+    const strict = new Ajv2020({ logger: false }).compile(getEventSchema("ec2", "RunInstances", { mode: "strict" }));
+    const compatible = new Ajv2020({ logger: false }).compile(getEventSchema("ec2", "RunInstances"));
+    expect(compatible(ec2RunInstances())).toBe(true);
+    expect(strict(ec2RunInstances())).toBe(false);
+  });
+
+  it("returns a fresh document each time", () => {
+    const a = getEventSchema("sts", "AssumeRole");
+    (a as Record<string, unknown>).title = "changed";
+    expect(getEventSchema("sts", "AssumeRole").title).not.toBe("changed");
+  });
+
+  it("throws for names the schemas do not have, with suggestions", () => {
+    try {
+      getEventSchema("iamm", "CreatePolicy");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CloudTrailSchemaError);
+      expect((e as CloudTrailSchemaError).code).toBe("E_UNKNOWN_SERVICE");
+      expect((e as CloudTrailSchemaError).suggestions).toContain("iam");
+    }
+    expect(codeOf(() => getEventSchema("iam", "CreatePolicyy"))).toBe("E_UNKNOWN_OPERATION");
+    expect(codeOf(() => getEventSchema("iam", "CreatePolicy", { mode: "loose" as never }))).toBe("E_USAGE");
+  });
+});
+
+describe("isCloudTrailEvent / assertCloudTrailEvent", () => {
+  it("narrows to the operation's type", () => {
+    const record: unknown = iamCreatePolicy();
+    if (isCloudTrailEvent(record, "iam", "CreatePolicy")) {
+      expectTypeOf(record).toEqualTypeOf<CloudTrailEvent<"iam", "CreatePolicy">>();
+    } else expect.unreachable();
+    // @ts-expect-error not an operation of iam
+    expect(() => isCloudTrailEvent(record, "iam", "RunInstances")).toThrow(CloudTrailSchemaError);
+  });
+
+  it.each([
+    ["the named operation", ["iam", "CreatePolicy"], true],
+    ["another operation", ["iam", "CreateUser"], false],
+    ["its service", ["iam"], true],
+    ["another service", ["sts"], false],
+    ["any operation", [], true],
+  ])("a CreatePolicy record against %s", (_name, args, want) => {
+    expect((isCloudTrailEvent as (...a: unknown[]) => boolean)(iamCreatePolicy(), ...args)).toBe(want);
+  });
+
+  it("takes the mode", () => {
+    expect(isCloudTrailEvent(ec2RunInstances(), "ec2", "RunInstances")).toBe(true);
+    expect(isCloudTrailEvent(ec2RunInstances(), "ec2", "RunInstances", { mode: "strict" })).toBe(false);
+  });
+
+  it("assert throws the package's error with a stable code and the errors", () => {
+    expect(() => assertCloudTrailEvent(iamCreatePolicy(), "iam", "CreatePolicy")).not.toThrow();
+    try {
+      assertCloudTrailEvent({ ...iamCreatePolicy(), requestParameters: "policy" }, "iam", "CreatePolicy");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CloudTrailSchemaError);
+      const err = e as CloudTrailSchemaError;
+      expect(err.code).toBe("E_INVALID_EVENT");
+      expect(err.errors[0]).toMatchObject({ path: "/requestParameters" });
+      expect(err.message).toMatch(/^not a valid iam CreatePolicy event \(compatible\): \/requestParameters: /);
+    }
+    expect(codeOf(() => assertCloudTrailEvent({ eventSource: "x" }))).toBe("E_INVALID_EVENT");
+  });
+
+  it("unknown names are programmer errors", () => {
+    expect(codeOf(() => isCloudTrailEvent({}, "no-such-service" as never))).toBe("E_UNKNOWN_SERVICE");
+    expect(codeOf(() => assertCloudTrailEvent({}, "iam", "Nope" as never))).toBe("E_UNKNOWN_OPERATION");
+  });
+});
+
+describe("listServices / listOperations", () => {
+  it("list what the schemas cover", () => {
+    const services = listServices();
+    expect(services.length).toBeGreaterThanOrEqual(434);
+    expect(services).toContain("iam");
+    expect(services).toEqual([...services].sort());
+    expect(listOperations("iam")).toContain("CreatePolicy");
+    expect(codeOf(() => listOperations("nope"))).toBe("E_UNKNOWN_SERVICE");
+  });
+});
