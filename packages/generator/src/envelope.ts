@@ -170,9 +170,14 @@ function recordDef(): JsonSchema {
       vpcEndpointAccountId: str("The account that owns the VPC endpoint the request went through."),
       eventCategory: openSet("The event category: Management, Data, NetworkActivity or Insight.", ["Data", "Insight", "Management", "NetworkActivity"]),
       addendum: ref("Addendum", "Why the event was delivered late or updated after it was first delivered, and what changed."),
-      sessionCredentialFromConsole: str('"true" when the request was made with credentials of an AWS Management Console session; absent otherwise.', {
-        enum: STRING_BOOLEAN,
-      }),
+      // CloudTrail writes the string "true"; SIEM pipelines that type the envelope (Panther: 27 real records of
+      // the development corpus, with its p_* fields) deliver a JSON boolean. Compatible accepts both, strict
+      // only CloudTrail's own form.
+      sessionCredentialFromConsole: {
+        description: '"true" when the request was made with credentials of an AWS Management Console session; absent otherwise.',
+        anyOf: [{ type: "string" }, { type: "boolean" }],
+        "x-model": { anyOf: [{ type: "string", enum: STRING_BOOLEAN }] },
+      },
       edgeDeviceDetails: ref("EdgeDeviceDetails", "The edge device that is the target of the request."),
       tlsDetails: ref("TlsDetails", "TLS version, cipher suite and host header of the request's connection."),
       insightDetails: ref("InsightDetails", "Insights events: the API, the kind of unusual activity, and how it compares with the baseline."),

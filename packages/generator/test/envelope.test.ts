@@ -397,9 +397,11 @@ describe("envelopeSchema: the document", () => {
 
   it("keeps the payload fields open: any object or null", () => {
     const props = (doc.$defs["Record"] as { properties: Record<string, JsonSchema> }).properties;
-    for (const name of ["requestParameters", "responseElements", "additionalEventData", "serviceEventDetails"]) {
+    for (const name of ["requestParameters", "responseElements", "serviceEventDetails"]) {
       expect(props[name]?.["type"], name).toEqual(["object", "null"]);
     }
+    // AWS's own route53domains example writes additionalEventData as a plain string.
+    expect(props["additionalEventData"]?.["anyOf"]).toEqual([{ type: ["object", "null"] }, { type: "string" }]);
   });
 
   it("is compatible-form outside x-model: no enum, pattern, length limits or closed objects", () => {
@@ -458,6 +460,9 @@ describe("envelopeSchema: records", () => {
     ["eventTime in a non-ISO layout", { given: { ...iamUser, eventTime: "2025-03-04 09:15:27" }, want: { emitted: true, compatible: true, strict: false } }],
     ["unknown userIdentity type (AWS adds types)", { given: { ...iamUser, userIdentity: { ...iamUser.userIdentity, type: "SomeFutureType" } }, want: { emitted: true, compatible: true, strict: true } }],
     ["unknown eventType (AWS adds types)", { given: { ...iamUser, eventType: "AwsSomethingNew" }, want: { emitted: true, compatible: true, strict: true } }],
+    // A SIEM that types the envelope (Panther) delivers this flag as a JSON boolean.
+    ["sessionCredentialFromConsole as a JSON boolean", { given: withField(rootUser, "sessionCredentialFromConsole", true), want: { emitted: true, compatible: true, strict: false } }],
+    ["sessionCredentialFromConsole as a number", { given: withField(rootUser, "sessionCredentialFromConsole", 1), want: { emitted: false, compatible: false, strict: false } }],
     ["mfaAuthenticated not a string boolean", { given: { ...rootUser, userIdentity: { ...rootUser.userIdentity, sessionContext: { attributes: { creationDate: "2025-02-20T17:40:00Z", mfaAuthenticated: "yes" } } } }, want: { emitted: true, compatible: true, strict: false } }],
     ["insight state other than Start/End", { given: { ...insightEvent, insightDetails: { ...insightEvent.insightDetails, state: "Paused" } }, want: { emitted: true, compatible: true, strict: false } }],
     ["unknown field inside tlsDetails", { given: { ...iamUser, tlsDetails: { ...iamUser.tlsDetails, alpn: "h2" } }, want: { emitted: true, compatible: true, strict: false } }],
@@ -465,7 +470,6 @@ describe("envelopeSchema: records", () => {
     ["readOnly as a string", { given: withField(iamUser, "readOnly", "true"), want: { emitted: false, compatible: false, strict: false } }],
     ["managementEvent as a string", { given: withField(iamUser, "managementEvent", "True"), want: { emitted: false, compatible: false, strict: false } }],
     ["mfaAuthenticated as a JSON boolean", { given: { ...rootUser, userIdentity: { ...rootUser.userIdentity, sessionContext: { attributes: { mfaAuthenticated: true } } } }, want: { emitted: false, compatible: false, strict: false } }],
-    ["sessionCredentialFromConsole as a JSON boolean", { given: withField(rootUser, "sessionCredentialFromConsole", true), want: { emitted: false, compatible: false, strict: false } }],
     ["requestParameters as a string", { given: withField(iamUser, "requestParameters", "userName=build-bot"), want: { emitted: false, compatible: false, strict: false } }],
     ["resources not an array", { given: withField(assumedRole, "resources", { ARN: "arn:aws:s3:::release-artifacts" }), want: { emitted: false, compatible: false, strict: false } }],
     ["no eventVersion", { given: without(iamUser, "eventVersion"), want: { emitted: false, compatible: false, strict: false } }],

@@ -59,7 +59,7 @@ export const iamCreatePolicy = () =>
     },
   });
 
-/** EC2 as it logs: query wire names and `items` lists (compatible accepts them; strict does not, yet). */
+/** EC2 as it logs: query wire names, `items` lists and `{}` for an empty list (both modes accept them). */
 export const ec2RunInstances = () =>
   envelope("ec2.amazonaws.com", "RunInstances", {
     requestParameters: {
@@ -127,3 +127,15 @@ export const eventBridge = (detail: unknown) => ({
   resources: [],
   detail,
 });
+
+/**
+ * RunInstances as a later EC2 may log it: an instance type and a request member the model does not know yet.
+ * Compatible mode accepts it (AWS adds values and members); strict mode does not.
+ */
+export const ec2RunInstancesFromTheFuture = (): TestRecord => {
+  const record = ec2RunInstances();
+  const params = record.requestParameters as Record<string, unknown>;
+  params.instanceType = "t9.nano";
+  params.acceleratorProfile = { name: "future" };
+  return record;
+};

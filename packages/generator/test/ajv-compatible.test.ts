@@ -1,0 +1,3 @@
+import { compilesEveryService } from "./helpers/ajv-every-service.js";
+
+compilesEveryService("compatible");
