@@ -45,6 +45,9 @@ const yamlAsEsm: Plugin = {
 const bundling = {
   // The CLI must start fast: bundle its few dependencies instead of resolving them at run time.
   noExternal: ["citty", "yaml"],
+  // Imported at run time by `example` and `validate` only, and finding its generated/ beside itself: never
+  // bundled, whichever package.json tsup reads its dependencies from (the tests build from the root).
+  external: [/^@cloudtrail-schema\/runtime(\/.*)?$/],
   esbuildPlugins: [consolaIsPure, yamlAsEsm],
 } satisfies Options;
 
@@ -54,11 +57,13 @@ const bundling = {
  * every start). Three files: `cli.js`, a small entry that starts Node's compile cache and the
  * decompression of the model a lookup needs (src/cli/prefetch.ts) before it imports `cli-run.js`, the
  * whole CLI; and `cli-yaml.js`, the YAML printer, loaded only for `--format yaml`. The two are imported by
- * URL (src/cli/main.ts, run.ts), so esbuild does not inline them. The end-to-end tests build with these
- * options too (test/cli/build-cli.ts).
+ * URL (src/cli/main.ts, run.ts), so esbuild does not inline them. `cli-validate-worker.js` is the thread
+ * `validate` starts (src/cli/validate/pool.ts). @cloudtrail-schema/runtime, a dependency, stays external:
+ * only `example` and `validate` import it, at run time. The end-to-end tests build with these options
+ * too (test/cli/build-cli.ts).
  */
 export const cliOptions: Options = {
-  entry: { cli: "src/cli/main.ts", "cli-run": "src/cli/run.ts", "cli-yaml": "src/cli/yaml.ts" },
+  entry: { cli: "src/cli/main.ts", "cli-run": "src/cli/run.ts", "cli-yaml": "src/cli/yaml.ts", "cli-validate-worker": "src/cli/validate/worker.ts" },
   format: ["esm"],
   target: "node20",
   platform: "node",

@@ -23,7 +23,7 @@ interface ManifestEntry {
   eventSource: string;
   apiVersion: string;
   curated?: boolean;
-  operations: Record<string, { eventNames: string[] }>;
+  operations: Record<string, { eventNames: string[]; readOnly?: boolean }>;
 }
 interface Manifest {
   botocoreVersion: string;
@@ -141,7 +141,10 @@ function main(): void {
     const data = pack(defs);
     bytes += data.length;
     index[service] = entry.curated ? [entry.eventSource, entry.apiVersion, 1] : [entry.eventSource, entry.apiVersion];
-    const body = { format: FORMAT, service, eventSource: entry.eventSource, apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, defs: data };
+    // One character per operation (sorted), "1" where CloudTrail marks its records readOnly: what
+    // testing's makeEvent writes, 170 bytes for iam.
+    const readOnly = ops.map((op) => (entry.operations[op]!.readOnly ? "1" : "0")).join("");
+    const body = { format: FORMAT, service, eventSource: entry.eventSource, apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, readOnly, defs: data };
     // The envelope comes along by a static require: a bundler that takes a service takes the envelope once.
     files.set(`schemas/${service}.cjs`, `${cjs(body)}module.exports.envelope = require("./envelope.cjs");\n`);
   }

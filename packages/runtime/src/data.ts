@@ -30,6 +30,8 @@ export interface SchemaPack {
   operations: string[];
   /** The eventNames of operations that CloudTrail does not log under their own name. */
   eventNames: { [operation: string]: string[] };
+  /** One character per operation of `operations`: "1" where CloudTrail marks its records `readOnly`. Absent in packs built before it. */
+  readOnly?: string;
   /** The definitions: lines `name<TAB>json`, brotli, base64. */
   defs: string;
   envelope: { format: number; defs: string };
@@ -52,6 +54,8 @@ export interface Service {
   byEventName: ReadonlyMap<string, string>;
   /** operation -> its eventNames. */
   eventNamesOf(operation: string): readonly string[];
+  /** Whether CloudTrail marks the operation's records `readOnly` (Get*, List*, Describe*, per the model). */
+  isReadOnly(operation: string): boolean;
   /** Decoded on first call. */
   doc(): SchemaDoc;
 }
@@ -256,6 +260,7 @@ function fromPack(pack: SchemaPack): Service {
     for (const name of pack.eventNames[op] ?? [op]) if (!byEventName.has(name)) byEventName.set(name, op);
   }
   let doc: SchemaDoc | undefined;
+  let readOnly: ReadonlySet<string> | undefined;
   return {
     name: pack.service,
     eventSource: pack.eventSource,
@@ -264,6 +269,7 @@ function fromPack(pack: SchemaPack): Service {
     operations: new Set(pack.operations),
     byEventName,
     eventNamesOf: (op) => pack.eventNames[op] ?? [op],
+    isReadOnly: (op) => (readOnly ??= new Set(pack.operations.filter((_, i) => pack.readOnly?.[i] === "1"))).has(op),
     doc: () => {
       if (doc === undefined) {
         const env = envelopeDoc(pack);

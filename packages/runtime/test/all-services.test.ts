@@ -1,11 +1,12 @@
 /**
  * The API works on records of every service: for every operation of every service (curated ones included),
  * a generated sample record resolves to it (or, where two services log the same call identically, to one of
- * them), and validates in both modes.
+ * them), and validates in both modes; makeEvent's records, for two seeds, are valid in strict mode and the
+ * same for the same seed.
  */
 import { describe, expect, it } from "vitest";
 import { isCloudTrailEvent, listOperations, listServices, resolveEvent, validateEvent } from "../src/index.js";
-import { sampleEvent } from "../src/testing/index.js";
+import { makeEvent, sampleEvent } from "../src/testing/index.js";
 
 describe("every operation of every service", () => {
   it("has a sample record that resolves to it and is valid in both modes", () => {
@@ -40,6 +41,28 @@ describe("every operation of every service", () => {
       }
     }
     expect(services.length).toBeGreaterThanOrEqual(434);
+    expect(operations).toBeGreaterThanOrEqual(19_385);
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe("makeEvent on every operation of every service", () => {
+  it("is valid in strict mode for two seeds, the same for the same seed, different across seeds", () => {
+    const failures: string[] = [];
+    let operations = 0;
+    for (const service of listServices()) {
+      for (const operation of listOperations(service)) {
+        operations++;
+        try {
+          const [a, b, again] = [makeEvent(service, operation, undefined, { seed: 1 }), makeEvent(service, operation, undefined, { seed: 2 }), makeEvent(service, operation, undefined, { seed: 1 })];
+          for (const r of [a, b]) if (!isCloudTrailEvent(r, service as never, operation as never, { mode: "strict" })) failures.push(`${service} ${operation} seed ${r === a ? 1 : 2}: not valid (strict)`);
+          if (JSON.stringify(a) !== JSON.stringify(again)) failures.push(`${service} ${operation}: seed 1 twice gives different records`);
+          if (a.eventID === b.eventID || a.eventTime === b.eventTime) failures.push(`${service} ${operation}: seeds 1 and 2 give the same eventID or eventTime`);
+        } catch (e) {
+          failures.push(`${service} ${operation}: ${(e as Error).message}`);
+        }
+      }
+    }
     expect(operations).toBeGreaterThanOrEqual(19_385);
     expect(failures.slice(0, 20)).toEqual([]);
   });

@@ -24,12 +24,15 @@ export interface View {
 export interface Printable {
   data(): unknown;
   human(view: View): string;
+  /** The process's exit code after printing; 0 when left out. (`validate` exits 1 when a record fails.) */
+  exitCode?: number;
 }
 
 /** A result whose data needs code the human view does not (loaded only for `--format json|yaml`). */
 export interface LazyPrintable {
   data(): Promise<unknown>;
   human(view: View): string;
+  exitCode?: number;
 }
 
 export interface CommandContext {
@@ -38,6 +41,8 @@ export interface CommandContext {
   snapshot(): Snapshot;
   /** Every command's name, for suggestions. */
   commands: readonly string[];
+  /** For progress only (a command's result goes to stdout through run.ts); `isTTY` says whether to show it. */
+  stderr?: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 export interface Command<A extends ArgsDef = ArgsDef> {

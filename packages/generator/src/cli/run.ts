@@ -8,8 +8,8 @@
  * runs a command "json"); and it exits 1 on usage errors and prints through consola. So the first word
  * picks the command here (a command name, else `show`), and citty parses each command's arguments.
  *
- * Exit codes: 0 done, 1 failure (snapshot missing or corrupt, internal error), 2 usage error or unknown
- * name (service, operation, rule, option).
+ * Exit codes: 0 done, 1 failure (snapshot missing or corrupt, internal error, or what a command's result
+ * says: `validate` when a record fails), 2 usage error or unknown name (service, operation, rule, option).
  */
 import { parseArgs, type ParsedArgs } from "citty";
 import pkg from "../../package.json" with { type: "json" };
@@ -98,9 +98,10 @@ async function dispatch(io: IO): Promise<number> {
     env: io.env,
     snapshot: () => (snapshot ??= withPrefetched(openSnapshot(), early)),
     commands: Object.keys(COMMANDS),
+    stderr: io.stderr,
   });
   io.stdout.write(await print(printable, format as Format, view));
-  return 0;
+  return printable.exitCode ?? 0;
 }
 
 /** The snapshot, answering `readBytes` from the prefetched model when it is the file the manifest names. */

@@ -3,7 +3,7 @@
  * directory of the test's own, so the end-to-end tests run today's source and never race another build
  * that cleans dist/.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,11 @@ export async function buildCli(outDir = mkdtempSync(join(tmpdir(), "cloudtrail-s
   // As in the package: dist/*.js are ES modules ("type": "module"). Without it Node would first try each
   // file as CommonJS, and the files are timed.
   writeFileSync(join(outDir, "package.json"), '{ "type": "module" }\n');
+  // @cloudtrail-schema/runtime stays external (example, validate import it at run time): resolve it from
+  // here as from the package's dist/, through the package's own node_modules link (to the built runtime).
+  mkdirSync(join(outDir, "node_modules", "@cloudtrail-schema"), { recursive: true });
+  const link = join(outDir, "node_modules", "@cloudtrail-schema", "runtime");
+  if (!existsSync(link)) symlinkSync(realpathSync(join(PACKAGE_DIR, "node_modules", "@cloudtrail-schema", "runtime")), link, "dir");
   return join(outDir, "cli.js");
 }
 

@@ -201,6 +201,24 @@ describe("rds-source-region and model-gap-fields", () => {
     expect(field(cw, op(cw, "DescribeAlarms").request, "excludeManagedAlarms")).toMatchObject({ addedBy: "model-gap-fields" });
     expect(names(cw, op(cw, "ListMetrics").request)).toEqual([]);
   });
+
+  it("declares ssm SendCommand's console fields, typed, in request and response", () => {
+    const ssm = service({
+      name: "ssm",
+      protocol: "json",
+      operations: { SendCommand: { input: { shape: "SendCommandRequest" }, output: { shape: "SendCommandResult" } } },
+      shapes: {
+        SendCommandRequest: { type: "structure", members: { DocumentName: { shape: "String" } } },
+        SendCommandResult: { type: "structure", members: { Command: { shape: "Command" } } },
+        Command: { type: "structure", members: { CommandId: { shape: "String" } } },
+      },
+    });
+    const send = op(ssm, "SendCommand");
+    expect(field(ssm, send.request, "interactive")).toMatchObject({ addedBy: "model-gap-fields", type: { kind: "boolean" } });
+    expect(names(ssm, send.request)).toEqual(["documentName", "interactive"]);
+    const command = field(ssm, send.response, "command")!;
+    expect(names(ssm, command.type)).toEqual(["commandId", "clientName", "clientSourceId", "hasCancelCommandSignature", "hasSendCommandSignature", "interactive"]);
+  });
 });
 
 it("keeps every oneOf flat", () => {

@@ -12,6 +12,12 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command<any>>>> = {
   // The lookup is the command that must start fast: it is in the CLI's main file, the others in chunks.
   show: async () => show,
   rules: () => import("./rules.js").then((m) => m.rules),
+  example: () => import("./example.js").then((m) => m.example),
+  validate: () => import("./validate.js").then((m) => m.validate),
+  paths: () => import("./paths.js").then((m) => m.paths),
+  pattern: () => import("./pattern.js").then((m) => m.pattern),
+  custodian: () => import("./custodian.js").then((m) => m.custodian),
+  search: () => import("./search.js").then((m) => m.searchCommand),
 };
 
 /** The command a bare lookup (`cloudtrail-schema iam`) runs. */

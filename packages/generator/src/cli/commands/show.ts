@@ -3,13 +3,12 @@
  * default command. No argument lists services; a service lists its operations; an operation prints what
  * its records hold.
  */
-import { GeneratorError } from "../../errors.js";
 import { COMMON_ARGS, defineCommand, type LazyPrintable, type Printable } from "../command.js";
 import { openLookup } from "../lookup.js";
 import { renderNameList } from "../render/lists.js";
 import { renderOperation, type Part } from "../render/operation.js";
-import { closeMatches } from "../suggest.js";
-import { formatTarget, parseTarget, type Target } from "../target.js";
+import { suggesting } from "../suggesting.js";
+import { parseTarget } from "../target.js";
 
 /** Enum values the human view prints before `… and N more` (ec2's InstanceType has over a thousand). */
 const ENUM_LIMIT = 40;
@@ -62,18 +61,3 @@ export const show = defineCommand({
     };
   },
 });
-
-/**
- * Run a lookup; when it fails on an unknown name, turn its close matches into whole targets the user
- * can paste (`iam.CreatePolicy.output`), adding commands of a similar name for a bare word.
- */
-function suggesting<T>(target: Target, segment: "service" | "operation", f: () => T, commands: readonly string[] = []): T {
-  try {
-    return f();
-  } catch (e) {
-    if (!(e instanceof GeneratorError) || !e.code.startsWith("E_UNKNOWN_")) throw e;
-    const suggestions = e.suggestions.map((s) => formatTarget({ ...target, [segment]: s }));
-    for (const c of closeMatches(target.service ?? "", commands, 2)) suggestions.push(c);
-    throw new GeneratorError(e.code, e.message, suggestions);
-  }
-}

@@ -146,6 +146,17 @@ export const MODEL_GAP_FIELDS: Readonly<Record<string, Readonly<Record<string, r
   securityhub: {
     CreateInsightRequest: [["ResultField", str, "CreateInsight request (AWS docs): the older name of GroupByAttribute"]],
   },
+  ssm: {
+    // Run Command from the console and Session Manager: set by the service, not the caller's SDK.
+    SendCommandRequest: [["interactive", bool, "SendCommand requests (detection tests, real event ids)"]],
+    Command: [
+      ["clientName", str, "SendCommand responses (detection tests, real event ids)"],
+      ["clientSourceId", str, "SendCommand responses (detection tests, real event ids)"],
+      ["hasCancelCommandSignature", bool, "SendCommand responses (detection tests, real event ids)"],
+      ["hasSendCommandSignature", bool, "SendCommand responses (detection tests, real event ids)"],
+      ["interactive", bool, "SendCommand responses (detection tests, real event ids)"],
+    ],
+  },
   kms: {
     CreateCustomKeyStoreRequest: [["clusterId", str, "CreateCustomKeyStore request (AWS docs); the model's CloudHsmClusterId"]],
     UpdateCustomKeyStoreRequest: [["clusterId", str, "UpdateCustomKeyStore request (AWS docs); the model's CloudHsmClusterId"]],

@@ -1,0 +1,153 @@
+/** `cloudtrail-schema pattern`: EventBridge patterns for CloudTrail records, as JSON. */
+import { describe, expect, it } from "vitest";
+import { eventPattern, formatPattern, READ_ONLY_STATE, sourceOf, type PatternResult } from "../../src/cli/commands/pattern.js";
+import { openLookup } from "../../src/cli/lookup.js";
+import { findOperation } from "../../src/cli/suggesting.js";
+import { openSnapshot } from "../../src/load.js";
+import { runCli } from "./in-process.js";
+
+const lookup = openLookup(openSnapshot());
+const patternOf = (...ops: string[]) =>
+  eventPattern(
+    ops.map((o) => {
+      const [service, operation] = o.split(".") as [string, string];
+      return findOperation(lookup, { service, operation });
+    }),
+    (s) => lookup.operations(s),
+  );
+
+/** The pattern the default output prints, parsed, and what went to stderr. */
+async function printed(args: string[]): Promise<{ pattern: unknown; notes: string; status: number }> {
+  const r = await runCli(["pattern", ...args]);
+  return { pattern: r.status === 0 ? JSON.parse(r.stdout) : undefined, notes: r.stderr, status: r.status };
+}
+
+describe("eventPattern", () => {
+  it("source is aws. and the eventSource's first label", () => {
+    expect(sourceOf("iam.amazonaws.com")).toBe("aws.iam");
+    expect(sourceOf("monitoring.amazonaws.com")).toBe("aws.monitoring");
+    expect(sourceOf("cloudtrail-data.amazonaws.com")).toBe("aws.cloudtrail-data");
+  });
+
+  it("iam.CreatePolicy", () => {
+    const r = patternOf("iam.CreatePolicy");
+    expect(r).toEqual<PatternResult>({
+      pattern: {
+        source: ["aws.iam"],
+        "detail-type": ["AWS API Call via CloudTrail"],
+        detail: { eventSource: ["iam.amazonaws.com"], eventName: ["CreatePolicy"] },
+      },
+      state: "ENABLED",
+      notes: [],
+    });
+  });
+
+  it("lambda.CreateFunction: every eventName it is logged under", () => {
+    const r = patternOf("lambda.CreateFunction");
+    expect(r.pattern.detail).toEqual({ eventSource: ["lambda.amazonaws.com"], eventName: ["CreateFunction", "CreateFunction20150331", "CreateFunction20150331v2"] });
+    expect(r.pattern.source).toEqual(["aws.lambda"]);
+  });
+
+  it("a read-only operation needs the rule state for read-only management events", () => {
+    const r = patternOf("iam.GetPolicy");
+    expect(r.state).toBe(READ_ONLY_STATE);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toContain("iam.GetPolicy is a read-only operation");
+    expect(r.notes[0]).toContain("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+  });
+
+  it("operations of one service: one list of names", () => {
+    expect(patternOf("iam.CreatePolicy", "iam.DeletePolicy").pattern.detail).toEqual({
+      eventSource: ["iam.amazonaws.com"],
+      eventName: ["CreatePolicy", "DeletePolicy"],
+    });
+  });
+
+  it("several services: flat lists when that matches nothing more", () => {
+    const r = patternOf("iam.CreatePolicy", "s3.PutBucketAcl");
+    expect(r.pattern).toEqual({
+      source: ["aws.iam", "aws.s3"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: { eventSource: ["iam.amazonaws.com", "s3.amazonaws.com"], eventName: ["CreatePolicy", "PutBucketAcl"] },
+    });
+    expect(r.notes).toEqual([]);
+  });
+
+  it("several services: an $or per eventSource when flat lists would match more", () => {
+    // iam has DeletePolicy and organizations has CreatePolicy: a flat pattern would match both.
+    const r = patternOf("iam.CreatePolicy", "organizations.DeletePolicy");
+    expect(r.pattern).toEqual({
+      source: ["aws.iam", "aws.organizations"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        $or: [
+          { eventSource: ["iam.amazonaws.com"], eventName: ["CreatePolicy"] },
+          { eventSource: ["organizations.amazonaws.com"], eventName: ["DeletePolicy"] },
+        ],
+      },
+    });
+    expect(r.notes[0]).toContain("would also match iam.amazonaws.com DeletePolicy, organizations.amazonaws.com CreatePolicy");
+  });
+
+  it("formats lists of strings on one line, still JSON", () => {
+    const text = formatPattern(patternOf("lambda.CreateFunction").pattern);
+    expect(text).toContain('"eventName": ["CreateFunction", "CreateFunction20150331", "CreateFunction20150331v2"]');
+    expect(JSON.parse(text)).toEqual(patternOf("lambda.CreateFunction").pattern);
+  });
+});
+
+describe("cloudtrail-schema pattern (in process)", () => {
+  it("prints the pattern alone as JSON", async () => {
+    const r = await printed(["iam.CreatePolicy"]);
+    expect(r.status).toBe(0);
+    expect(r.pattern).toEqual({
+      source: ["aws.iam"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: { eventSource: ["iam.amazonaws.com"], eventName: ["CreatePolicy"] },
+    });
+    expect(r.notes).toBe("");
+  });
+
+  it("a read-only operation: the pattern on stdout, the note on stderr", async () => {
+    const r = await printed(["iam", "GetPolicy"]);
+    expect((r.pattern as { detail: unknown }).detail).toEqual({ eventSource: ["iam.amazonaws.com"], eventName: ["GetPolicy"] });
+    expect(r.notes).toMatch(/^note: iam\.GetPolicy is a read-only operation.*ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS/);
+  });
+
+  it("several services and aliases; --format json has pattern, state and notes", async () => {
+    const r = await printed(["lambda.CreateFunction", "s3.PutBucketAcl", "iam.ListPolicies"]);
+    expect(r.pattern).toEqual({
+      source: ["aws.lambda", "aws.s3", "aws.iam"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        eventSource: ["lambda.amazonaws.com", "s3.amazonaws.com", "iam.amazonaws.com"],
+        eventName: ["CreateFunction", "CreateFunction20150331", "CreateFunction20150331v2", "PutBucketAcl", "ListPolicies"],
+      },
+    });
+    const j = await runCli(["pattern", "lambda.CreateFunction", "s3.PutBucketAcl", "iam.ListPolicies", "--format", "json"]);
+    const data = JSON.parse(j.stdout) as PatternResult;
+    expect(data.pattern).toEqual(r.pattern);
+    expect(data.state).toBe(READ_ONLY_STATE);
+    expect(data.notes.join(" ")).toContain("iam.ListPolicies is a read-only operation");
+  });
+
+  it("unknown names exit 2 with suggestions; no operation is a usage error", async () => {
+    const r = await runCli(["pattern", "iam.CreatePolicy", "lamda.CreateFunction"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown service "lamda"');
+    expect(r.stderr).toContain("lambda.CreateFunction");
+    const none = await runCli(["pattern"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("name an operation");
+    const dangling = await runCli(["pattern", "iam"]);
+    expect(dangling.status).toBe(2);
+    expect(dangling.stderr).toContain('service "iam" is not followed by an operation');
+  });
+
+  it("--help", async () => {
+    const r = await runCli(["pattern", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^cloudtrail-schema pattern: print the EventBridge event pattern/);
+    expect(r.stdout).toContain("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+  });
+});
