@@ -7,7 +7,8 @@ export interface ServiceManifestEntry {
   protocol: string;
   serviceFullName: string;
   curated?: boolean;
-  operations: Record<string, { eventNames: string[]; readOnly: boolean }>;
+  /** `deprecated` only where the model marks the operation so (resolution prefers the others). */
+  operations: Record<string, { eventNames: string[]; readOnly: boolean; deprecated?: true }>;
 }
 
 export interface Manifest {
@@ -19,7 +20,7 @@ export interface Manifest {
 
 export function entryOf(svc: LoggedService): ServiceManifestEntry {
   const operations: ServiceManifestEntry["operations"] = {};
-  for (const op of svc.operations) operations[op.name] = { eventNames: op.eventNames, readOnly: op.readOnly };
+  for (const op of svc.operations) operations[op.name] = { eventNames: op.eventNames, readOnly: op.readOnly, ...(op.deprecated ? { deprecated: true as const } : {}) };
   return {
     eventSource: svc.eventSource,
     apiVersion: svc.apiVersion,

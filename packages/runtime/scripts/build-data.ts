@@ -23,7 +23,7 @@ interface ManifestEntry {
   eventSource: string;
   apiVersion: string;
   curated?: boolean;
-  operations: Record<string, { eventNames: string[]; readOnly?: boolean }>;
+  operations: Record<string, { eventNames: string[]; readOnly?: boolean; deprecated?: boolean }>;
 }
 interface Manifest {
   botocoreVersion: string;
@@ -144,7 +144,10 @@ function main(): void {
     // One character per operation (sorted), "1" where CloudTrail marks its records readOnly: what
     // testing's makeEvent writes, 170 bytes for iam.
     const readOnly = ops.map((op) => (entry.operations[op]!.readOnly ? "1" : "0")).join("");
-    const body = { format: FORMAT, service, eventSource: entry.eventSource, apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, readOnly, defs: data };
+    // Operations the model marks deprecated, which resolution passes over when another service under the
+    // same eventSource has the eventName (cloudhsm classic's CreateHsm against cloudhsmv2's).
+    const deprecated = ops.filter((op) => entry.operations[op]!.deprecated === true);
+    const body = { format: FORMAT, service, eventSource: entry.eventSource, apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, readOnly, ...(deprecated.length ? { deprecated } : {}), defs: data };
     // The envelope comes along by a static require: a bundler that takes a service takes the envelope once.
     files.set(`schemas/${service}.cjs`, `${cjs(body)}module.exports.envelope = require("./envelope.cjs");\n`);
   }

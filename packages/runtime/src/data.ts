@@ -32,6 +32,8 @@ export interface SchemaPack {
   eventNames: { [operation: string]: string[] };
   /** One character per operation of `operations`: "1" where CloudTrail marks its records `readOnly`. Absent in packs built before it. */
   readOnly?: string;
+  /** Operations the model marks deprecated; absent when there are none. */
+  deprecated?: string[];
   /** The definitions: lines `name<TAB>json`, brotli, base64. */
   defs: string;
   envelope: { format: number; defs: string };
@@ -56,6 +58,8 @@ export interface Service {
   eventNamesOf(operation: string): readonly string[];
   /** Whether CloudTrail marks the operation's records `readOnly` (Get*, List*, Describe*, per the model). */
   isReadOnly(operation: string): boolean;
+  /** Whether the model marks the operation deprecated. */
+  isDeprecated(operation: string): boolean;
   /** Decoded on first call. */
   doc(): SchemaDoc;
 }
@@ -270,6 +274,7 @@ function fromPack(pack: SchemaPack): Service {
     byEventName,
     eventNamesOf: (op) => pack.eventNames[op] ?? [op],
     isReadOnly: (op) => (readOnly ??= new Set(pack.operations.filter((_, i) => pack.readOnly?.[i] === "1"))).has(op),
+    isDeprecated: (op) => pack.deprecated?.includes(op) === true,
     doc: () => {
       if (doc === undefined) {
         const env = envelopeDoc(pack);

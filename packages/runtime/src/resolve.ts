@@ -6,8 +6,10 @@
  * 2. API calls: the services logging under the record's eventSource that have an operation logged under its
  *    eventName. Several services can share an eventSource (rds, docdb and neptune under rds.amazonaws.com;
  *    elb and elbv2 under elasticloadbalancing.amazonaws.com): when more than one has the eventName, the
- *    record's apiVersion decides; without a decision, the service whose name is the eventSource's prefix
- *    (rds for rds.amazonaws.com), else the first by name.
+ *    record's apiVersion decides (separators ignored: `2020_05_31` is `2020-05-31`); then operations the
+ *    model does not mark deprecated (cloudhsm classic's CreateHsm loses to cloudhsmv2's, whose shape the
+ *    records have); then the service whose name is the eventSource's prefix (rds for rds.amazonaws.com),
+ *    else the first by name.
  */
 import { resolveCurated } from "../../generator/src/curated/resolve.js";
 import { getService, isKnownService, servicesOfSource } from "./data.js";
@@ -51,11 +53,11 @@ export function resolve(record: unknown): Resolution {
   if (typeof name !== "string") {
     return { ok: false, error: { path: "/eventName", message: name === undefined ? "unknown event: no eventName" : "unknown event: eventName is not a string", expected: "string", found: describe(name), keyword: "required" } };
   }
-  const matches: { service: string; operation: string; apiVersion: string }[] = [];
+  const matches: Match[] = [];
   for (const s of services) {
     const svc = getService(s);
     const operation = svc.byEventName.get(name);
-    if (operation !== undefined) matches.push({ service: s, operation, apiVersion: svc.apiVersion });
+    if (operation !== undefined) matches.push({ service: s, operation, apiVersion: svc.apiVersion, deprecated: svc.isDeprecated(operation) });
   }
   if (matches.length === 0) {
     return {
@@ -67,12 +69,27 @@ export function resolve(record: unknown): Resolution {
   return { ok: true, service: pick.service, operation: pick.operation };
 }
 
-function choose<M extends { service: string; apiVersion: string }>(matches: M[], apiVersion: unknown, source: string): M {
-  const byVersion = matches.filter((m) => m.apiVersion === apiVersion);
-  if (byVersion.length === 1) return byVersion[0]!;
-  const among = byVersion.length > 1 ? byVersion : matches;
+interface Match {
+  service: string;
+  operation: string;
+  apiVersion: string;
+  deprecated: boolean;
+}
+
+/** Narrow to the matches that pass `keep`, unless none does. */
+const prefer = (pool: Match[], keep: (m: Match) => boolean): Match[] => {
+  const kept = pool.filter(keep);
+  return kept.length ? kept : pool;
+};
+
+const versionKey = (v: string): string => v.replace(/[-_]/g, "");
+
+function choose(matches: Match[], apiVersion: unknown, source: string): Match {
+  let pool = matches;
+  if (typeof apiVersion === "string") pool = prefer(pool, (m) => versionKey(m.apiVersion) === versionKey(apiVersion));
+  pool = prefer(pool, (m) => !m.deprecated);
   const prefix = source.replace(/\.amazonaws\.com$/, "");
-  return among.find((m) => m.service === prefix) ?? among[0]!;
+  return pool.find((m) => m.service === prefix) ?? pool[0]!;
 }
 
 function describe(v: unknown): string {

@@ -46,6 +46,21 @@ describe("resolveEvent", () => {
     expect(resolveEvent({ ...base, eventName: "CreateTargetGroup" })).toEqual({ service: "elbv2", operation: "CreateTargetGroup" });
   });
 
+  it("compares apiVersion without separators", () => {
+    const base = { eventVersion: "1.09", eventSource: "elasticloadbalancing.amazonaws.com", eventName: "DescribeLoadBalancers" };
+    expect(resolveEvent({ ...base, apiVersion: "2015_12_01" })?.service).toBe("elbv2");
+    expect(resolveEvent({ ...base, apiVersion: "20151201" })?.service).toBe("elbv2");
+  });
+
+  it("passes over operations the model marks deprecated (CloudHSM Classic against cloudhsmv2)", () => {
+    // Both services log under cloudhsm.amazonaws.com and both have CreateHsm; the records carry
+    // cloudhsmv2's clusterId and hsm.eniId, and botocore marks Classic's operations deprecated.
+    const record = { eventVersion: "1.08", eventSource: "cloudhsm.amazonaws.com", eventName: "CreateHsm" };
+    expect(resolveEvent(record)).toEqual({ service: "cloudhsmv2", operation: "CreateHsm" });
+    // The apiVersion still decides first.
+    expect(resolveEvent({ ...record, apiVersion: "2014-05-30" })).toEqual({ service: "cloudhsm", operation: "CreateHsm" });
+  });
+
   it("prefers the service named like the eventSource when nothing else decides (rds, docdb, neptune)", () => {
     expect(resolveEvent({ eventSource: "rds.amazonaws.com", eventName: "CreateDBCluster" })?.service).toBe("rds");
   });
