@@ -3,7 +3,7 @@
  * CloudTrail delivers them, a plain `.json` log file), streamed: GetObject's body -> gunzip -> the
  * runtime's readLogStream -> validateEvent, one record in memory at a time. It returns a small summary, so
  * that a Step Functions Distributed Map over an S3 prefix can run one invocation per object and collect
- * the summaries with ResultWriter (see docs/cli-part-b.md).
+ * the summaries with ResultWriter (see docs/cli.md).
  *
  * It takes either an item of a Distributed Map over `s3:listObjectsV2` (with the bucket added by
  * ItemSelector) or an S3 event notification. The object's bytes come through an injected function, so
