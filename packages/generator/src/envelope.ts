@@ -175,7 +175,7 @@ function recordDef(): JsonSchema {
       // only CloudTrail's own form.
       sessionCredentialFromConsole: {
         description: '"true" when the request was made with credentials of an AWS Management Console session; absent otherwise.',
-        anyOf: [{ type: "string" }, { type: "boolean" }],
+        anyOf: [{ type: "string", "x-model": { enum: STRING_BOOLEAN } }, { type: "boolean" }],
         "x-model": { anyOf: [{ type: "string", enum: STRING_BOOLEAN }] },
       },
       edgeDeviceDetails: ref("EdgeDeviceDetails", "The edge device that is the target of the request."),

@@ -22,7 +22,7 @@ import { CloudTrailSchemaError } from "../errors.js";
 import { setOwn } from "../keywords.js";
 import type { Mode, ValidateOptions } from "../types.js";
 import { assertCloudTrailEvent } from "../validate.js";
-import { sampleEvent } from "./sample.js";
+import { richSampleEvent } from "./sample.js";
 
 export interface MakeEventOptions {
   /** Same seed (and service, operation, overrides), deep-equal record; default 0. Any finite number. */
@@ -136,7 +136,7 @@ function envelope(svc: Service, operation: string, eventSource: unknown, rnd: ()
   };
 }
 
-/** sampleEvent's records, kept: building one walks the schema, a copy is cheap. Bounded for loops over every operation. */
+/** richSampleEvent's records, kept: building one walks the schema, a copy is cheap. Bounded for loops over every operation. */
 const bodies = new Map<string, Record<string, unknown>>();
 const MAX_BODIES = 4096;
 
@@ -144,7 +144,7 @@ function body(service: string, operation: string): Record<string, unknown> {
   const key = `${service}\u0000${operation}`;
   let b = bodies.get(key);
   if (!b) {
-    b = sampleEvent(service, operation);
+    b = richSampleEvent(service, operation);
     if (bodies.size >= MAX_BODIES) bodies.clear();
     bodies.set(key, b);
   }

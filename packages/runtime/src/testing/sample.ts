@@ -50,14 +50,38 @@ const MAX_DEPTH = 40;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function sampleEvent(service: string, operation: string): Record<string, unknown> {
+  return sample(service, operation, undefined);
+}
+
+/**
+ * How much of the optional content a rich sample fills in: members and list items below requestParameters
+ * and responseElements, up to a depth and a number of values per record, so that ec2 DescribeInstances
+ * stays a record a reader can take in.
+ */
+export interface Richness {
+  /** Object nesting below the record's top level that still gets optional members. */
+  depth: number;
+  /** Values filled in beyond the required ones, per payload (requestParameters, responseElements). */
+  budget: number;
+}
+
+/** The record makeEvent starts from: sampleEvent's, with optional members and realistic values filled in. */
+export function richSampleEvent(service: string, operation: string, richness: Richness = { depth: 14, budget: 30 }): Record<string, unknown> {
+  return sample(service, operation, { ...richness, service });
+}
+
+function sample(service: string, operation: string, rich: (Richness & { service: string }) | undefined): Record<string, unknown> {
   const svc = getService(service);
   const op = checkOperation(svc, operation);
   const doc = svc.doc();
-  const event = new Sampler().gen(doc.def(`${op}.event`), doc, 0, undefined);
+  const event = new Sampler(rich).gen(doc.def(`${op}.event`), doc, 0, undefined);
   const check = compileDef(doc, `${op}.event`, "strict");
   // Services sharing an eventSource (rds, docdb, neptune) are told apart by apiVersion, as real records are.
   if (isObject(event) && !svc.curated && servicesOfSource(svc.eventSource).length > 1) (event as { apiVersion?: string }).apiVersion = svc.apiVersion;
   if (event === FAIL || !isObject(event) || !check.check(event, null)) {
+    // Filling optional members one by one cannot see constraints across them (if/then on a sibling's
+    // value): such an operation gets the plain sample.
+    if (rich) return sample(service, operation, undefined);
     throw new CloudTrailSchemaError("E_USAGE", `sampleEvent: cannot build a valid ${svc.name} ${op} record from its schema`);
   }
   return event as Record<string, unknown>;
@@ -67,6 +91,12 @@ export function sampleEvent(service: string, operation: string): Record<string, 
 const compiled = new WeakMap<SchemaDoc, Map<unknown, (v: unknown) => boolean>>();
 
 class Sampler {
+  /** Values still to fill beyond the required ones (rich samples only). */
+  private budget = 0;
+  /** Whether the walk is inside requestParameters or responseElements. */
+  private inPayload = false;
+  constructor(private readonly rich?: Richness & { service: string }) {}
+
   /** Whether `value` is valid under `schema` (strict). */
   private accepts(schema: unknown, doc: SchemaDoc, value: unknown): boolean {
     let checks = compiled.get(doc);
@@ -78,6 +108,13 @@ class Sampler {
       checks.set(schema, test);
     }
     return test(value);
+  }
+
+  /** Whether a rich sample may fill one more optional value at this depth (and spend it). */
+  private spend(depth: number): boolean {
+    if (!this.rich || !this.inPayload || depth > this.rich.depth || this.budget <= 0) return false;
+    this.budget--;
+    return true;
   }
 
   gen(schema: unknown, doc: SchemaDoc, depth: number, name: string | undefined): Out {
@@ -98,6 +135,12 @@ class Sampler {
       if (base === FAIL) return FAIL;
     }
     const options = (s.anyOf ?? s.oneOf) as unknown[] | undefined;
+    // A rich sample tries the value a reader expects first (an ISO timestamp where the model allows three
+    // renderings, an IAM role ARN where a pattern allows it).
+    if (Array.isArray(options) && this.rich && this.inPayload && name !== undefined && base === undefined) {
+      const v = realisticString(name, this.rich.service);
+      if (this.accepts(schema, doc, v)) return v;
+    }
     if (Array.isArray(options)) {
       // Prefer an alternative with content: a null requestParameters says nothing about the operation.
       const ordered = [...options].sort((a, b) => Number(isNullOnly(a)) - Number(isNullOnly(b)));
@@ -131,12 +174,23 @@ class Sampler {
           if (v === FAIL) return FAIL;
           items.push(v);
         }
+        // A rich sample shows one item of a list that may be empty (a list of nothing says little).
+        if (n === 0 && this.spend(depth) && s.items !== undefined && (typeof s.maxItems !== "number" || s.maxItems > 0)) {
+          const v = this.gen(s.items, doc, depth + 1, name);
+          if (v !== FAIL && this.accepts(s.items, doc, v)) items.push(v);
+        }
         return items;
       }
-      case "string":
-        return base !== undefined && typeof base === "string"
-          ? base
-          : (sampleString(s.pattern as string | undefined, (s.minLength as number) ?? 0, (s.maxLength as number) ?? Infinity) ?? FAIL);
+      case "string": {
+        if (base !== undefined && typeof base === "string") return base;
+        const min = (s.minLength as number) ?? 0;
+        const max = (s.maxLength as number) ?? Infinity;
+        if (this.rich && this.inPayload && name !== undefined) {
+          const v = realisticString(name, this.rich.service);
+          if (v.length >= min && v.length <= max && (s.pattern === undefined || this.accepts(s, doc, v))) return v;
+        }
+        return sampleString(s.pattern as string | undefined, min, max) ?? FAIL;
+      }
       case "integer":
       case "number":
         return number(s, typeOf(s, base) === "integer");
@@ -154,7 +208,11 @@ class Sampler {
     const extra = s.additionalProperties === undefined || s.additionalProperties === false ? true : s.additionalProperties;
     const required = Array.isArray(s.required) ? (s.required as string[]) : [];
     const fill = (k: string, schema: unknown): boolean => {
+      // Optional content goes only into the payloads, with a budget each; the envelope is makeEvent's.
+      const payload = depth === 0 && this.rich !== undefined && (k === "requestParameters" || k === "responseElements");
+      if (payload) [this.inPayload, this.budget] = [true, this.rich!.budget];
       const v = this.gen(schema, doc, depth + 1, k);
+      if (payload) this.inPayload = false;
       if (v === FAIL) return false;
       setOwn(obj, k, v);
       return true;
@@ -162,9 +220,21 @@ class Sampler {
     for (const [k, p] of Object.entries(props)) {
       const pinned = isObject(p) && (p.const !== undefined || Array.isArray(p.enum));
       const have = Object.prototype.hasOwnProperty.call(obj, k);
-      if (have && this.accepts(p, doc, obj[k])) continue;
+      // A rich sample builds the payloads from the operation's own definitions, not the envelope's `{}`.
+      const payload = this.rich !== undefined && depth === 0 && (k === "requestParameters" || k === "responseElements");
+      if (have && !payload && this.accepts(p, doc, obj[k])) continue;
       if (have || required.includes(k) || ALWAYS.has(k) || pinned) {
         if (!fill(k, p) && (required.includes(k) || have)) return FAIL;
+      }
+    }
+    // A rich sample fills optional members too, checked one by one: a member that cannot be made valid on
+    // its own is left out. Inside requestParameters/responseElements only (depth 0 is the record itself,
+    // whose optional envelope fields REALISTIC and makeEvent decide).
+    if (this.rich && this.inPayload) {
+      for (const [k, p] of Object.entries(props)) {
+        if (Object.prototype.hasOwnProperty.call(obj, k) || !this.spend(depth)) continue;
+        const v = this.gen(p, doc, depth + 1, k);
+        if (v !== FAIL && this.accepts(p, doc, v)) setOwn(obj, k, v);
       }
     }
     for (const k of required) if (!Object.prototype.hasOwnProperty.call(obj, k) && !fill(k, extra)) return FAIL;
@@ -183,6 +253,38 @@ class Sampler {
     }
     return obj;
   }
+}
+
+/**
+ * A value a reader recognises for a string member without a pattern, from the member's name: ARNs, ids,
+ * names, policy documents, Regions, accounts. Lengths are checked by the caller.
+ */
+export function realisticString(name: string, service: string): string {
+  const words = name
+    .replace(/^_+/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const last = words.at(-1) ?? "";
+  const stem = (words.length > 1 ? words.slice(0, -1) : []).join("-") || "resource";
+  if (last === "role" || (last === "arn" && stem === "role")) return "arn:aws:iam::111122223333:role/example-role";
+  if (last === "arn" || last === "arns") return `arn:aws:${service}:us-east-1:111122223333:${stem}/example-${stem}`;
+  if (last === "date" || last === "time" || last === "timestamp" || /[a-z]At$/.test(name)) return "2024-06-11T14:03:27Z";
+  if (last === "id" || last === "ids" || last === "identifier") return `${stem}-0a1b2c3d4e5f67890`;
+  if (last === "name" || last === "names") return `example-${stem}`;
+  if (last === "region") return "us-east-1";
+  if (last === "account" || (last === "id" && stem === "account")) return "111122223333";
+  if (last === "document" || last === "policy") {
+    return '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::amzn-s3-demo-bucket/*"}]}';
+  }
+  if (last === "description" || last === "comment" || last === "message") return `Example ${words.join(" ")}`;
+  if (last === "url" || last === "uri" || last === "endpoint") return `https://example.com/${stem}`;
+  if (last === "email") return "user@example.com";
+  if (last === "path") return "/";
+  if (last === "token") return "AQoDYXdzEJr...EXAMPLE";
+  return `example-${words.join("-") || "value"}`;
 }
 
 function isNullOnly(s: unknown): boolean {

@@ -122,7 +122,7 @@ export interface CloudTrailRecord {
   /**
    * "true" when the request was made with credentials of an AWS Management Console session; absent otherwise.
    */
-  sessionCredentialFromConsole?: "false" | "true" | (string & {});
+  sessionCredentialFromConsole?: "false" | "true" | (string & {}) | boolean;
   /**
    * GUID shared by the copies of one action's event delivered to several accounts (and by the start and end of one Insights event).
    */
