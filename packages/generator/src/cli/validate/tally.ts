@@ -88,15 +88,7 @@ export interface Summary {
   invalid: number;
   unresolved: number;
   /** Sorted by service, then operation. */
-  operations: {
-    service: string;
-    operation: string;
-    records: number;
-    valid: number;
-    invalid: number;
-    unresolved: number;
-    failures: { at: string; path: string; message: string }[];
-  }[];
+  operations: (Omit<Row, "failures"> & { failures: { at: string; path: string; message: string }[] })[];
 }
 
 /** `file:line` for NDJSON, `file:Records[i]` for a log file. */
