@@ -161,6 +161,7 @@ function eventSchema(svc: LoggedService, op: LoggedOperation): JsonSchema {
     properties.eventName = op.eventNames.length === 1 ? { const: op.eventNames[0]! } : { enum: [...op.eventNames] };
     required.push("eventName");
   }
+  if (op.eventType) properties.eventType = { "x-model": { const: op.eventType } };
   properties.requestParameters = part(op.request, names.request);
   properties.responseElements = part(op.response, names.response);
   if (op.additionalEventData) properties.additionalEventData = { anyOf: [emitType(op.additionalEventData), { type: "null" }] };

@@ -90,6 +90,11 @@ export interface LoggedOperation {
    * (`eventType: "AwsServiceEvent"`, `insightDetails.insightType: "ApiCallRateInsight"`).
    */
   match?: { path: string[]; value: string }[];
+  /**
+   * The eventType CloudTrail writes for this non-API event (`AwsConsoleSignIn` for ConsoleLogin): strict mode
+   * requires it; compatible mode does not (records without it, or spelled otherwise, have been seen).
+   */
+  eventType?: string;
   /** What `additionalEventData` holds, where known. */
   additionalEventData?: LogType;
   /** What `serviceEventDetails` holds, where known. */

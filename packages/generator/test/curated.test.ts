@@ -282,6 +282,10 @@ describe("signin-console records against the emitted schema", () => {
     ["outcome missing", { operation: "ConsoleLogin", given: { ...consoleLogin, responseElements: {} }, want: { compatible: true, strict: false } }],
     ["outcome of the wrong type", { operation: "ConsoleLogin", given: { ...consoleLogin, responseElements: { ConsoleLogin: true } }, want: { compatible: false, strict: false } }],
     ["another event's name", { operation: "ConsoleLogin", given: { ...consoleLogin, eventName: "CheckMfa" }, want: { compatible: false, strict: false } }],
+    // Strict pins the eventType the sign-in records agree on; compatible takes the variants seen too.
+    ["console sign-in logged as an API call", { operation: "ConsoleLogin", given: { ...consoleLogin, eventType: "AwsApiCall" }, want: { compatible: true, strict: false } }],
+    ["console sign-in with the eventType misspelt", { operation: "ConsoleLogin", given: { ...consoleLogin, eventType: "AwsConsoleSignin" }, want: { compatible: true, strict: false } }],
+    ["credential challenge as a console sign-in", { operation: "CredentialChallenge", given: { ...credentialChallenge, eventType: "AwsConsoleSignIn" }, want: { compatible: true, strict: false } }],
     ["credential challenge, outcome in serviceEventDetails", { operation: "CredentialChallenge", given: credentialChallenge, want: { compatible: true, strict: true } }],
     ["credential challenge with responseElements", { operation: "CredentialChallenge", given: { ...credentialChallenge, responseElements: { CredentialChallenge: "Success" } }, want: { compatible: true, strict: false } }],
   ];
