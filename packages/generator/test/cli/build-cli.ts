@@ -3,6 +3,7 @@
  * directory of the test's own, so the end-to-end tests run today's source and never race another build
  * that cleans dist/.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -37,4 +38,24 @@ export async function buildCli(outDir = mkdtempSync(join(tmpdir(), "cloudtrail-s
 // `node --import tsx packages/generator/test/cli/build-cli.ts [DIR]`: build once, print the path (for timing by hand).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log(await buildCli(process.argv[2]));
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Spawn the built CLI as a user would, with nothing of this process's environment but PATH; built outside
+ * the package, it is told where the snapshot is.
+ */
+export function runCli(cli: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: "utf8",
+    ...(cwd ? { cwd } : {}),
+    env: { PATH: process.env.PATH ?? "", CLOUDTRAIL_SCHEMA_SNAPSHOT: SNAPSHOT_DIR, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,14 +3,13 @@
  * with the package's tsup config into a directory of this test's own (build-cli.ts), so the test needs
  * neither a prior `pnpm build` nor a dist/ that another build may be cleaning.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VOCABULARY } from "../../src/emit-schema.js";
-import { buildCli, PACKAGE_DIR, SNAPSHOT_DIR } from "./build-cli.js";
+import { buildCli, PACKAGE_DIR, runCli, SNAPSHOT_DIR, type Run } from "./build-cli.js";
 
 let cli: string;
 
@@ -20,21 +19,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dirname(cli), { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: "utf8",
-    // Built outside the package, the CLI is told where the snapshot is; everything else as a user has it.
-    env: { PATH: process.env.PATH ?? "", CLOUDTRAIL_SCHEMA_SNAPSHOT: SNAPSHOT_DIR, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}): Run => runCli(cli, args, env);
 
 /** Succeeded, printed nothing on stderr, no colour codes (stdout is a pipe). */
 function ok(args: string[], env: Record<string, string> = {}): string {

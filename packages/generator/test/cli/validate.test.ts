@@ -3,7 +3,6 @@
  * same answer as the whole file, then the built CLI end to end (exit codes, summary, workers, log files),
  * and `show` never needing the runtime. Needs the runtime built (its dist/ and generated/).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,7 +16,7 @@ import { plan } from "../../src/cli/validate/inputs.js";
 import { progressBar } from "../../src/cli/validate/progress.js";
 import { loadRuntime, scanUnit, type Runtime } from "../../src/cli/validate/scan.js";
 import { mergeInto, newTally, summarize, type Summary } from "../../src/cli/validate/tally.js";
-import { buildCli, SNAPSHOT_DIR } from "./build-cli.js";
+import { buildCli, runCli, type Run } from "./build-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cloudtrail-schema-validate-"));
 let cli: string;
@@ -158,21 +157,7 @@ describe("progressBar", () => {
   });
 });
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: "utf8",
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? "", CLOUDTRAIL_SCHEMA_SNAPSHOT: SNAPSHOT_DIR, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}): Run => runCli(cli, args, env, dir);
 
 describe("cloudtrail-schema validate (built)", () => {
   it("exits 0 when every record passes, 1 when one fails, and prints the summary", () => {
