@@ -9,6 +9,7 @@
  * test/cli/lookup.test.ts checks the result against the generator's whole-service projection.
  */
 import { createContext, type GenerateContext } from "../context.js";
+import { curatedServices } from "../curated/index.js";
 import { GeneratorError } from "../errors.js";
 import { openSnapshot, type Snapshot } from "../load.js";
 import type { LoggedOperation, LoggedService } from "../log-model.js";
@@ -20,8 +21,10 @@ import { closeMatches } from "./suggest.js";
 
 export interface Lookup {
   botocoreVersion: string;
-  /** Sorted. */
+  /** The botocore services, sorted. */
   services: readonly string[];
+  /** The curated non-API services (signin-console, aws-service-events…), sorted; looked up like the rest. */
+  curated: readonly string[];
   /** The service's name as the snapshot spells it; throws E_UNKNOWN_SERVICE with close matches. */
   service(name: string): string;
   /** Sorted operation names; throws E_UNKNOWN_SERVICE. */
@@ -37,11 +40,17 @@ export function openLookup(snapshot: Snapshot = openSnapshot(), options: Partial
   const ctx = createContext(snapshot, options);
   const indexes = new Map<string, ModelIndex>();
   const where = `(botocore ${snapshot.botocoreVersion})`;
+  // The curated services are written by hand as log models: no snapshot to read, nothing to project.
+  let curatedByName: Map<string, LoggedService> | undefined;
+  const curated = () => (curatedByName ??= new Map(curatedServices().map((s) => [s.name, s])));
+  const curatedNames = () => [...curated().keys()].sort();
 
   const service = (name: string): string => {
-    if (snapshot.services.includes(name)) return name;
-    throw new GeneratorError("E_UNKNOWN_SERVICE", `unknown service "${name}" ${where}`, closeMatches(name, snapshot.services));
+    if (snapshot.services.includes(name) || curated().has(name)) return name;
+    throw new GeneratorError("E_UNKNOWN_SERVICE", `unknown service "${name}" ${where}`, closeMatches(name, [...snapshot.services, ...curatedNames()]));
   };
+  const unknownOperation = (name: string, operation: string, names: readonly string[]) =>
+    new GeneratorError("E_UNKNOWN_OPERATION", `unknown operation "${operation}" in ${name} ${where}`, closeMatches(operation, names));
   const index = (name: string): ModelIndex => {
     const s = service(name);
     let i = indexes.get(s);
@@ -52,17 +61,23 @@ export function openLookup(snapshot: Snapshot = openSnapshot(), options: Partial
   return {
     botocoreVersion: snapshot.botocoreVersion,
     services: snapshot.services,
+    get curated() {
+      return curatedNames();
+    },
     service,
-    operations: (name) => index(name).operationNames(),
+    operations: (name) => {
+      const c = curated().get(service(name));
+      return c ? c.operations.map((o) => o.name).sort() : index(name).operationNames();
+    },
     operation(name, operation) {
-      const i = index(name);
-      if (!i.operation(operation)) {
-        throw new GeneratorError(
-          "E_UNKNOWN_OPERATION",
-          `unknown operation "${operation}" in ${name} ${where}`,
-          closeMatches(operation, i.operationNames()),
-        );
+      const c = curated().get(service(name));
+      if (c) {
+        const op = c.operations.find((o) => o.name === operation);
+        if (!op) throw unknownOperation(name, operation, c.operations.map((o) => o.name));
+        return { service: c, operation: op };
       }
+      const i = index(name);
+      if (!i.operation(operation)) throw unknownOperation(name, operation, i.operationNames());
       const model = lazyModel(name, i, { botocoreVersion: ctx.botocoreVersion, docs: ctx.docs });
       const logged = project(model, { rules: ctx.rules, operations: [operation] });
       const op = logged.operations.find((o) => o.name === operation);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createContext } from "../../src/context.js";
+import { curatedServices } from "../../src/curated/index.js";
 import { GeneratorError } from "../../src/errors.js";
 import { logService } from "../../src/generate.js";
 import { openSnapshot } from "../../src/load.js";
@@ -129,6 +130,17 @@ describe("openLookup", () => {
   it.each(["iam", "s3", "ce"])("projects every operation of %s as the whole-service projection does", (service) => {
     const full = logService(snapshot, service, ctx);
     compare(service, full, full.operations.map((o) => o.name));
+  });
+
+  it("looks up the curated non-API services like the rest, as the generator writes them", () => {
+    expect(lookup.curated).toEqual(curatedServices().map((c) => c.name).sort());
+    for (const c of curatedServices()) {
+      expect(lookup.service(c.name)).toBe(c.name);
+      expect(lookup.operations(c.name)).toEqual(c.operations.map((o) => o.name).sort());
+      for (const o of c.operations) expect(lookup.operation(c.name, o.name).operation).toEqual(o);
+    }
+    expect(() => lookup.operation("signin-console", "ConsoleLogon")).toThrow(/unknown operation "ConsoleLogon"/);
+    expect(() => lookup.service("signin-consol")).toThrow(GeneratorError);
   });
 
   it("lists operations like the model", () => {

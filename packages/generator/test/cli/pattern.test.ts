@@ -1,6 +1,6 @@
 /** `cloudtrail-schema pattern`: EventBridge patterns for CloudTrail records, as JSON. */
 import { describe, expect, it } from "vitest";
-import { eventPattern, formatPattern, READ_ONLY_STATE, sourceOf, type PatternResult } from "../../src/cli/commands/pattern.js";
+import { DETAIL_TYPE, eventPattern, formatPattern, READ_ONLY_STATE, sourceOf, type PatternResult } from "../../src/cli/commands/pattern.js";
 import { openLookup } from "../../src/cli/lookup.js";
 import { findOperation } from "../../src/cli/suggesting.js";
 import { openSnapshot } from "../../src/load.js";
@@ -87,6 +87,25 @@ describe("eventPattern", () => {
       },
     });
     expect(r.notes[0]).toContain("would also match iam.amazonaws.com DeletePolicy, organizations.amazonaws.com CreatePolicy");
+  });
+
+  it("non-API events: the detail-type of their eventType (console sign-in, service events)", () => {
+    expect(patternOf("signin-console.ConsoleLogin").pattern).toEqual({
+      source: ["aws.signin"],
+      "detail-type": ["AWS Console Sign In via CloudTrail"],
+      detail: { eventSource: ["signin.amazonaws.com"], eventName: ["ConsoleLogin"] },
+    });
+    expect(patternOf("aws-service-events.kms:RotateKey").pattern).toEqual({
+      source: ["aws.kms"],
+      "detail-type": ["AWS Service Event via CloudTrail"],
+      detail: { eventSource: ["kms.amazonaws.com"], eventName: ["RotateKey"] },
+    });
+    // An API call and a sign-in together: both detail-types.
+    expect(patternOf("iam.CreatePolicy", "signin-console.ConsoleLogin").pattern["detail-type"]).toEqual([DETAIL_TYPE, "AWS Console Sign In via CloudTrail"]);
+  });
+
+  it("refuses an operation that stands for any eventSource", () => {
+    expect(() => patternOf("aws-service-events.AwsServiceEvent")).toThrow(/any eventSource/);
   });
 
   it("formats lists of strings on one line, still JSON", () => {

@@ -22,6 +22,8 @@
  * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
  */
+import { GeneratorError } from "../../errors.js";
+import { ANY_EVENT_SOURCE } from "../../log-model.js";
 import { COMMON_ARGS, defineCommand, type Printable } from "../command.js";
 import { openLookup } from "../lookup.js";
 import { findOperation, parseOperationList, type FoundOperation } from "../suggesting.js";
@@ -45,6 +47,23 @@ export interface PatternResult {
 /** EventBridge's `source` for CloudTrail records of an eventSource: `aws.` and its first label. */
 export const sourceOf = (eventSource: string): string => `aws.${eventSource.split(".")[0]}`;
 
+/**
+ * The detail-type EventBridge gives a CloudTrail record, by its eventType
+ * (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cloudtrail.html): console sign-in and
+ * service events are not "AWS API Call via CloudTrail".
+ */
+export const DETAIL_TYPES: Readonly<Record<string, string>> = {
+  AwsApiCall: DETAIL_TYPE,
+  AwsConsoleSignIn: "AWS Console Sign In via CloudTrail",
+  AwsServiceEvent: "AWS Service Event via CloudTrail",
+  AwsConsoleAction: "AWS Console Action via CloudTrail",
+  AwsCloudTrailInsight: "AWS Insight via CloudTrail",
+};
+
+/** The eventType of an operation's records: pinned by a curated service, else an API call. */
+const eventTypeOf = (op: FoundOperation["operation"]): string =>
+  op.eventType ?? op.match?.find((m) => m.path.length === 1 && m.path[0] === "eventType")?.value ?? "AwsApiCall";
+
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
 /**
@@ -55,6 +74,12 @@ export function eventPattern(found: readonly FoundOperation[], operationsOf: (se
   const groups = new Map<string, { services: Set<string>; names: string[] }>();
   for (const { service, operation } of found) {
     const eventSource = operation.eventSource ?? service.eventSource;
+    if (eventSource === ANY_EVENT_SOURCE) {
+      throw new GeneratorError(
+        "E_USAGE",
+        `${service.name}.${operation.name} stands for records of any eventSource; name one of its service-specific operations (\`cloudtrail-schema ${service.name}\` lists them)`,
+      );
+    }
     let g = groups.get(eventSource);
     if (!g) groups.set(eventSource, (g = { services: new Set(), names: [] }));
     g.services.add(service.name);
@@ -88,7 +113,7 @@ export function eventPattern(found: readonly FoundOperation[], operationsOf: (se
     );
   }
   return {
-    pattern: { source: uniq(sources.map(sourceOf)), "detail-type": [DETAIL_TYPE], detail },
+    pattern: { source: uniq(sources.map(sourceOf)), "detail-type": uniq(found.map((f) => DETAIL_TYPES[eventTypeOf(f.operation)] ?? DETAIL_TYPE)), detail },
     state: readOnly.length ? READ_ONLY_STATE : "ENABLED",
     notes,
   };

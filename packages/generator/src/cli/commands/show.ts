@@ -43,7 +43,9 @@ export const show = defineCommand({
   ],
   notes:
     "Field names are the ones CloudTrail writes (policyName, not PolicyName); `cloudtrail-schema rules` lists " +
-    "the conventions applied. A structure met again inside itself prints as -> (recursive: Name).",
+    "the conventions applied. A structure met again inside itself prints as -> (recursive: Name). Non-API " +
+    "events have services of their own, not in the list: signin-console (ConsoleLogin…), aws-service-events, " +
+    "aws-console-actions, cloudtrail-insights.",
   run(args, ctx): Printable | LazyPrintable {
     const target = parseTarget(args._);
     const snapshot = ctx.snapshot();
