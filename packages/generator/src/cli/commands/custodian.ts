@@ -8,6 +8,7 @@
  * responseElements before requestParameters, ARN before id before name, the shallowest), or `--ids PATH`,
  * which must be one of the operation's paths.
  */
+import { ANY_EVENT_SOURCE } from "../../log-model.js";
 import { GeneratorError } from "../../errors.js";
 import { COMMON_ARGS, defineCommand, type Printable } from "../command.js";
 import { loadYaml, YAML_OPTIONS } from "../load-yaml.js";
@@ -77,6 +78,12 @@ export function idsFor(op: OperationPaths, explicit: string | undefined): string
 export function custodianPolicy(ops: readonly OperationPaths[], o: CustodianOptions): { policies: CustodianPolicy[] } {
   const events: CustodianEvent[] = [];
   for (const op of ops) {
+    if (op.eventSource === ANY_EVENT_SOURCE) {
+      throw new GeneratorError(
+        "E_USAGE",
+        `${op.service}.${op.operation} stands for records of any eventSource; a cloudtrail-mode policy needs one: name a service-specific operation (\`cloudtrail-schema ${op.service}\` lists them)`,
+      );
+    }
     const ids = idsFor(op, o.ids);
     for (const event of op.eventNames) events.push({ source: op.eventSource, event, ids });
   }
