@@ -27,6 +27,15 @@ describe("search", () => {
     expect(ranked(r)).toBe(true);
   });
 
+  it("finds the curated non-API services and their events", () => {
+    const r = search(snapshot, "ConsoleLogin", { limit: 5, docs: false });
+    expect(r.hits[0]).toMatchObject({ kind: "operation", service: "signin-console", operation: "ConsoleLogin", match: "exact" });
+    expect(r.hits[0]!.doc).toMatch(/sign-in to the AWS Management Console/);
+    expect(search(snapshot, "signin-console", { limit: 1, docs: false }).hits[0]).toMatchObject({ kind: "service", service: "signin-console", match: "exact" });
+    const rotate = search(snapshot, "RotateKey", { limit: 5, docs: false }).hits.map((h) => `${h.service}.${h.operation}`);
+    expect(rotate).toContain("aws-service-events.kms:RotateKey");
+  });
+
   it("fields: one hit per member name and service, with the operations and the path CloudTrail writes", () => {
     const r = search(snapshot, "policyName", { limit: 100, docs: false });
     const iam = r.hits.find((h) => h.kind === "field" && h.service === "iam")!;

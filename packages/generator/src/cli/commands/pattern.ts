@@ -144,6 +144,7 @@ export const pattern = defineCommand({
     ["pattern iam CreatePolicy DeletePolicy", "two operations of one service: one eventName list"],
     ["pattern lambda.CreateFunction s3.PutBucketAcl", "several services (lambda's eventName aliases included)"],
     ["pattern iam.GetPolicy --format json", "{pattern, state, notes}: the rule state a read-only operation needs"],
+    ["pattern signin-console.ConsoleLogin", "console sign-in: detail-type AWS Console Sign In via CloudTrail"],
   ],
   notes:
     "The default output is the pattern alone, as JSON to paste into a rule (`aws events put-rule --event-pattern`); " +

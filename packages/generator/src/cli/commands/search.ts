@@ -10,6 +10,7 @@
  * each field hit is one member name in one service, with the operations whose records hold it. Only for
  * the hits printed is one operation projected, to show the path CloudTrail really writes.
  */
+import { curatedServices } from "../../curated/index.js";
 import { htmlToText } from "../../docs.js";
 import { GeneratorError } from "../../errors.js";
 import type { Snapshot } from "../../load.js";
@@ -143,6 +144,16 @@ function candidates(snapshot: Snapshot, q: string, docs: boolean): Candidate[] {
       }
     }
     out.push(...fields.values());
+  }
+  // The curated non-API services (signin-console…) by service and operation name, and doc with --docs;
+  // their fields are few and written by hand, so they are not searched as fields.
+  for (const svc of curatedServices()) {
+    const sm = best([nameMatch(svc.name, q), nameMatch(svc.serviceFullName, q)]) ?? (docs && (svc.doc ?? "").toLowerCase().includes(q) ? "doc" : undefined);
+    if (sm) out.push({ hit: { kind: "service", match: sm, service: svc.name }, length: svc.name.length, docHtml: svc.doc });
+    for (const op of svc.operations) {
+      const m = best(op.eventNames.map((n) => nameMatch(n, q)).concat(nameMatch(op.name, q))) ?? (docs && (op.doc ?? "").toLowerCase().includes(q) ? "doc" : undefined);
+      if (m) out.push({ hit: { kind: "operation", match: m, service: svc.name, operation: op.name }, length: op.name.length, docHtml: op.doc });
+    }
   }
   return out;
 }
