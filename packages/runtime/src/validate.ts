@@ -49,6 +49,15 @@ function check(record: unknown, service: string, operation: string, settings: Se
  */
 export function validateEvent(record: unknown, options?: ValidateOptions): ValidationResult {
   const settings = readOptions(options);
+  const r = resolveOrInvalid(record);
+  return "valid" in r ? r : check(record, r.service, r.operation, settings);
+}
+
+/**
+ * The operation a record belongs to, or the invalid result that says why it has none. A record whose
+ * properties throw when read (a Proxy, a getter) is invalid too; the package's own errors go through.
+ */
+function resolveOrInvalid(record: unknown): { service: string; operation: string } | ValidationResult {
   let r: ReturnType<typeof resolve>;
   try {
     r = resolve(record);
@@ -56,8 +65,7 @@ export function validateEvent(record: unknown, options?: ValidateOptions): Valid
     if (e instanceof CloudTrailSchemaError) throw e;
     return { valid: false, errors: [unreadable(e)] };
   }
-  if (!r.ok) return { valid: false, errors: [r.error] };
-  return check(record, r.service, r.operation, settings);
+  return r.ok ? r : { valid: false, errors: [r.error] };
 }
 
 type Target = { service?: string; operation?: string; settings: Settings };
@@ -76,14 +84,8 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
   let service = t.service;
   let operation = t.operation;
   if (operation === undefined) {
-    let r: ReturnType<typeof resolve>;
-    try {
-      r = resolve(record);
-    } catch (e) {
-      if (e instanceof CloudTrailSchemaError) throw e;
-      return { valid: false, errors: [unreadable(e)] };
-    }
-    if (!r.ok) return { valid: false, errors: [r.error] };
+    const r = resolveOrInvalid(record);
+    if ("valid" in r) return r;
     if (service !== undefined && r.service !== service) {
       return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventSource", message: `the record is a ${r.service} event, not ${service}`, expected: service, found: r.service }] };
     }
