@@ -127,15 +127,15 @@ const KIND_ORDER: readonly ChangeKind[] = [
   "type-changed",
   "enum-removed",
   "required-added",
-  "constraint-narrowed",
   "service-added",
   "operation-added",
   "event-name-added",
   "field-added",
   "enum-added",
+  "deprecated",
+  "constraint-narrowed",
   "required-removed",
   "constraint-widened",
-  "deprecated",
 ];
 
 function compareChanges(x: ModelChange, y: ModelChange): number {
