@@ -1,0 +1,251 @@
+/**
+ * Release the published packages, or check that they could be (`--dry-run`, what CI runs).
+ *
+ *   pnpm release --dry-run     build if needed, pack, check; publish nothing
+ *   pnpm release               the same, then `npm publish --provenance` each tarball (CI only, with a token)
+ *
+ * Checks, before anything is published: every publishable package has the same version; the packed
+ * package.json files depend on each other at exactly that version (pnpm rewrites `workspace:*`); CHANGELOG.md
+ * has a `## [<version>]` entry; a tag being released (`GITHUB_REF=refs/tags/v…`) names that version; publint
+ * finds no error or warning and @arethetypeswrong/cli no problem in any tarball; the generator's tarball
+ * carries the model snapshot its CLI reads; and `npm publish --dry-run` accepts each tarball.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const require = createRequire(import.meta.url);
+const ATTW = join(require.resolve("@arethetypeswrong/cli/package.json"), "..", "dist", "index.js");
+
+export class ReleaseError extends Error {
+  override name = "ReleaseError";
+  constructor(
+    readonly code: "E_USAGE" | "E_CHECK" | "E_REFUSED" | "E_TOOL",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PackageInfo {
+  dir: string;
+  name: string;
+  version: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+}
+
+/** Publish order: each package after the workspace packages it depends on. */
+export function publishOrder(packages: readonly PackageInfo[]): PackageInfo[] {
+  const names = new Set(packages.map((p) => p.name));
+  const done: PackageInfo[] = [];
+  const pending = [...packages].sort((a, b) => (a.name < b.name ? -1 : 1));
+  while (pending.length) {
+    const i = pending.findIndex((p) => Object.keys(p.dependencies ?? {}).every((d) => !names.has(d) || done.some((q) => q.name === d)));
+    if (i < 0) throw new ReleaseError("E_CHECK", `dependency cycle among ${pending.map((p) => p.name).join(", ")}`);
+    done.push(pending.splice(i, 1)[0]!);
+  }
+  return done;
+}
+
+/** One version for all: they are released together and depend on each other exactly. */
+export function checkVersions(packages: readonly PackageInfo[]): string {
+  const versions = [...new Set(packages.map((p) => p.version))];
+  if (versions.length !== 1) {
+    throw new ReleaseError("E_CHECK", `the packages have different versions: ${packages.map((p) => `${p.name}@${p.version}`).join(", ")}`);
+  }
+  return versions[0]!;
+}
+
+/** The packed package.json must name the sibling packages at the release's version, not `workspace:`. */
+export function checkPackedDependencies(packed: PackageInfo, version: string, siblings: readonly string[]): void {
+  for (const [dep, range] of Object.entries(packed.dependencies ?? {})) {
+    if (siblings.includes(dep) && range !== version) {
+      throw new ReleaseError("E_CHECK", `${packed.name}: the packed package.json depends on ${dep}@${range}, expected ${version}`);
+    }
+  }
+}
+
+export function checkChangelog(changelog: string, version: string): void {
+  const escaped = version.replace(/\./g, "\\.");
+  if (!new RegExp(`^## \\[${escaped}\\]`, "m").test(changelog)) {
+    throw new ReleaseError("E_CHECK", `CHANGELOG.md has no entry for ${version} (a heading "## [${version}] - YYYY-MM-DD")`);
+  }
+}
+
+export function checkTag(ref: string | undefined, version: string): void {
+  if (!ref?.startsWith("refs/tags/")) return;
+  const tag = ref.slice("refs/tags/".length);
+  if (tag !== `v${version}`) throw new ReleaseError("E_CHECK", `tag ${tag} does not match the packages' version ${version} (expected v${version})`);
+}
+
+/** Publishing for real happens in CI only: GitHub Actions (for provenance) with an npm token. */
+export function checkMayPublish(env: NodeJS.ProcessEnv): void {
+  if (env.GITHUB_ACTIONS !== "true" || env.CI !== "true") {
+    throw new ReleaseError("E_REFUSED", "refusing to publish outside GitHub Actions (provenance needs its OIDC token); run with --dry-run to check a release locally");
+  }
+  if (!env.NODE_AUTH_TOKEN && !env.NPM_TOKEN) throw new ReleaseError("E_REFUSED", "refusing to publish: no NODE_AUTH_TOKEN (or NPM_TOKEN) in the environment");
+}
+
+/**
+ * attw's arguments per package: wildcard subpaths checked by example (all 438 services would take minutes).
+ * The runtime is checked without node10 (`--profile node16`): it targets Node >= 20.19 and has no
+ * typesVersions, so TypeScript's legacy `moduleResolution: node` cannot see its subpaths. And without
+ * `named-exports`: `schemas/<service>` is a CommonJS module whose declarations (`export =`) let TypeScript
+ * accept `import { operations } from …`, which Node's ES-module loader cannot detect; the documented use is
+ * the default import (`registerSchemas(iam)`). Both are the runtime package's to change; they are listed
+ * here so that everything else attw checks still gates a release. The generator is ES-module only (a CLI
+ * and a build-time library): `--profile esm-only`.
+ */
+const ATTW_ARGS: Record<string, string[]> = {
+  "@cloudtrail-schema/types": ["--entrypoints", ".", "iam", "sts", "signin-console", "manifest.json", "schemas/sts.json", "schemas/envelope.json"],
+  "@cloudtrail-schema/runtime": ["--entrypoints", ".", "node", "testing", "schemas/iam", "--profile", "node16", "--ignore-rules", "named-exports"],
+  "@cloudtrail-schema/generator": ["--profile", "esm-only"],
+};
+
+function pnpm(args: string[], cwd: string): string {
+  const execpath = process.env.npm_execpath;
+  const [cmd, pre] = execpath && /pnpm/.test(execpath) ? [process.execPath, [execpath]] : ["npx", ["--yes", "pnpm@10.34.8"]];
+  return execFileSync(cmd, [...pre, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
+}
+
+function npm(args: string[], cwd: string): string {
+  const r = spawnSync("npm", args, { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new ReleaseError("E_TOOL", `npm ${args.join(" ")} failed (exit ${r.status}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+function workspacePackages(): PackageInfo[] {
+  return readdirSync(join(ROOT, "packages"))
+    .sort()
+    .filter((d) => existsSync(join(ROOT, "packages", d, "package.json")))
+    .map((d) => ({ dir: join(ROOT, "packages", d), ...(JSON.parse(readFileSync(join(ROOT, "packages", d, "package.json"), "utf8")) as Omit<PackageInfo, "dir">) }))
+    .filter((p) => !p.private);
+}
+
+/** What the build writes: when one is missing, build. */
+const BUILT = ["packages/generator/dist/cli.js", "packages/types/dist/index.d.ts", "packages/types/manifest.json", "packages/runtime/dist/index.js", "packages/runtime/generated"];
+
+export interface ReleaseOptions {
+  dryRun: boolean;
+  build?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function release(options: ReleaseOptions): Promise<{ version: string; tarballs: string[] }> {
+  const log = options.log ?? (() => {});
+  if (!options.dryRun) checkMayPublish(process.env);
+  const packages = publishOrder(workspacePackages());
+  const version = checkVersions(packages);
+  checkChangelog(readFileSync(join(ROOT, "CHANGELOG.md"), "utf8"), version);
+  checkTag(process.env.GITHUB_REF, version);
+  log(`version ${version}: ${packages.map((p) => p.name).join(", ")}`);
+
+  if (options.build || BUILT.some((f) => !existsSync(join(ROOT, f)))) {
+    log("building (pnpm build)");
+    pnpm(["build"], ROOT);
+  }
+
+  const out = mkdtempSync(join(tmpdir(), "cloudtrail-schema-release-"));
+  // The generator's CLI reads the model snapshot from <package>/data/botocore (its `files` lists data/):
+  // staged from the repository's data/botocore for the pack, removed after.
+  const staged = join(ROOT, "packages", "generator", "data");
+  const stage = !existsSync(staged);
+  try {
+    if (stage) cpSync(join(ROOT, "data", "botocore"), join(staged, "botocore"), { recursive: true });
+    const tarballs: string[] = [];
+    for (const p of packages) {
+      const before = new Set(readdirSync(out));
+      pnpm(["pack", "--pack-destination", out], p.dir);
+      const file = readdirSync(out).find((f) => !before.has(f) && f.endsWith(".tgz"));
+      if (!file) throw new ReleaseError("E_TOOL", `pnpm pack wrote no tarball for ${p.name}`);
+      const tarball = join(out, file);
+      tarballs.push(tarball);
+      await checkTarball(p, tarball, version, packages.map((q) => q.name));
+      log(`${p.name}: ${file} checked (publint, attw)`);
+    }
+    for (const tarball of tarballs) {
+      if (options.dryRun) {
+        npm(["publish", tarball, "--dry-run", "--access", "public", "--tag", "latest"], out);
+        log(`npm publish --dry-run ${tarball.slice(out.length + 1)}: accepted`);
+      } else {
+        npm(["publish", tarball, "--provenance", "--access", "public"], out);
+        log(`published ${tarball.slice(out.length + 1)}`);
+      }
+    }
+    return { version, tarballs: tarballs.map((t) => t.slice(out.length + 1)) };
+  } finally {
+    if (stage) rmSync(staged, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function checkTarball(p: PackageInfo, tarball: string, version: string, siblings: string[]): Promise<void> {
+  const list = execFileSync("tar", ["tzf", tarball], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n");
+  const packed = JSON.parse(execFileSync("tar", ["xzf", tarball, "-O", "package/package.json"], { encoding: "utf8" })) as PackageInfo;
+  if (packed.version !== version) throw new ReleaseError("E_CHECK", `${tarball}: version ${packed.version}, expected ${version}`);
+  checkPackedDependencies(packed, version, siblings);
+  if (p.name === "@cloudtrail-schema/generator" && !list.includes("package/data/botocore/manifest.json")) {
+    throw new ReleaseError("E_CHECK", `${p.name}: the tarball lacks data/botocore/manifest.json, the model snapshot its CLI reads`);
+  }
+  const bytes = readFileSync(tarball);
+  const { messages, pkg } = await publint({
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer },
+    level: "warning",
+    strict: true,
+  });
+  if (messages.length) {
+    throw new ReleaseError("E_CHECK", `publint, ${p.name}:\n${messages.map((m) => `  ${m.type} ${m.code}: ${formatMessage(m, pkg)}`).join("\n")}`);
+  }
+  const r = spawnSync(process.execPath, [ATTW, tarball, ...(ATTW_ARGS[p.name] ?? []), "--format", "table-flipped", "--no-color", "--no-emoji"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new ReleaseError("E_CHECK", `@arethetypeswrong/cli, ${p.name}:\n${r.stdout}${r.stderr}`);
+}
+
+const USAGE = `Usage: pnpm release [--dry-run] [--build]
+
+Packs every published package, checks the tarballs (versions, CHANGELOG.md entry, publint, attw,
+npm publish --dry-run) and publishes them with provenance. Publishing runs in GitHub Actions only
+(.github/workflows/release.yml); --dry-run checks and publishes nothing.
+
+Options:
+  --dry-run   check only
+  --build     build first even when the packages are built
+  -h, --help  this help
+`;
+
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { "dry-run": { type: "boolean" }, build: { type: "boolean" }, help: { type: "boolean", short: "h" } } }));
+  } catch (e) {
+    io.err(`release: ${(e as Error).message} (see --help)\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    const dryRun = values["dry-run"] === true;
+    const r = await release({ dryRun, build: values.build === true, log: (l) => io.err(`${l}\n`) });
+    io.out(`${dryRun ? "dry run: would publish" : "published"} ${r.version}: ${r.tarballs.join(", ")}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ReleaseError) {
+      io.err(`release: ${e.message}\n`);
+      return e.code === "E_REFUSED" ? 2 : 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) process.exitCode = await main(process.argv.slice(2));
