@@ -139,7 +139,8 @@ export interface ReleaseOptions {
 }
 
 export async function release(options: ReleaseOptions): Promise<{ version: string; tarballs: string[] }> {
-  const log = options.log ?? (() => {});
+  const t0 = performance.now();
+  const log = (line: string) => options.log?.(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (!options.dryRun) checkMayPublish(process.env);
   const packages = publishOrder(workspacePackages());
   const version = checkVersions(packages);
