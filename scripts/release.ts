@@ -8,7 +8,8 @@
  * package.json files depend on each other at exactly that version (pnpm rewrites `workspace:*`); CHANGELOG.md
  * has a `## [<version>]` entry; a tag being released (`GITHUB_REF=refs/tags/v…`) names that version; publint
  * finds no error or warning and @arethetypeswrong/cli no problem in any tarball; the generator's tarball
- * carries the model snapshot its CLI reads; and `npm publish --dry-run` accepts each tarball.
+ * carries the model snapshot its CLI reads; each names its repository (npm's provenance check needs it: a
+ * warning in a dry run); and `npm publish --dry-run` accepts each tarball.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -83,6 +84,19 @@ export function checkTag(ref: string | undefined, version: string): void {
   if (!ref?.startsWith("refs/tags/")) return;
   const tag = ref.slice("refs/tags/".length);
   if (tag !== `v${version}`) throw new ReleaseError("E_CHECK", `tag ${tag} does not match the packages' version ${version} (expected v${version})`);
+}
+
+/**
+ * npm refuses a provenance statement whose package.json does not name the repository the workflow ran in.
+ * Returns the problem, or undefined: an error when publishing, a warning in a dry run.
+ */
+export function repositoryProblem(packed: { name: string; repository?: string | { url?: string } }, githubRepository: string | undefined): string | undefined {
+  const url = typeof packed.repository === "string" ? packed.repository : packed.repository?.url;
+  if (!url) return `${packed.name}: package.json has no "repository"; npm publish --provenance requires it to name the GitHub repository`;
+  if (githubRepository && !url.replace(/^git\+/, "").replace(/\.git$/, "").endsWith(`github.com/${githubRepository}`)) {
+    return `${packed.name}: "repository" is ${url}, but the workflow runs in github.com/${githubRepository}`;
+  }
+  return undefined;
 }
 
 /** Publishing for real happens in CI only: GitHub Actions (for provenance) with an npm token. */
@@ -168,7 +182,10 @@ export async function release(options: ReleaseOptions): Promise<{ version: strin
       if (!file) throw new ReleaseError("E_TOOL", `pnpm pack wrote no tarball for ${p.name}`);
       const tarball = join(out, file);
       tarballs.push(tarball);
-      await checkTarball(p, tarball, version, packages.map((q) => q.name));
+      const packed = await checkTarball(p, tarball, version, packages.map((q) => q.name));
+      const problem = repositoryProblem(packed, process.env.GITHUB_REPOSITORY);
+      if (problem && !options.dryRun) throw new ReleaseError("E_CHECK", problem);
+      if (problem) log(`warning: ${problem}`);
       log(`${p.name}: ${file} checked (publint, attw)`);
     }
     for (const tarball of tarballs) {
@@ -187,7 +204,7 @@ export async function release(options: ReleaseOptions): Promise<{ version: strin
   }
 }
 
-async function checkTarball(p: PackageInfo, tarball: string, version: string, siblings: string[]): Promise<void> {
+async function checkTarball(p: PackageInfo, tarball: string, version: string, siblings: string[]): Promise<PackageInfo & { repository?: string | { url?: string } }> {
   const list = execFileSync("tar", ["tzf", tarball], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n");
   const packed = JSON.parse(execFileSync("tar", ["xzf", tarball, "-O", "package/package.json"], { encoding: "utf8" })) as PackageInfo;
   if (packed.version !== version) throw new ReleaseError("E_CHECK", `${tarball}: version ${packed.version}, expected ${version}`);
@@ -209,6 +226,7 @@ async function checkTarball(p: PackageInfo, tarball: string, version: string, si
     maxBuffer: 1 << 24,
   });
   if (r.status !== 0) throw new ReleaseError("E_CHECK", `@arethetypeswrong/cli, ${p.name}:\n${r.stdout}${r.stderr}`);
+  return packed;
 }
 
 const USAGE = `Usage: pnpm release [--dry-run] [--build]

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkChangelog, checkMayPublish, checkPackedDependencies, checkTag, checkVersions, main, publishOrder, release, type PackageInfo } from "../release.js";
+import { parse as parseYaml } from "yaml";
+import { checkChangelog, checkMayPublish, checkPackedDependencies, checkTag, checkVersions, main, publishOrder, release, repositoryProblem, type PackageInfo } from "../release.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const pkg = (name: string, version: string, dependencies?: Record<string, string>): PackageInfo => ({ dir: `/x/${name}`, name, version, ...(dependencies ? { dependencies } : {}) });
@@ -61,10 +62,44 @@ describe("the release checks", () => {
     expect(() => checkTag("refs/tags/v1.3.0", "1.2.0")).toThrow("tag v1.3.0 does not match the packages' version 1.2.0 (expected v1.2.0)");
   });
 
+  it("provenance needs package.json to name the repository the workflow runs in", () => {
+    expect(repositoryProblem({ name: "a" }, "o/r")).toBe('a: package.json has no "repository"; npm publish --provenance requires it to name the GitHub repository');
+    expect(repositoryProblem({ name: "a", repository: { url: "git+https://github.com/o/r.git" } }, "o/r")).toBeUndefined();
+    expect(repositoryProblem({ name: "a", repository: "https://github.com/o/r" }, undefined)).toBeUndefined();
+    expect(repositoryProblem({ name: "a", repository: { url: "git+https://github.com/o/other.git" } }, "o/r")).toBe('a: "repository" is git+https://github.com/o/other.git, but the workflow runs in github.com/o/r');
+  });
+
   it("publishing for real needs GitHub Actions and a token", () => {
     expect(() => checkMayPublish({})).toThrow("refusing to publish outside GitHub Actions");
     expect(() => checkMayPublish({ CI: "true", GITHUB_ACTIONS: "true" })).toThrow("no NODE_AUTH_TOKEN");
     expect(() => checkMayPublish({ CI: "true", GITHUB_ACTIONS: "true", NODE_AUTH_TOKEN: "x" })).not.toThrow();
+  });
+});
+
+describe(".github/workflows/release.yml", () => {
+  const workflow = parseYaml(readFileSync(join(ROOT, ".github", "workflows", "release.yml"), "utf8")) as {
+    on: { push: { tags: string[] }; workflow_dispatch: unknown };
+    jobs: Record<string, { permissions: Record<string, string>; steps: { run?: string; uses?: string }[] }>;
+  };
+  const job = workflow.jobs.release!;
+  const runs = job.steps.map((s) => s.run ?? "");
+
+  it("runs on a pushed version tag and by hand", () => {
+    expect(workflow.on.push.tags).toEqual(["v*"]);
+    expect(workflow.on).toHaveProperty("workflow_dispatch");
+  });
+
+  it("may mint the OIDC token provenance needs", () => {
+    expect(job.permissions["id-token"]).toBe("write");
+  });
+
+  it("installs with the pinned pnpm, builds and tests, then releases: publishing on a tag, a dry run by hand unless asked", () => {
+    const pinned = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { packageManager: string }).packageManager;
+    expect(runs.filter((r) => r.includes("pnpm@")).every((r) => r.includes(pinned))).toBe(true);
+    const order = ["install --frozen-lockfile", " test", " release "].map((cmd) => runs.findIndex((r) => r.includes(cmd)));
+    expect(order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1]!))).toBe(true);
+    // GitHub's `a && b || c` is c when b is falsy (''), so the dry-run flag must be the `b`.
+    expect(runs.find((r) => r.includes(" release "))).toContain("${{ (github.event_name != 'push' && !inputs.publish) && '--dry-run' || '' }}");
   });
 });
 
