@@ -281,8 +281,11 @@ class Walker {
       case "object":
       case "union":
         this.fields(path, ta.fields, (tb as typeof ta).fields, tb.shape ?? ta.shape);
-        if (!ta.open && (tb as typeof ta).open) this.push("constraint-widened", path, owner, "undeclared keys allowed");
-        if (ta.open && !(tb as typeof ta).open) this.push("constraint-narrowed", path, owner, "undeclared keys no longer allowed");
+        {
+          const [oa, ob] = [(ta as { open?: boolean }).open === true, (tb as { open?: boolean }).open === true];
+          if (!oa && ob) this.push("constraint-widened", path, owner, "undeclared keys allowed");
+          if (oa && !ob) this.push("constraint-narrowed", path, owner, "undeclared keys no longer allowed");
+        }
         return;
       case "array":
         this.compare(`${path}[]`, ta.items, (tb as typeof ta).items, owner);

@@ -241,7 +241,12 @@ Options:
   -h, --help  this help
 `;
 
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options: { "dry-run": { type: "boolean" }, build: { type: "boolean" }, help: { type: "boolean", short: "h" } } }));
