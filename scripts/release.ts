@@ -12,7 +12,7 @@
  * warning in a dry run); and `npm publish --dry-run` accepts each tarball.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -168,12 +168,7 @@ export async function release(options: ReleaseOptions): Promise<{ version: strin
   }
 
   const out = mkdtempSync(join(tmpdir(), "cloudtrail-schema-release-"));
-  // The generator's CLI reads the model snapshot from <package>/data/botocore (its `files` lists data/):
-  // staged from the repository's data/botocore for the pack, removed after.
-  const staged = join(ROOT, "packages", "generator", "data");
-  const stage = !existsSync(staged);
   try {
-    if (stage) cpSync(join(ROOT, "data", "botocore"), join(staged, "botocore"), { recursive: true });
     const tarballs: string[] = [];
     for (const p of packages) {
       const before = new Set(readdirSync(out));
@@ -181,6 +176,7 @@ export async function release(options: ReleaseOptions): Promise<{ version: strin
       const file = readdirSync(out).find((f) => !before.has(f) && f.endsWith(".tgz"));
       if (!file) throw new ReleaseError("E_TOOL", `pnpm pack wrote no tarball for ${p.name}`);
       const tarball = join(out, file);
+      if (p.name === "@cloudtrail-schema/generator") addSnapshot(tarball, join(out, "repack"));
       tarballs.push(tarball);
       const packed = await checkTarball(p, tarball, version, packages.map((q) => q.name));
       const problem = repositoryProblem(packed, process.env.GITHUB_REPOSITORY);
@@ -199,8 +195,23 @@ export async function release(options: ReleaseOptions): Promise<{ version: strin
     }
     return { version, tarballs: tarballs.map((t) => t.slice(out.length + 1)) };
   } finally {
-    if (stage) rmSync(staged, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The generator's CLI reads the model snapshot from <package>/data/botocore (its `files` lists data/), which
+ * lives at the repository's root: added to the packed tarball here rather than copied into the package
+ * directory, where the tests running beside a dry run would find a half-copied snapshot.
+ */
+function addSnapshot(tarball: string, work: string): void {
+  mkdirSync(work, { recursive: true });
+  try {
+    execFileSync("tar", ["xzf", tarball, "-C", work]);
+    cpSync(join(ROOT, "data", "botocore"), join(work, "package", "data", "botocore"), { recursive: true });
+    execFileSync("tar", ["czf", tarball, "-C", work, "package"]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
