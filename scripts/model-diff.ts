@@ -359,14 +359,15 @@ class Walker {
   }
 }
 
-const HEADINGS: { title: string; kinds: readonly ChangeKind[] }[] = [
+/** `perService`: at most this many lines a service, then a count (botocore retunes patterns by the thousand). */
+const HEADINGS: { title: string; kinds: readonly ChangeKind[]; perService?: number }[] = [
   { title: "Breaking: removed", kinds: ["service-removed", "operation-removed", "event-name-removed", "field-removed"] },
   { title: "Breaking: type changed", kinds: ["type-changed"] },
   { title: "Breaking: narrowed (enum values removed, members newly required)", kinds: ["enum-removed", "required-added"] },
-  { title: "Added", kinds: ["service-added", "operation-added", "event-name-added", "field-added", "enum-added"] },
+  { title: "Added", kinds: ["service-added", "operation-added", "event-name-added", "field-added", "enum-added"], perService: 40 },
   { title: "Deprecated", kinds: ["deprecated"] },
-  { title: "Strict validation tightened (lengths, ranges, patterns)", kinds: ["constraint-narrowed"] },
-  { title: "Strict validation widened", kinds: ["required-removed", "constraint-widened"] },
+  { title: "Strict validation tightened (lengths, ranges, patterns)", kinds: ["constraint-narrowed"], perService: 5 },
+  { title: "Strict validation widened", kinds: ["required-removed", "constraint-widened"], perService: 5 },
 ];
 
 const LABEL: Record<ChangeKind, string> = {
@@ -399,11 +400,17 @@ export function renderReport(diff: ModelDiff): string {
   const count = (impact: Impact) => diff.changes.filter((c) => c.impact === impact).length;
   lines.push(`### Models: botocore ${diff.from} -> ${diff.to}`, "");
   lines.push(
-    `Proposed version bump: **${diff.bump}** (${count("major")} breaking, ${count("minor")} additive changes; ` +
+    `Proposed version bump: **${diff.bump}** (${count("major")} breaking, ${count("minor")} minor changes; ` +
       `${diff.changedServices} services changed, ${Object.values(diff.docChanges).reduce((a, b) => a + b, 0)} documentation strings).`,
   );
-  for (const { title, kinds } of HEADINGS) {
-    const items = group(diff.changes.filter((c) => kinds.includes(c.kind)));
+  for (const { title, kinds, perService } of HEADINGS) {
+    const changes = diff.changes.filter((c) => kinds.includes(c.kind));
+    const items: string[] = [];
+    for (const service of [...new Set(changes.map((c) => c.service))]) {
+      const lines = group(changes.filter((c) => c.service === service));
+      if (perService && lines.length > perService) items.push(...lines.slice(0, perService), `- \`${service}\`: ${lines.length - perService} more`);
+      else items.push(...lines);
+    }
     if (items.length === 0) continue;
     lines.push("", `#### ${title}`, "");
     lines.push(...items);

@@ -172,7 +172,7 @@ describe("renderReport", () => {
     const text = renderReport(diff);
     const lines = text.split("\n");
     expect(lines[0]).toBe("### Models: botocore 1.29.27 -> 1.43.117");
-    expect(lines[2]).toMatch(/^Proposed version bump: \*\*major\*\* \(6 breaking, \d+ additive changes; 4 services changed, \d+ documentation strings\)\.$/);
+    expect(lines[2]).toMatch(/^Proposed version bump: \*\*major\*\* \(6 breaking, \d+ minor changes; 4 services changed, \d+ documentation strings\)\.$/);
     const headings = lines.filter((l) => l.startsWith("#### "));
     expect(headings.slice(0, 4)).toEqual([
       "#### Breaking: removed",
@@ -186,6 +186,29 @@ describe("renderReport", () => {
     expect(lines.filter((l) => l.includes("reportStatus"))).toEqual([
       "- `cur` `responseElements.reportDefinitions[].reportStatus` in DescribeReportDefinitions, ModifyReportDefinition, PutReportDefinition: field added (object (ReportStatus))",
     ]);
+  });
+});
+
+describe("renderReport on many changes", () => {
+  it("lists at most five tightened constraints a service, then counts the rest; breaking changes are never cut", () => {
+    const fields = (max: number) =>
+      Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, { kind: "string", max } as LogType]));
+    const svc = (max: number, extra: Record<string, LogType>): LoggedService => ({
+      name: "demo",
+      eventSource: "demo.amazonaws.com",
+      apiVersion: "1",
+      protocol: "json",
+      serviceFullName: "Demo",
+      serviceId: "Demo",
+      defs: {},
+      operations: [{ name: "Put", eventNames: ["Put"], request: { kind: "object", fields: Object.entries({ ...fields(max), ...extra }).map(([name, type]) => ({ name, type, required: false })) }, response: null, readOnly: false }],
+    });
+    const gone = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`g${i}`, { kind: "boolean" } as LogType]));
+    const set = (s: LoggedService, v: string): ModelSet => ({ botocoreVersion: v, services: new Map([["demo", { fingerprint: v, load: () => s }]]) });
+    const lines = renderReport(diffModels(set(svc(10, gone), "1"), set(svc(5, {}), "2"))).split("\n");
+    expect(lines.filter((l) => l.includes("field removed"))).toHaveLength(7);
+    expect(lines.filter((l) => l.includes("narrowed (max 10 -> 5)"))).toHaveLength(5);
+    expect(lines).toContain("- `demo`: 3 more");
   });
 });
 
