@@ -36,6 +36,15 @@ export const ROOT_FROM_SERVICE = "../index.js";
 const RECORD = "$Record";
 const INSIGHTS_RECORD = "$InsightsRecord";
 const UNMODELED = "$Unmodeled";
+/** A module-local helper: a structure's keys as absent (see `standIn`). */
+const ABSENT = "$Absent";
+const ABSENT_DECLARATION =
+  tsdoc({
+    text: [
+      "The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `\"\"`, a " +
+        "redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out.",
+    ],
+  }) + `type ${ABSENT}<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };\n`;
 
 /** An open enum: the known values, then any other string. */
 export const openUnion = (values: readonly string[]): string => [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
@@ -126,9 +135,8 @@ const isPlaceholder = (t: LogType): t is Extract<LogType, { kind: "string" }> =>
  * off a string is `undefined`, so optional chaining through the union compiles without narrowing, and
  * `typeof x === "string"` still narrows to it.
  */
-function standIn(values: readonly string[], keys: readonly string[] | undefined): string {
+function standIn(values: readonly string[], absent: string | undefined): string {
   const literals = values.map((v) => JSON.stringify(v)).join(" | ");
-  const absent = absentKeys(keys, STRING_MEMBERS);
   if (!absent) return literals;
   return `${values.length > 1 ? `(${literals})` : literals} & ${absent}`;
 }
@@ -177,6 +185,9 @@ function mergeObjects(options: readonly LogType[]): LogType[] {
 }
 
 class Printer {
+  /** Whether a printed type used `$Absent` (the module then declares it). */
+  usesAbsent = false;
+
   constructor(
     private readonly scope: Scope,
     /** For error messages. */
@@ -187,8 +198,23 @@ class Printer {
   expr(t: LogType, indent = ""): Expr {
     const base = this.base(t, indent);
     if (!t.redacted?.length) return base;
-    const keys = this.structureKeys(t);
-    return { text: `${base.text} | ${standIn(t.redacted, keys)}`, union: true };
+    return { text: `${base.text} | ${standIn(t.redacted, this.absent([t], "string"))}`, union: true };
+  }
+
+  /**
+   * The absent keys of the structure among `options` for a value of kind `own` written in its place:
+   * `$Absent<Name, string>` for a definition (its keys are written once, in the definition), the keys inline
+   * for an inline object; `undefined` when there is no structure.
+   */
+  absent(options: readonly LogType[], own: "string" | "array"): string | undefined {
+    const structures = options.filter((o) => !isPlaceholder(o) && this.structureKeys(o) !== undefined);
+    const only = structures.length === 1 ? structures[0]! : undefined;
+    if (only?.kind === "ref") {
+      this.usesAbsent = true;
+      return `${ABSENT}<${this.expr({ ...only, redacted: undefined } as LogType).text}, ${own === "string" ? "string" : "unknown[]"}>`;
+    }
+    const keys = this.structureKeys({ kind: "oneOf", options: structures });
+    return absentKeys(keys, own === "string" ? STRING_MEMBERS : ARRAY_MEMBERS);
   }
 
   /**
@@ -249,12 +275,11 @@ class Printer {
         const { bases, object, rest } = this.alternatives(t.options);
         const combined = bases.length ? [[...bases, ...(object ? [this.expr(object, indent).text] : [])].join(" & ")] : object ? [this.expr(object, indent).text] : [];
         // Strings that stand in for the structure (EC2's empty list "") read its keys as undefined.
-        const keys = this.structureKeys({ kind: "oneOf", options: t.options.filter((o) => !isPlaceholder(o)) });
         // So do arrays beside a structure (EC2 requests log a list as {items: [...]} or as a plain array).
         const text = (o: LogType) => {
-          if (isPlaceholder(o)) return standIn(o.enum!, keys);
+          if (isPlaceholder(o)) return standIn(o.enum!, this.absent(t.options, "string"));
           const e = this.expr(o, indent);
-          const absent = o.kind === "array" && !o.redacted?.length ? absentKeys(keys, ARRAY_MEMBERS) : undefined;
+          const absent = o.kind === "array" && !o.redacted?.length ? this.absent(t.options, "array") : undefined;
           return absent ? `${e.text} & ${absent}` : e.text;
         };
         const options = [...new Set([...combined, ...rest.map(text)])];
@@ -400,6 +425,7 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     const doc = tsdoc({ text: [t.doc ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
     out += `\n${p.declaration(name, t, doc)}`;
   }
+  if (p.usesAbsent) out += `\n${ABSENT_DECLARATION}`;
   for (const alias of scope.enums.values()) {
     const doc = tsdoc({ text: [alias.doc ?? `The values of \`${alias.name}\`.`, "AWS may add values; any other string is accepted too."], ...(alias.deprecated ? { deprecated: true } : {}) });
     out += `\n${doc}export type ${alias.name} = ${openUnion(alias.values)};\n`;

@@ -733,7 +733,7 @@ export interface CreateAccessKeyRequestParameters {
  */
 export interface CreateAccessKeyResponseElements {
   /** A structure with details about the access key. */
-  accessKey?: AccessKey | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  accessKey?: AccessKey | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { userName?: undefined; accessKeyId?: undefined; status?: undefined; secretAccessKey?: undefined; createDate?: undefined };
 }
 
 /**
@@ -1416,7 +1416,7 @@ export interface CreateServiceSpecificCredentialResponseElements {
    *
    * This is the only time that the password for this credential set is available. It cannot be recovered later. Instead, you must reset the password with ResetServiceSpecificCredential (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html).
    */
-  serviceSpecificCredential?: ServiceSpecificCredential | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { createDate?: undefined; expirationDate?: undefined; serviceName?: undefined; serviceUserName?: undefined; servicePassword?: undefined; serviceCredentialAlias?: undefined; serviceCredentialSecret?: undefined; serviceSpecificCredentialId?: undefined; userName?: undefined; status?: undefined };
 }
 
 /**
@@ -1522,7 +1522,7 @@ export interface CreateVirtualMFADeviceRequestParameters {
  */
 export interface CreateVirtualMFADeviceResponseElements {
   /** A structure containing details about the new virtual MFA device. */
-  virtualMFADevice?: VirtualMFADevice | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  virtualMFADevice?: VirtualMFADevice | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { serialNumber?: undefined; base32StringSeed?: undefined; qRCodePNG?: undefined; user?: undefined; enableDate?: undefined; tags?: undefined };
 }
 
 /**
@@ -5848,7 +5848,7 @@ export interface ResetServiceSpecificCredentialResponseElements {
    *
    * This is the only time that you can access the password. You cannot recover the password later, but you can reset it again.
    */
-  serviceSpecificCredential?: ServiceSpecificCredential | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { createDate?: undefined; expirationDate?: undefined; serviceName?: undefined; serviceUserName?: undefined; servicePassword?: undefined; serviceCredentialAlias?: undefined; serviceCredentialSecret?: undefined; serviceSpecificCredentialId?: undefined; userName?: undefined; status?: undefined };
 }
 
 /**
