@@ -1870,7 +1870,7 @@ export interface CreateSessionResponseElements {
   /** Indicates whether to use an S3 Bucket Key for server-side encryption with KMS keys (SSE-KMS). */
   "x-amz-server-side-encryption-bucket-key-enabled"?: boolean | boolean[];
   /** The established temporary security credentials for the created session. */
-  credentials?: SessionCredentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { AccessKeyId?: undefined; SecretAccessKey?: undefined; SessionToken?: undefined; Expiration?: undefined; xmlns?: undefined };
+  credentials?: SessionCredentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SessionCredentials, string>;
 }
 
 /**
@@ -2947,11 +2947,11 @@ export interface DeleteObjectsRequestParameters {
 /** What `responseElements` holds in the record of s3 `DeleteObjects` (botocore shape `DeleteObjectsOutput`). */
 export interface DeleteObjectsResponseElements {
   /** Container element for a successful delete. It identifies the object that was successfully deleted. */
-  deleted?: DeletedObject | DeletedObject[] & { Key?: undefined; VersionId?: undefined; DeleteMarker?: undefined; DeleteMarkerVersionId?: undefined; xmlns?: undefined };
+  deleted?: DeletedObject | DeletedObject[] & $Absent<DeletedObject, unknown[]>;
   /** The `RequestCharged` member of `DeleteObjectsOutput`. */
   "x-amz-request-charged"?: RequestCharged | RequestCharged[];
   /** Container for a failed delete action that describes the object that Amazon S3 attempted to delete and the error it encountered. */
-  errors?: Error | Error[] & { Key?: undefined; VersionId?: undefined; Code?: undefined; Message?: undefined; xmlns?: undefined };
+  errors?: Error | Error[] & $Absent<Error, unknown[]>;
 }
 
 /**
@@ -3128,7 +3128,7 @@ export interface GetBucketAclResponseElements {
   /** A list of grants. */
   grants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[] & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
   } | "" & { Grant?: undefined };
 }
 
@@ -3232,7 +3232,7 @@ export interface GetBucketCorsRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketCors` (botocore shape `GetBucketCorsOutput`). */
 export interface GetBucketCorsResponseElements {
   /** A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. */
-  cORSRules?: CORSRule | CORSRule[] & { ID?: undefined; AllowedHeader?: undefined; AllowedMethod?: undefined; AllowedOrigin?: undefined; ExposeHeader?: undefined; MaxAgeSeconds?: undefined; xmlns?: undefined };
+  cORSRules?: CORSRule | CORSRule[] & $Absent<CORSRule, unknown[]>;
 }
 
 /**
@@ -3291,7 +3291,7 @@ export interface GetBucketEncryptionRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketEncryption` (botocore shape `GetBucketEncryptionOutput`). */
 export interface GetBucketEncryptionResponseElements {
   /** The `ServerSideEncryptionConfiguration` member of `GetBucketEncryptionOutput`. */
-  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Rule?: undefined; xmlns?: undefined };
+  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionConfiguration, string>;
 }
 
 /**
@@ -3406,7 +3406,7 @@ export interface GetBucketInventoryConfigurationRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketInventoryConfiguration` (botocore shape `GetBucketInventoryConfigurationOutput`). */
 export interface GetBucketInventoryConfigurationResponseElements {
   /** Specifies the inventory configuration. */
-  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
+  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryConfiguration, string>;
 }
 
 /**
@@ -3461,7 +3461,7 @@ export interface GetBucketLifecycleRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketLifecycle` (botocore shape `GetBucketLifecycleOutput`). */
 export interface GetBucketLifecycleResponseElements {
   /** Container for a lifecycle rule. */
-  rules?: Rule | Rule[] & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined } | LifecycleRule | LifecycleRule[] & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
+  rules?: Rule | Rule[] & $Absent<Rule, unknown[]> | LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /**
    * Indicates which default minimum object size behavior is applied to the lifecycle configuration.
    *
@@ -3543,7 +3543,7 @@ export interface GetBucketLifecycleConfigurationRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketLifecycleConfiguration` (botocore shape `GetBucketLifecycleConfigurationOutput`). */
 export interface GetBucketLifecycleConfigurationResponseElements {
   /** Container for a lifecycle rule. */
-  rules?: LifecycleRule | LifecycleRule[] & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
+  rules?: LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /**
    * Indicates which default minimum object size behavior is applied to the lifecycle configuration.
    *
@@ -3868,11 +3868,11 @@ export interface GetBucketNotificationResponseElements {
   /** Container for specifying the Lambda notification configuration. */
   cloudFunctionConfiguration?: CloudFunctionConfiguration;
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & { Id?: undefined; Topic?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & { Id?: undefined; Queue?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & { Id?: undefined; CloudFunction?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   eventBridgeConfiguration?: EventBridgeConfiguration;
 }
@@ -3934,11 +3934,11 @@ export interface GetBucketNotificationConfigurationRequestParameters {
  */
 export interface GetBucketNotificationConfigurationResponseElements {
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & { Id?: undefined; Topic?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & { Id?: undefined; Queue?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & { Id?: undefined; CloudFunction?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   eventBridgeConfiguration?: EventBridgeConfiguration;
 }
@@ -4249,7 +4249,7 @@ export interface GetBucketTaggingResponseElements {
   /** Contains the tag set. */
   tagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
 }
 
@@ -4349,7 +4349,7 @@ export interface GetBucketWebsiteResponseElements {
   /** Rules that define when a redirect is applied and the redirect behavior. */
   routingRules?: {
     /** Added by rule `s3-xml-body`. */
-    RoutingRule?: RoutingRule | RoutingRule[] & { Condition?: undefined; Redirect?: undefined; xmlns?: undefined };
+    RoutingRule?: RoutingRule | RoutingRule[] & $Absent<RoutingRule, unknown[]>;
   } | "" & { RoutingRule?: undefined };
 }
 
@@ -4802,7 +4802,7 @@ export interface GetObjectAclResponseElements {
   /** A list of grants. */
   grants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[] & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
   } | "" & { Grant?: undefined };
   /** The `RequestCharged` member of `GetObjectAclOutput`. */
   "x-amz-request-charged"?: RequestCharged | RequestCharged[];
@@ -5290,7 +5290,7 @@ export interface GetObjectTaggingResponseElements {
   /** Contains the tag set. */
   tagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
 }
 
@@ -5920,7 +5920,7 @@ export interface ListBucketAnalyticsConfigurationsResponseElements {
   /** `NextContinuationToken` is sent when `isTruncated` is true, which indicates that there are more analytics configurations to list. The next request must include this `NextContinuationToken`. The token is obfuscated and is not a usable value. */
   nextContinuationToken?: string;
   /** The list of analytics configurations for a bucket. */
-  analyticsConfigurationList?: AnalyticsConfiguration | AnalyticsConfiguration[] & { Id?: undefined; Filter?: undefined; StorageClassAnalysis?: undefined; xmlns?: undefined };
+  analyticsConfigurationList?: AnalyticsConfiguration | AnalyticsConfiguration[] & $Absent<AnalyticsConfiguration, unknown[]>;
 }
 
 /**
@@ -5976,7 +5976,7 @@ export interface ListBucketIntelligentTieringConfigurationsResponseElements {
   /** The marker used to continue this inventory configuration listing. Use the `NextContinuationToken` from this response to continue the listing in a subsequent request. The continuation token is an opaque value that Amazon S3 understands. */
   nextContinuationToken?: string;
   /** The list of S3 Intelligent-Tiering configurations for a bucket. */
-  intelligentTieringConfigurationList?: IntelligentTieringConfiguration | IntelligentTieringConfiguration[] & { Id?: undefined; Filter?: undefined; Status?: undefined; Tiering?: undefined; xmlns?: undefined };
+  intelligentTieringConfigurationList?: IntelligentTieringConfiguration | IntelligentTieringConfiguration[] & $Absent<IntelligentTieringConfiguration, unknown[]>;
 }
 
 /**
@@ -6045,7 +6045,7 @@ export interface ListBucketInventoryConfigurationsResponseElements {
   /** If sent in the request, the marker that is used as a starting point for this inventory configuration list response. */
   continuationToken?: string;
   /** The list of inventory configurations for a bucket. */
-  inventoryConfigurationList?: InventoryConfiguration | InventoryConfiguration[] & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined } | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
+  inventoryConfigurationList?: InventoryConfiguration | InventoryConfiguration[] & $Absent<InventoryConfiguration, unknown[]> | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
   /** Tells whether the returned list of inventory configurations is complete. A value of true indicates that the list is not complete and the NextContinuationToken is provided for a subsequent request. */
   isTruncated?: boolean;
   /** The marker used to continue this inventory configuration listing. Use the `NextContinuationToken` from this response to continue the listing in a subsequent request. The continuation token is an opaque value that Amazon S3 understands. */
@@ -6122,7 +6122,7 @@ export interface ListBucketMetricsConfigurationsResponseElements {
   /** The marker used to continue a metrics configuration listing that has been truncated. Use the `NextContinuationToken` from a previously truncated list response to continue the listing. The continuation token is an opaque value that Amazon S3 understands. */
   nextContinuationToken?: string;
   /** The list of metrics configurations for a bucket. */
-  metricsConfigurationList?: MetricsConfiguration | MetricsConfiguration[] & { Id?: undefined; Filter?: undefined; xmlns?: undefined };
+  metricsConfigurationList?: MetricsConfiguration | MetricsConfiguration[] & $Absent<MetricsConfiguration, unknown[]>;
 }
 
 /**
@@ -6178,7 +6178,7 @@ export interface ListBucketsResponseElements {
   /** The list of buckets owned by the requester. */
   buckets?: {
     /** Added by rule `s3-xml-body`. */
-    Bucket?: Bucket | Bucket[] & { Name?: undefined; CreationDate?: undefined; BucketRegion?: undefined; BucketArn?: undefined; xmlns?: undefined };
+    Bucket?: Bucket | Bucket[] & $Absent<Bucket, unknown[]>;
   } | "" & { Bucket?: undefined };
   /** The owner of the buckets listed. */
   owner?: Owner;
@@ -6235,7 +6235,7 @@ export interface ListDirectoryBucketsResponseElements {
   /** The list of buckets owned by the requester. */
   buckets?: {
     /** Added by rule `s3-xml-body`. */
-    Bucket?: Bucket | Bucket[] & { Name?: undefined; CreationDate?: undefined; BucketRegion?: undefined; BucketArn?: undefined; xmlns?: undefined };
+    Bucket?: Bucket | Bucket[] & $Absent<Bucket, unknown[]>;
   } | "" & { Bucket?: undefined };
   /** If `ContinuationToken` was sent with the request, it is included in the response. You can use the returned `ContinuationToken` for pagination of the list response. */
   continuationToken?: string;
@@ -6392,13 +6392,13 @@ export interface ListMultipartUploadsResponseElements {
   /** Indicates whether the returned list of multipart uploads is truncated. A value of true indicates that the list was truncated. The list can be truncated if the number of multipart uploads exceeds the limit allowed or specified by max uploads. */
   isTruncated?: boolean;
   /** Container for elements related to a particular multipart upload. A response can contain zero or more `Upload` elements. */
-  uploads?: MultipartUpload | MultipartUpload[] & { UploadId?: undefined; Key?: undefined; Initiated?: undefined; StorageClass?: undefined; Owner?: undefined; Initiator?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; xmlns?: undefined };
+  uploads?: MultipartUpload | MultipartUpload[] & $Absent<MultipartUpload, unknown[]>;
   /**
    * If you specify a delimiter in the request, then the result returns each distinct key prefix containing the delimiter in a `CommonPrefixes` element. The distinct key prefixes are returned in the `Prefix` child element.
    *
    * Directory buckets - For directory buckets, only prefixes that end in a delimiter (`/`) are supported.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[] & { Prefix?: undefined; xmlns?: undefined };
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object keys in the response.
    *
@@ -6464,7 +6464,7 @@ export interface ListObjectAnnotationsResponseElements {
   /** The list of annotations attached to the object. */
   annotations?: {
     /** Added by rule `s3-xml-body`. */
-    AnnotationEntry?: AnnotationEntry | AnnotationEntry[] & { AnnotationName?: undefined; LastModified?: undefined; ETag?: undefined; ChecksumAlgorithm?: undefined; Size?: undefined; ReplicationStatus?: undefined; xmlns?: undefined };
+    AnnotationEntry?: AnnotationEntry | AnnotationEntry[] & $Absent<AnnotationEntry, unknown[]>;
   } | "" & { AnnotationEntry?: undefined };
   /** The bucket name. */
   bucket?: string;
@@ -6565,9 +6565,9 @@ export interface ListObjectVersionsResponseElements {
   /** When the number of responses exceeds the value of `MaxKeys`, `NextVersionIdMarker` specifies the first object version not returned that satisfies the search criteria. Use this value for the `version-id-marker` request parameter in a subsequent request. */
   nextVersionIdMarker?: string;
   /** Container for version information. */
-  versions?: ObjectVersion | ObjectVersion[] & { ETag?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; Size?: undefined; StorageClass?: undefined; Key?: undefined; VersionId?: undefined; IsLatest?: undefined; LastModified?: undefined; Owner?: undefined; RestoreStatus?: undefined; xmlns?: undefined };
+  versions?: ObjectVersion | ObjectVersion[] & $Absent<ObjectVersion, unknown[]>;
   /** Container for an object that is a delete marker. To learn more about delete markers, see Working with delete markers (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeleteMarker.html). */
-  deleteMarkers?: DeleteMarkerEntry | DeleteMarkerEntry[] & { Owner?: undefined; Key?: undefined; VersionId?: undefined; IsLatest?: undefined; LastModified?: undefined; xmlns?: undefined };
+  deleteMarkers?: DeleteMarkerEntry | DeleteMarkerEntry[] & $Absent<DeleteMarkerEntry, unknown[]>;
   /** The bucket name. */
   name?: string;
   /** Selects objects that start with the value supplied by this parameter. */
@@ -6577,7 +6577,7 @@ export interface ListObjectVersionsResponseElements {
   /** Specifies the maximum number of objects to return. */
   maxKeys?: number;
   /** All of the keys rolled up into a common prefix count as a single return when calculating the number of returns. */
-  commonPrefixes?: CommonPrefix | CommonPrefix[] & { Prefix?: undefined; xmlns?: undefined };
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object key names in the XML response.
    *
@@ -6688,7 +6688,7 @@ export interface ListObjectsResponseElements {
    */
   nextMarker?: string;
   /** Metadata about each object returned. */
-  contents?: Object | Object[] & { Key?: undefined; LastModified?: undefined; ETag?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; Size?: undefined; StorageClass?: undefined; Owner?: undefined; RestoreStatus?: undefined; xmlns?: undefined };
+  contents?: Object | Object[] & $Absent<Object, unknown[]>;
   /** The bucket name. */
   name?: string;
   /** Keys that begin with the indicated prefix. */
@@ -6708,7 +6708,7 @@ export interface ListObjectsResponseElements {
    *
    * For example, if the prefix is `notes/` and the delimiter is a slash (`/`), as in `notes/summer/july`, the common prefix is `notes/summer/`. All of the keys that roll up into a common prefix count as a single return when calculating the number of returns.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[] & { Prefix?: undefined; xmlns?: undefined };
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode the object keys (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html) in the response. Responses are encoded only in UTF-8. An object key can contain any Unicode character. However, the XML 1.0 parser can't parse certain characters, such as characters with an ASCII value from 0 to 10. For characters that aren't supported in XML 1.0, you can add this parameter to request that Amazon S3 encode the keys in the response. For more information about characters to avoid in object key names, see Object key naming guidelines (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-guidelines).
    *
@@ -6850,7 +6850,7 @@ export interface ListObjectsV2ResponseElements {
   /** Set to `false` if all of the results were returned. Set to `true` if more keys are available to return. If the number of results exceeds that specified by `MaxKeys`, all of the results might not be returned. */
   isTruncated?: boolean;
   /** Metadata about each object returned. */
-  contents?: Object | Object[] & { Key?: undefined; LastModified?: undefined; ETag?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; Size?: undefined; StorageClass?: undefined; Owner?: undefined; RestoreStatus?: undefined; xmlns?: undefined };
+  contents?: Object | Object[] & $Absent<Object, unknown[]>;
   /** The bucket name. */
   name?: string;
   /**
@@ -6881,7 +6881,7 @@ export interface ListObjectsV2ResponseElements {
    * - Directory buckets - For directory buckets, only prefixes that end in a delimiter (`/`) are supported.
    * - Directory buckets - When you query `ListObjectsV2` with a delimiter during in-progress multipart uploads, the `CommonPrefixes` response parameter contains the prefixes that are associated with the in-progress multipart uploads. For more information about multipart uploads, see Multipart Upload Overview (https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html) in the Amazon S3 User Guide.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[] & { Prefix?: undefined; xmlns?: undefined };
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object key names in the XML response.
    *
@@ -7030,7 +7030,7 @@ export interface ListPartsResponseElements {
   /** Indicates whether the returned list of parts is truncated. A true value indicates that the list was truncated. A list can be truncated if the number of parts exceeds the limit returned in the MaxParts element. */
   isTruncated?: boolean;
   /** Container for elements related to a particular part. A response can contain zero or more `Part` elements. */
-  parts?: Part | Part[] & { PartNumber?: undefined; LastModified?: undefined; ETag?: undefined; Size?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
+  parts?: Part | Part[] & $Absent<Part, unknown[]>;
   /** Container element that identifies who initiated the multipart upload. If the initiator is an Amazon Web Services account, this element provides the same information as the `Owner` element. If the initiator is an IAM User, this element provides the user ARN. */
   initiator?: Initiator;
   /**
@@ -7488,7 +7488,7 @@ export interface PutBucketEncryptionRequestParameters {
    */
   "x-amz-sdk-checksum-algorithm"?: ChecksumAlgorithm | ChecksumAlgorithm[];
   /** The `ServerSideEncryptionConfiguration` member of `PutBucketEncryptionRequest`. */
-  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Rule?: undefined; xmlns?: undefined };
+  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionConfiguration, string>;
   /**
    * The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied).
    *
@@ -7641,7 +7641,7 @@ export interface PutBucketInventoryConfigurationRequestParameters {
   /** The ID used to identify the inventory configuration. */
   id?: string | string[];
   /** Specifies the inventory configuration. */
-  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
+  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryConfiguration, string>;
   /**
    * The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied).
    *
@@ -9879,7 +9879,7 @@ export interface RestoreObjectRequestParameters {
   /** VersionId used to reference a specific version of the object. */
   versionId?: string | string[];
   /** The `RestoreRequest` member of `RestoreObjectRequest`. */
-  RestoreRequest?: RestoreRequest | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Days?: undefined; GlacierJobParameters?: undefined; Type?: undefined; Tier?: undefined; Description?: undefined; SelectParameters?: undefined; OutputLocation?: undefined; xmlns?: undefined };
+  RestoreRequest?: RestoreRequest | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RestoreRequest, string>;
   /** The `RequestPayer` member of `RestoreObjectRequest`. */
   "x-amz-request-payer"?: RequestPayer | RequestPayer[];
   /**
@@ -10017,7 +10017,7 @@ export interface SelectObjectContentRequestParameters {
 /** What `responseElements` holds in the record of s3 `SelectObjectContent` (botocore shape `SelectObjectContentOutput`). */
 export interface SelectObjectContentResponseElements {
   /** The array of results. */
-  Payload?: SelectObjectContentEventStream | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Records?: undefined; Stats?: undefined; Progress?: undefined; Cont?: undefined; End?: undefined; xmlns?: undefined };
+  Payload?: SelectObjectContentEventStream | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SelectObjectContentEventStream, string>;
 }
 
 /**
@@ -10228,7 +10228,7 @@ export interface UpdateObjectEncryptionRequestParameters {
    *
    * Valid Values: `SSES3` | `SSEKMS`
    */
-  ObjectEncryption?: ObjectEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { "SSE-KMS"?: undefined };
+  ObjectEncryption?: ObjectEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ObjectEncryption, string>;
   /** The `RequestPayer` member of `UpdateObjectEncryptionRequest`. */
   "x-amz-request-payer"?: RequestPayer | RequestPayer[];
   /** The account ID of the expected bucket owner. If the account ID that you provide doesn't match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied). */
@@ -10923,7 +10923,7 @@ export type AccessControlPolicy = {
   /** A list of grants. */
   AccessControlList?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[] & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
   } | "" & { Grant?: undefined };
   /** Container for the bucket owner's display name and ID. */
   Owner?: Owner;
@@ -10946,7 +10946,7 @@ export type AnalyticsAndOperator = {
   /** The list of tags to use when evaluating an AND predicate. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
@@ -11105,7 +11105,7 @@ export type BucketInfo = {
 /** The `BucketLifecycleConfiguration` structure of Amazon Simple Storage Service. */
 export type BucketLifecycleConfiguration = {
   /** A lifecycle rule for individual objects in an Amazon S3 bucket. */
-  Rule?: LifecycleRule | LifecycleRule[] & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
+  Rule?: LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Rule?: undefined; xmlns?: undefined };
@@ -11121,7 +11121,7 @@ export type BucketLoggingStatus = {
 /** The `CORSConfiguration` structure of Amazon Simple Storage Service. */
 export type CORSConfiguration = {
   /** A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. */
-  CORSRule?: CORSRule | CORSRule[] & { ID?: undefined; AllowedHeader?: undefined; AllowedMethod?: undefined; AllowedOrigin?: undefined; ExposeHeader?: undefined; MaxAgeSeconds?: undefined; xmlns?: undefined };
+  CORSRule?: CORSRule | CORSRule[] & $Absent<CORSRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { CORSRule?: undefined; xmlns?: undefined };
@@ -11260,7 +11260,7 @@ export type CompletedMultipartUpload = {
    *
    * If you do not supply a valid `Part` with your request, the service sends back an HTTP 400 response.
    */
-  Part?: CompletedPart | CompletedPart[] & { ETag?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; PartNumber?: undefined; xmlns?: undefined };
+  Part?: CompletedPart | CompletedPart[] & $Absent<CompletedPart, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Part?: undefined; xmlns?: undefined };
@@ -11417,7 +11417,7 @@ export type CreateBucketConfiguration = {
    */
   Tags?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
@@ -11444,7 +11444,7 @@ export type Delete = {
    *
    * Directory buckets - For directory buckets, an object that's composed entirely of whitespace characters is not supported by the `DeleteObjects` API operation. The request will receive a `400 Bad Request` error and none of the objects in the request will be deleted.
    */
-  Object?: ObjectIdentifier | ObjectIdentifier[] & { Key?: undefined; VersionId?: undefined; ETag?: undefined; LastModifiedTime?: undefined; Size?: undefined; xmlns?: undefined };
+  Object?: ObjectIdentifier | ObjectIdentifier[] & $Absent<ObjectIdentifier, unknown[]>;
   /** Element to enable quiet mode for the request. When you add this element, you must set its value to `true`. */
   Quiet?: boolean;
   /** XML namespace of the element. */
@@ -12082,7 +12082,7 @@ export type GetObjectAttributesParts = {
    * - General purpose buckets - For `GetObjectAttributes`, if an additional checksum (including `x-amz-checksum-crc32`, `x-amz-checksum-crc32c`, `x-amz-checksum-sha1`, or `x-amz-checksum-sha256`) isn't applied to the object specified in the request, the response doesn't return the `Part` element.
    * - Directory buckets - For `GetObjectAttributes`, regardless of whether an additional checksum is applied to the object specified in the request, the response returns the `Part` element.
    */
-  Part?: ObjectPart | ObjectPart[] & { PartNumber?: undefined; Size?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
+  Part?: ObjectPart | ObjectPart[] & $Absent<ObjectPart, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { PartsCount?: undefined; PartNumberMarker?: undefined; NextPartNumberMarker?: undefined; MaxParts?: undefined; IsTruncated?: undefined; Part?: undefined; xmlns?: undefined };
@@ -12170,7 +12170,7 @@ export type IntelligentTieringAndOperator = {
   /** All of these tags must exist in the object's tag set in order for the configuration to apply. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
@@ -12185,7 +12185,7 @@ export type IntelligentTieringConfiguration = {
   /** Specifies the status of the configuration. */
   Status?: IntelligentTieringStatus;
   /** Specifies the S3 Intelligent-Tiering storage class tier of the configuration. */
-  Tiering?: Tiering | Tiering[] & { Days?: undefined; AccessTier?: undefined; xmlns?: undefined };
+  Tiering?: Tiering | Tiering[] & $Absent<Tiering, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Id?: undefined; Filter?: undefined; Status?: undefined; Tiering?: undefined; xmlns?: undefined };
@@ -12209,7 +12209,7 @@ export type IntelligentTieringFilter = {
 /** The `InventoryConfiguration` structure of Amazon Simple Storage Service. */
 export type InventoryConfiguration = {
   /** Contains information about where to publish the inventory results. */
-  Destination?: InventoryDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { S3BucketDestination?: undefined; xmlns?: undefined };
+  Destination?: InventoryDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryDestination, string>;
   /** Specifies whether the inventory is enabled or disabled. If set to `True`, an inventory list is generated. If set to `False`, no inventory list is generated. */
   IsEnabled?: boolean;
   /** Specifies an inventory filter. The inventory only includes objects that meet the filter's criteria. */
@@ -12236,7 +12236,7 @@ export type InventoryConfiguration = {
 /** The `InventoryDestination` structure of Amazon Simple Storage Service. */
 export type InventoryDestination = {
   /** Contains the bucket name, file format, bucket owner (optional), and prefix (optional) where inventory results are published. */
-  S3BucketDestination?: InventoryS3BucketDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { AccountId?: undefined; Bucket?: undefined; Format?: undefined; Prefix?: undefined; Encryption?: undefined; xmlns?: undefined };
+  S3BucketDestination?: InventoryS3BucketDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryS3BucketDestination, string>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { S3BucketDestination?: undefined; xmlns?: undefined };
@@ -12246,7 +12246,7 @@ export type InventoryEncryption = {
   /** Specifies the use of SSE-S3 to encrypt delivered inventory reports. */
   "SSE-S3"?: SSES3;
   /** Specifies the use of SSE-KMS to encrypt delivered inventory reports. */
-  "SSE-KMS"?: SSEKMS | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { KeyId?: undefined; xmlns?: undefined };
+  "SSE-KMS"?: SSEKMS | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SSEKMS, string>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { "SSE-S3"?: undefined; "SSE-KMS"?: undefined; xmlns?: undefined };
@@ -12274,7 +12274,7 @@ export type InventoryS3BucketDestination = {
   /** The prefix that is prepended to all inventory results. */
   Prefix?: string;
   /** Contains the type of server-side encryption used to encrypt the inventory results. */
-  Encryption?: InventoryEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { "SSE-S3"?: undefined; "SSE-KMS"?: undefined; xmlns?: undefined };
+  Encryption?: InventoryEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryEncryption, string>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { AccountId?: undefined; Bucket?: undefined; Format?: undefined; Prefix?: undefined; Encryption?: undefined; xmlns?: undefined };
@@ -12403,7 +12403,7 @@ export type LambdaFunctionConfiguration = {
 /** The `LifecycleConfiguration` structure of Amazon Simple Storage Service. */
 export type LifecycleConfiguration = {
   /** Specifies lifecycle configuration rules for an Amazon S3 bucket. */
-  Rule?: Rule | Rule[] & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
+  Rule?: Rule | Rule[] & $Absent<Rule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Rule?: undefined; xmlns?: undefined };
@@ -12457,13 +12457,13 @@ export type LifecycleRule = {
    *
    * This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
    */
-  Transition?: Transition | Transition[] & { Date?: undefined; Days?: undefined; StorageClass?: undefined; xmlns?: undefined };
+  Transition?: Transition | Transition[] & $Absent<Transition, unknown[]>;
   /**
    * Specifies the transition rule for the lifecycle rule that describes when noncurrent objects transition to a specific storage class. If your bucket is versioning-enabled (or versioning is suspended), you can set this action to request that Amazon S3 transition noncurrent object versions to a specific storage class at a set period in the object's lifetime.
    *
    * This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
    */
-  NoncurrentVersionTransition?: NoncurrentVersionTransition | NoncurrentVersionTransition[] & { NoncurrentDays?: undefined; StorageClass?: undefined; NewerNoncurrentVersions?: undefined; xmlns?: undefined };
+  NoncurrentVersionTransition?: NoncurrentVersionTransition | NoncurrentVersionTransition[] & $Absent<NoncurrentVersionTransition, unknown[]>;
   /** The `NoncurrentVersionExpiration` member. */
   NoncurrentVersionExpiration?: NoncurrentVersionExpiration;
   /** The `AbortIncompleteMultipartUpload` member. */
@@ -12479,7 +12479,7 @@ export type LifecycleRuleAndOperator = {
   /** All of these tags must exist in the object's tag set in order for the rule to apply. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** Minimum object size to which the rule applies. */
   ObjectSizeGreaterThan?: number;
@@ -12538,7 +12538,7 @@ export type LoggingEnabled = {
    */
   TargetGrants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: TargetGrant | TargetGrant[] & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
+    Grant?: TargetGrant | TargetGrant[] & $Absent<TargetGrant, unknown[]>;
   } | "" & { Grant?: undefined };
   /** A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket. */
   TargetPrefix?: string;
@@ -12631,7 +12631,7 @@ export type MetricsAndOperator = {
    */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** The access point ARN used when evaluating an `AND` predicate. */
   AccessPointArn?: string;
@@ -12734,11 +12734,11 @@ export type NoncurrentVersionTransition = {
 /** The `NotificationConfiguration` structure of Amazon Simple Storage Service. */
 export type NotificationConfiguration = {
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  TopicConfiguration?: TopicConfiguration | TopicConfiguration[] & { Id?: undefined; Topic?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  TopicConfiguration?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  QueueConfiguration?: QueueConfiguration | QueueConfiguration[] & { Id?: undefined; Queue?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  QueueConfiguration?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  CloudFunctionConfiguration?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & { Id?: undefined; CloudFunction?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
+  CloudFunctionConfiguration?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   EventBridgeConfiguration?: EventBridgeConfiguration;
   /** XML namespace of the element. */
@@ -12816,7 +12816,7 @@ export type Object = {
  */
 export interface ObjectEncryption {
   /** Specifies to update the object encryption type to server-side encryption with Key Management Service (KMS) keys (SSE-KMS). */
-  "SSE-KMS"?: SSEKMSEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { KMSKeyArn?: undefined; BucketKeyEnabled?: undefined; xmlns?: undefined };
+  "SSE-KMS"?: SSEKMSEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SSEKMSEncryption, string>;
 }
 
 /** The `ObjectIdentifier` structure of Amazon Simple Storage Service. */
@@ -12963,7 +12963,7 @@ export type ObjectVersion = {
 /** The `OutputLocation` structure of Amazon Simple Storage Service. */
 export type OutputLocation = {
   /** Describes an S3 location that will receive the results of the restore request. */
-  S3?: S3Location | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { BucketName?: undefined; Prefix?: undefined; Encryption?: undefined; CannedACL?: undefined; AccessControlList?: undefined; Tagging?: undefined; UserMetadata?: undefined; StorageClass?: undefined; xmlns?: undefined };
+  S3?: S3Location | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<S3Location, string>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { S3?: undefined; xmlns?: undefined };
@@ -12991,7 +12991,7 @@ export type Owner = {
 /** The `OwnershipControls` structure of Amazon Simple Storage Service. */
 export type OwnershipControls = {
   /** The container element for an ownership control rule. */
-  Rule?: OwnershipControlsRule | OwnershipControlsRule[] & { ObjectOwnership?: undefined; xmlns?: undefined };
+  Rule?: OwnershipControlsRule | OwnershipControlsRule[] & $Absent<OwnershipControlsRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Rule?: undefined; xmlns?: undefined };
@@ -13211,7 +13211,7 @@ export type ReplicationConfiguration = {
   /** The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. For more information, see How to Set Up Replication (https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-how-setup.html) in the Amazon S3 User Guide. */
   Role?: string;
   /** A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules. */
-  Rule?: ReplicationRule | ReplicationRule[] & { ID?: undefined; Priority?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; SourceSelectionCriteria?: undefined; ExistingObjectReplication?: undefined; Destination?: undefined; DeleteMarkerReplication?: undefined; xmlns?: undefined };
+  Rule?: ReplicationRule | ReplicationRule[] & $Absent<ReplicationRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Role?: undefined; Rule?: undefined; xmlns?: undefined };
@@ -13261,7 +13261,7 @@ export type ReplicationRuleAndOperator = {
   /** An array of tags containing key and value pairs. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
@@ -13357,7 +13357,7 @@ export type RestoreRequest = {
    */
   SelectParameters?: SelectParameters;
   /** Describes the location where the restore job's output is stored. */
-  OutputLocation?: OutputLocation | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { S3?: undefined; xmlns?: undefined };
+  OutputLocation?: OutputLocation | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<OutputLocation, string>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Days?: undefined; GlacierJobParameters?: undefined; Type?: undefined; Tier?: undefined; Description?: undefined; SelectParameters?: undefined; OutputLocation?: undefined; xmlns?: undefined };
@@ -13425,7 +13425,7 @@ export type Rule = {
 /** The `S3KeyFilter` structure of Amazon Simple Storage Service. */
 export type S3KeyFilter = {
   /** The `FilterRules` member. */
-  FilterRule?: FilterRule | FilterRule[] & { Name?: undefined; Value?: undefined; xmlns?: undefined };
+  FilterRule?: FilterRule | FilterRule[] & $Absent<FilterRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { FilterRule?: undefined; xmlns?: undefined };
@@ -13437,20 +13437,20 @@ export type S3Location = {
   /** The prefix that is prepended to the restore results for this request. */
   Prefix?: string;
   /** The `Encryption` member. */
-  Encryption?: Encryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { EncryptionType?: undefined; KMSKeyId?: undefined; KMSContext?: undefined; xmlns?: undefined };
+  Encryption?: Encryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Encryption, string>;
   /** The canned ACL to apply to the restore results. */
   CannedACL?: ObjectCannedACL;
   /** A list of grants that control access to the staged results. */
   AccessControlList?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[] & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
   } | "" & { Grant?: undefined };
   /** The tag-set that is applied to the restore results. */
   Tagging?: Tagging;
   /** A list of metadata to store with the restore results in S3. */
   UserMetadata?: {
     /** Added by rule `s3-xml-body`. */
-    MetadataEntry?: MetadataEntry | MetadataEntry[] & { Name?: undefined; Value?: undefined; xmlns?: undefined };
+    MetadataEntry?: MetadataEntry | MetadataEntry[] & $Absent<MetadataEntry, unknown[]>;
   } | "" & { MetadataEntry?: undefined };
   /** The class of storage used to store the restore results. */
   StorageClass?: StorageClass;
@@ -13529,7 +13529,7 @@ export type ScanRange = {
 /** The `SelectObjectContentEventStream` structure of Amazon Simple Storage Service. */
 export type SelectObjectContentEventStream = {
   /** The Records Event. */
-  Records?: RecordsEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Payload?: undefined; xmlns?: undefined };
+  Records?: RecordsEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecordsEvent, string>;
   /** The Stats Event. */
   Stats?: StatsEvent;
   /** The Progress Event. */
@@ -13595,7 +13595,7 @@ export type ServerSideEncryptionByDefault = {
 /** The `ServerSideEncryptionConfiguration` structure of Amazon Simple Storage Service. */
 export type ServerSideEncryptionConfiguration = {
   /** Container for information about a particular server-side encryption configuration rule. */
-  Rule?: ServerSideEncryptionRule | ServerSideEncryptionRule[] & { ApplyServerSideEncryptionByDefault?: undefined; BucketKeyEnabled?: undefined; BlockedEncryptionTypes?: undefined; xmlns?: undefined } | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { ApplyServerSideEncryptionByDefault?: undefined; BucketKeyEnabled?: undefined; BlockedEncryptionTypes?: undefined; xmlns?: undefined };
+  Rule?: ServerSideEncryptionRule | ServerSideEncryptionRule[] & $Absent<ServerSideEncryptionRule, unknown[]> | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { ApplyServerSideEncryptionByDefault?: undefined; BucketKeyEnabled?: undefined; BlockedEncryptionTypes?: undefined; xmlns?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { Rule?: undefined; xmlns?: undefined };
@@ -13603,7 +13603,7 @@ export type ServerSideEncryptionConfiguration = {
 /** The `ServerSideEncryptionRule` structure of Amazon Simple Storage Service. */
 export type ServerSideEncryptionRule = {
   /** Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied. */
-  ApplyServerSideEncryptionByDefault?: ServerSideEncryptionByDefault | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { SSEAlgorithm?: undefined; KMSMasterKeyID?: undefined; xmlns?: undefined };
+  ApplyServerSideEncryptionByDefault?: ServerSideEncryptionByDefault | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionByDefault, string>;
   /**
    * Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the `BucketKeyEnabled` element to `true` causes Amazon S3 to use an S3 Bucket Key.
    *
@@ -13716,7 +13716,7 @@ export type Tagging = {
   /** A collection for a set of tags */
   TagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[] & { Key?: undefined; Value?: undefined; xmlns?: undefined };
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
   } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
@@ -13819,11 +13819,14 @@ export type WebsiteConfiguration = {
   /** Rules that define when a redirect is applied and the redirect behavior. */
   RoutingRules?: {
     /** Added by rule `s3-xml-body`. */
-    RoutingRule?: RoutingRule | RoutingRule[] & { Condition?: undefined; Redirect?: undefined; xmlns?: undefined };
+    RoutingRule?: RoutingRule | RoutingRule[] & $Absent<RoutingRule, unknown[]>;
   } | "" & { RoutingRule?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
 } | "" & { ErrorDocument?: undefined; IndexDocument?: undefined; RedirectAllRequestsTo?: undefined; RoutingRules?: undefined; xmlns?: undefined };
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `AnalyticsS3ExportFileFormat`.
