@@ -15,7 +15,10 @@
  *   would hide a misspelt field. Objects a rule marks `open` do get one.
  * - Enums are open literal unions (`"A" | "B" | (string & {})`): AWS adds values without a new model.
  * - Timestamps are `string | number` (ISO strings, "Oct 16, 2020 9:47:27 AM" strings, epoch numbers).
- * - Redacted values add `"HIDDEN_DUE_TO_SECURITY_REASONS"`.
+ * - Redacted values add `"HIDDEN_DUE_TO_SECURITY_REASONS"`, `"****"`, `"<sensitiveDataRemoved>"`.
+ * - Where such a string, or a placeholder (EC2's empty list `""`, closed even here), or a plain array stands
+ *   in for a structure, it reads the structure's keys as `undefined` (`standIn`): `x?.items?.map(…)` compiles
+ *   through the union, `typeof x === "string"` still narrows. Types only: the JSON Schema is unchanged.
  * No global type (`Record`, `Array`, `Date`) is named here: shapes called `Record` exist and would shadow it.
  */
 import { ANY_EVENT_SOURCE, type LogField, type LoggedOperation, type LoggedService, type LogType } from "../log-model.js";
