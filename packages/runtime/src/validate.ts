@@ -109,6 +109,9 @@ type TypedService = keyof CloudTrailServices;
  * Type guard: the record is a valid event of the operation (of the service; of any known operation).
  * An unknown service or operation name throws CloudTrailSchemaError (E_UNKNOWN_SERVICE, E_UNKNOWN_OPERATION).
  * The service's types narrow the record once its module of @cloudtrail-schema/types is imported.
+ * The types declare required the envelope fields CloudTrail writes in every record (eventTime, awsRegion,
+ * eventID, eventType, userIdentity, sourceIPAddress); compatible mode (the default) does not check all of
+ * them (a shipper may drop eventTime): pass `{ mode: "strict" }` when the code relies on them.
  */
 export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord | CloudTrailInsightsRecord;
 export function isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;

@@ -9,7 +9,9 @@
  *
  * The schema is read in its compatible form, as the service modules are: open sets (`examples`) and strict
  * enums (`x-model.enum`) become open literal unions, documented objects get no index signature (a typo
- * must not compile), free-form maps get one, `if`/`else` (Insights records) is left to the validator.
+ * must not compile), free-form maps get one. `required` is strict's, not compatible's: the types declare the
+ * fields CloudTrail writes in every record (see `ENVELOPE_PRESENCE` in envelope.ts); the schema's `if`/`else`
+ * (Insights records or not) gives two record types, `CloudTrailRecord` and `CloudTrailInsightsRecord`.
  */
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { GeneratorError } from "../errors.js";
