@@ -11,8 +11,9 @@
  * - objects whose fields AWS lists are closed (`additionalProperties: false`); maps of provider- or
  *   customer-defined keys stay open (web identity attributes, condition keys, tags, `edgeDeviceDetails`,
  *   whose fields AWS does not list);
- * - `required` for the fields present in every record since format 1.02 (later fields such as
- *   `eventCategory` would reject older records that are still valid records of their version);
+ * - `required` for the fields CloudTrail writes in every record (`ENVELOPE_PRESENCE` below gives the
+ *   evidence, field by field), each from the record format version that introduced it: `eventID` from 1.01,
+ *   `eventType` from 1.02 (a 1.0 record without them is a valid record of its version);
  * - `pattern` for ISO-8601 timestamps and the version string; `enum` for value sets that are closed by
  *   construction (a string boolean, Start/End).
  *
@@ -46,6 +47,198 @@ export function envelopeSchema(botocoreVersion: string): JsonSchemaDocument {
     $ref: "#/$defs/Record",
     $defs: sortKeys(DEFS()),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Which fields every record carries: the evidence, field by field.
+
+/**
+ * How present an envelope field is:
+ * - `every-record`: every record of a format version since `since` (strict requires it from that version on;
+ *   the types, which describe today's records, require it);
+ * - `every-api-record`: every record but Insights records, which name the API inside `insightDetails`;
+ * - `when-it-applies`: absent from some correct records (optional everywhere).
+ */
+export type Presence = "every-record" | "every-api-record" | "when-it-applies";
+
+export interface FieldPresence {
+  /** A record field, or a dotted path into one (`userIdentity.type`). */
+  field: string;
+  /** AWS's "Since" for the field (the record format version that introduced it). */
+  since: string;
+  /** AWS's "Optional" for the field: `false` means present, or present whatever the service, API or event type. */
+  awsOptional: boolean;
+  presence: Presence;
+  why: string;
+  /** The kind of record that showed it, and where it was seen. */
+  evidence: string;
+}
+
+/**
+ * The envelope fields AWS documents as not optional, plus the two `userIdentity` fields handlers read most,
+ * each with the decision and what it rests on. AWS's "Optional: False" also covers fields "whose presence
+ * does not depend on the service, API, or event type", so a field it does not mark optional can still be
+ * absent: where real or AWS-documented records lack one, it stays optional. Sources: AWS CloudTrail User
+ * Guide, "CloudTrail record contents for management, data, and network activity events" (Since / Optional of
+ * each field), "CloudTrail userIdentity element", "CloudTrail record contents for Insights events"; counts are
+ * from the development corpus (AWS documentation examples, Panther and cloud-custodian test events, an OTRF
+ * capture). The test checks the schema's `required` lists against this table.
+ */
+export const ENVELOPE_PRESENCE: readonly FieldPresence[] = [
+  {
+    field: "eventVersion",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-record",
+    why: "names the record format; without it a record cannot be read by version",
+    evidence: "AWS record contents (Since 1.0, Optional False); every record of AWS's documentation and of the OTRF capture",
+  },
+  {
+    field: "eventTime",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-record",
+    why: "when the request completed; CloudTrail stamps every record",
+    evidence: "AWS record contents (Since 1.0, Optional False); absent only where a shipper replaced it (OTRF Logstash capture: @timestamp), so compatible mode does not require it",
+  },
+  {
+    field: "awsRegion",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-record",
+    why: "the Region the request was made to; Insights records carry it too",
+    evidence: "AWS record contents (Since 1.0, Optional False); absent only from hand-written test events (Panther tests without eventVersion)",
+  },
+  {
+    field: "eventID",
+    since: "1.01",
+    awsOptional: false,
+    presence: "every-record",
+    why: "the GUID CloudTrail gives each record, from format 1.01",
+    evidence: "AWS record contents (Since 1.01, Optional False); absent from AWS's eventVersion 1.0 examples and from abbreviated test events",
+  },
+  {
+    field: "eventType",
+    since: "1.02",
+    awsOptional: false,
+    presence: "every-record",
+    why: "the kind of event (AwsApiCall, AwsServiceEvent, AwsCloudTrailInsight...), from format 1.02",
+    evidence: "AWS record contents (Since 1.02, Optional False); absent from AWS's examples of formats 1.0 and 1.01",
+  },
+  {
+    field: "eventSource",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-api-record",
+    why: "the service called; Insights records name it inside insightDetails",
+    evidence: "AWS record contents (Since 1.0, Optional False); every non-Insights record of the corpus (829)",
+  },
+  {
+    field: "eventName",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-api-record",
+    why: "the action; Insights records name it inside insightDetails",
+    evidence: "AWS record contents (Since 1.0, Optional False); every non-Insights record of the corpus (829)",
+  },
+  {
+    field: "userIdentity",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-api-record",
+    why: "who made the request; Insights records have none",
+    evidence: "AWS record contents (Since 1.0, Optional False); absent only from trimmed test events (5 Panther tests, also without sourceIPAddress or eventVersion)",
+  },
+  {
+    field: "sourceIPAddress",
+    since: "1.0",
+    awsOptional: false,
+    presence: "every-api-record",
+    why: "where the request came from (a service's DNS name or AWS Internal for service requests); Insights records have none",
+    evidence: "AWS record contents (Since 1.0, Optional False); absent from 4 of 829 records, all trimmed Panther test events (2 with p_* fields, 2 also without userIdentity)",
+  },
+  {
+    field: "userAgent",
+    since: "1.0",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "AWS does not mark it optional, but its own documented records omit it",
+    evidence: "AWS KMS guide Decrypt examples (eventVersion 1.02 and 1.08) without userAgent; a cloud-custodian bedrock event; 6 Panther AwsVpceEvent tests",
+  },
+  {
+    field: "requestID",
+    since: "1.01",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "console sign-in and many service events have no request",
+    evidence: "AwsConsoleSignIn ConsoleLogin records (AWS docs: 10 of 10; Panther: 23 of 25) and AwsServiceEvent records (AWS docs: 13 of 39) without requestID",
+  },
+  {
+    field: "readOnly",
+    since: "1.01",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "not written for some events",
+    evidence: "90 of the 103 records of the OTRF capture (a real trail, eventVersion 1.08) and ConsoleLogin records have no readOnly",
+  },
+  {
+    field: "recipientAccountId",
+    since: "1.02",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "not written for some service events",
+    evidence: "AWS-documented AwsServiceEvent records (2 of 39) and 4 of 25 cloud-custodian events without recipientAccountId",
+  },
+  {
+    field: "managementEvent",
+    since: "1.06",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "AWS does not mark it optional, but its own documented records of later formats omit it",
+    evidence: "AWS documentation examples of eventVersion 1.08 without managementEvent (8 of 59)",
+  },
+  {
+    field: "eventCategory",
+    since: "1.07",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "AWS does not mark it optional, but its own documented records of later formats omit it",
+    evidence: "AWS documentation examples of eventVersion 1.07 and later without eventCategory (9 of 54)",
+  },
+  {
+    field: "userIdentity.type",
+    since: "1.0",
+    awsOptional: false,
+    presence: "when-it-applies",
+    why: "service events made by AWS on the account's behalf name only the account",
+    evidence: "AWS-documented AwsServiceEvent records (kms DeleteKey, secretsmanager RotationFailed, signin Token_POST) with userIdentity {accountId, invokedBy} only",
+  },
+  {
+    field: "userIdentity.arn",
+    since: "1.0",
+    awsOptional: true,
+    presence: "when-it-applies",
+    why: "AWSService, AWSAccount, SAMLUser, WebIdentityUser and Unknown identities have no ARN",
+    evidence: "AWS userIdentity element reference; 22 records of the corpus (9 AWSService, 7 AWSAccount, SAMLUser, WebIdentityUser, Unknown) without arn",
+  },
+];
+
+/** The record format versions before `since`, as CloudTrail writes them ("1.0", then "1.01"...). */
+const FORMAT_VERSIONS = ["1.0", "1.00", "1.01", "1.02", "1.03", "1.04", "1.05", "1.06", "1.07", "1.08", "1.09", "1.10", "1.11"];
+const versionsBefore = (since: string): string[] => FORMAT_VERSIONS.filter((v) => Number(v) < Number(since));
+
+const presentIn = (presence: Presence, since?: (s: string) => boolean): string[] =>
+  ENVELOPE_PRESENCE.filter((p) => p.presence === presence && !p.field.includes(".") && (since ? since(p.since) : true)).map((p) => p.field).sort();
+
+/**
+ * Strict's version conditions: a field introduced after 1.0 is required unless the record's eventVersion is
+ * older (`eventVersion` itself is required, so the `if` only passes vacuously on records strict rejects).
+ */
+function sinceConditions(): JsonSchema[] {
+  return ENVELOPE_PRESENCE.filter((p) => p.presence === "every-record" && versionsBefore(p.since).length > 0).map((p) => ({
+    if: { properties: { eventVersion: { enum: versionsBefore(p.since) } } },
+    else: { properties: { [p.field]: true }, required: [p.field] },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,7 +376,7 @@ function recordDef(): JsonSchema {
       insightDetails: ref("InsightDetails", "Insights events: the API, the kind of unusual activity, and how it compares with the baseline."),
       eventContext: ref("EventContext", "Enriched events (CloudTrail Lake): the resource tags and IAM global condition keys chosen for the event data store."),
     },
-    { required: ["awsRegion", "eventID", "eventTime", "eventType", "eventVersion"] },
+    { required: presentIn("every-record", (since) => versionsBefore(since).length === 0), allOf: sinceConditions() },
   );
   return {
     ...compatible,
@@ -194,9 +387,9 @@ function recordDef(): JsonSchema {
     required: ["eventVersion"],
     if: { properties: { insightDetails: true }, required: ["insightDetails"] },
     else: {
-      properties: { eventName: true, eventSource: true, userIdentity: true },
+      properties: { eventName: true, eventSource: true, sourceIPAddress: true, userIdentity: true },
       required: ["eventName", "eventSource"],
-      "x-model": { required: ["eventName", "eventSource", "userIdentity"] },
+      "x-model": { required: presentIn("every-api-record") },
     },
     "x-model": strict as JsonSchema,
   };

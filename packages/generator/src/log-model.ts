@@ -48,7 +48,19 @@ export type LogType =
   | ({ kind: "union"; fields: LogField[] } & Annotated)
   | ({ kind: "array"; items: LogType; min?: number; max?: number } & Annotated)
   | ({ kind: "map"; keys: LogType; values: LogType; min?: number; max?: number } & Annotated)
-  | ({ kind: "string"; enum?: readonly string[]; pattern?: string; min?: number; max?: number; format?: string } & Annotated)
+  | ({
+      kind: "string";
+      enum?: readonly string[];
+      pattern?: string;
+      min?: number;
+      max?: number;
+      format?: string;
+      /**
+       * The value stands in for the structure beside it in a `oneOf` (an empty list or element logged as `""`):
+       * exactly these values, even in compatible types, with the structure's keys readable as `undefined` on them.
+       */
+      placeholder?: boolean;
+    } & Annotated)
   | ({ kind: "integer"; min?: number; max?: number } & Annotated)
   | ({ kind: "number"; min?: number; max?: number } & Annotated)
   | ({ kind: "boolean" } & Annotated)

@@ -62,7 +62,36 @@ describe("type expressions", () => {
             { kind: "object", fields: [{ name: "b", type: { kind: "boolean" }, required: false, doc: "B." }, { name: "a", type: { kind: "integer" }, required: false }] },
           ],
         },
-        want: "{\n  /** A. */\n  a?: string | number;\n  /** B. */\n  b?: boolean;\n} | string[]",
+        want: "{\n  /** A. */\n  a?: string | number;\n  /** B. */\n  b?: boolean;\n} | string[] & { a?: undefined; b?: undefined }",
+      },
+    ],
+    [
+      "a string standing in for a structure (EC2's empty list): exactly that string, the structure's keys undefined on it",
+      {
+        given: { kind: "oneOf", options: [{ kind: "object", fields: [{ name: "items", type: { kind: "array", items: str() }, required: false, doc: "I." }] }, { kind: "string", enum: [""], placeholder: true }] },
+        want: '{\n  /** I. */\n  items?: string[];\n} | "" & { items?: undefined }',
+      },
+    ],
+    [
+      "a string enum beside a structure that is not a placeholder stays an open enum",
+      {
+        given: { kind: "oneOf", options: [{ kind: "object", fields: [] }, { kind: "string", enum: ["A"] }] },
+        want: '{\n} | "A" | (string & {})',
+      },
+    ],
+    [
+      "a redacted reference to a definition printType cannot see: the markers alone (the service module reads the keys, see sts)",
+      {
+        given: { kind: "ref", def: "Creds", redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS", "****"] },
+        defs: { Creds: "Credentials" },
+        want: 'Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****"',
+      },
+    ],
+    [
+      "a redacted object: markers with its keys; keys a string has itself (length) are left out",
+      {
+        given: { kind: "object", fields: [{ name: "accessKeyId", type: str(), required: false, doc: "K." }, { name: "length", type: str(), required: false, doc: "L." }], redacted: ["****"] },
+        want: '{\n  /** K. */\n  accessKeyId?: string;\n  /** L. */\n  length?: string;\n} | "****" & { accessKeyId?: undefined }',
       },
     ],
     [
@@ -265,6 +294,8 @@ describe("golden declarations", () => {
         const inheritsDocs = Node.isInterfaceDeclaration(d) && /^(CloudTrailRecord|\$Record)$/.test(d.getExtends()[0]?.getText() ?? "");
         for (const m of d.getDescendantsOfKind(SyntaxKind.PropertySignature)) {
           if (m.getFirstAncestorByKind(SyntaxKind.ConditionalType)) continue; // `E extends { requestParameters?: infer R }`
+          // `"" & { items?: undefined }`: a stand-in's absent keys, documented on the structure beside it.
+          if (m.getTypeNode()?.getText() === "undefined" && m.getParent()?.getParent()?.getKind() === SyntaxKind.IntersectionType) continue;
           checked++;
           if (!m.getJsDocs().length && !(inheritsDocs && m.getParent() === d)) missing.push(`${where(m)} ${d.getName()}.${m.getName()}`);
         }

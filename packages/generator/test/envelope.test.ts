@@ -1,6 +1,6 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { ENVELOPE_SCHEMA_ID, envelopeSchema } from "../src/envelope.js";
+import { ENVELOPE_PRESENCE, ENVELOPE_SCHEMA_ID, envelopeSchema } from "../src/envelope.js";
 import type { JsonSchema, JsonValue } from "../src/json-schema.js";
 import { toCompatible, toStrict } from "../src/modes.js";
 
@@ -449,8 +449,16 @@ describe("envelopeSchema: records", () => {
     ["Insights event (no top-level eventSource/eventName)", { given: insightEvent, want: { emitted: true, compatible: true, strict: true } }],
     ["Identity Center user, enriched, with addendum", { given: identityCenterUser, want: { emitted: true, compatible: true, strict: true } }],
     ["network activity event denied by endpoint policy", { given: networkActivity, want: { emitted: true, compatible: true, strict: true } }],
-    // Strict requires the fields every record has had since format 1.02.
-    ["format 1.0 record (no eventID, no eventType)", { given: formatOneZero, want: { emitted: true, compatible: true, strict: false } }],
+    // Strict requires each field CloudTrail always writes from the format version that introduced it.
+    ["format 1.0 record (no eventID, no eventType): valid of its version", { given: formatOneZero, want: { emitted: true, compatible: true, strict: true } }],
+    ["format 1.01 record with eventID, no eventType", { given: { ...formatOneZero, eventVersion: "1.01", eventID: "3e3b7c5a-0f1d-4f6e-9a3b-2c1d0e9f8a7b" }, want: { emitted: true, compatible: true, strict: true } }],
+    ["format 1.01 record without eventID", { given: { ...formatOneZero, eventVersion: "1.01" }, want: { emitted: true, compatible: true, strict: false } }],
+    ["format 1.02 record without eventType", { given: { ...formatOneZero, eventVersion: "1.02", eventID: "3e3b7c5a-0f1d-4f6e-9a3b-2c1d0e9f8a7b" }, want: { emitted: true, compatible: true, strict: false } }],
+    ["format 1.11 record without eventID", { given: without(iamUser, "eventID"), want: { emitted: true, compatible: true, strict: false } }],
+    ["no sourceIPAddress", { given: without(iamUser, "sourceIPAddress"), want: { emitted: true, compatible: true, strict: false } }],
+    // Fields AWS does not mark optional but its own documented records omit stay optional.
+    ["no userAgent, requestID, readOnly, managementEvent, eventCategory, recipientAccountId", { given: without(iamUser, "userAgent", "requestID", "readOnly", "managementEvent", "eventCategory", "recipientAccountId"), want: { emitted: true, compatible: true, strict: true } }],
+    ["userIdentity without type (service event on the account's behalf)", { given: { ...iamUser, userIdentity: { accountId: "111122223333", invokedBy: "AWS Internal" } }, want: { emitted: true, compatible: true, strict: true } }],
     ["payloads absent", { given: without(iamUser, "requestParameters", "responseElements"), want: { emitted: true, compatible: true, strict: true } }],
     ["payloads empty objects", { given: { ...iamUser, requestParameters: {}, responseElements: {} }, want: { emitted: true, compatible: true, strict: true } }],
     ["userIdentity with fields missing", { given: { ...errorEvent, userIdentity: { type: "AWSService", invokedBy: "ec2.amazonaws.com" } }, want: { emitted: true, compatible: true, strict: true } }],
@@ -511,9 +519,45 @@ describe("envelopeSchema: strict negatives name the problem", () => {
     expect(errors).toContain("data/userIdentity must NOT have additional properties");
   });
 
+  it("names a required field strict misses", () => {
+    const { valid, errors } = validators.strict(without(iamUser, "sourceIPAddress"));
+    expect(valid).toBe(false);
+    expect(errors).toContain("must have required property 'sourceIPAddress'");
+  });
+
   it("requires userIdentity on activity records but not on Insights records", () => {
     expect(validators.strict(without(iamUser, "userIdentity")).valid).toBe(false);
     expect(validators.compatible(without(iamUser, "userIdentity")).valid).toBe(true);
     expect(validators.strict(insightEvent).valid).toBe(true);
+  });
+});
+
+describe("ENVELOPE_PRESENCE: the evidence behind strict's required fields", () => {
+  const record = envelopeSchema("1.43.117").$defs.Record as JsonSchema;
+  const strict = toStrict(record) as JsonSchema & { required: string[]; allOf: { else: { required: string[] } }[]; else: { required: string[] } };
+  const fields = (presence: string) => ENVELOPE_PRESENCE.filter((p) => p.presence === presence).map((p) => p.field).sort();
+
+  it("gives each entry a why, evidence citing AWS or records, and a version CloudTrail wrote", () => {
+    for (const p of ENVELOPE_PRESENCE) {
+      expect(p.why, p.field).toMatch(/\w{3}/);
+      expect(p.evidence, p.field).toMatch(/AWS|record|event/);
+      expect(p.since, p.field).toMatch(/^1\.\d+$/);
+    }
+    expect(new Set(ENVELOPE_PRESENCE.map((p) => p.field)).size).toBe(ENVELOPE_PRESENCE.length);
+  });
+
+  it("is what strict requires: of every record (from the field's version), and of every non-Insights record", () => {
+    const everyRecord = [...strict.required, ...strict.allOf.flatMap((c) => c.else.required)].sort();
+    expect(everyRecord).toEqual(fields("every-record"));
+    expect([...strict.else.required].sort()).toEqual(fields("every-api-record"));
+  });
+
+  it("names only fields of the record (or of userIdentity)", () => {
+    const props = record.properties as Record<string, JsonSchema>;
+    const identity = (envelopeSchema("1.43.117").$defs.UserIdentity as JsonSchema).properties as Record<string, JsonSchema>;
+    for (const { field } of ENVELOPE_PRESENCE) {
+      const [top, sub] = field.split(".");
+      expect(sub === undefined ? props[top!] : top === "userIdentity" ? identity[sub] : undefined, field).toBeDefined();
+    }
   });
 });

@@ -5,7 +5,7 @@
  * the first failure, builds nothing), then, for a failing record, by the collecting form that says where and
  * why. Validation only reads the record: no coercion, no defaults, no removal.
  */
-import type { CloudTrailEvent, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
+import type { CloudTrailEvent, CloudTrailInsightsRecord, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
 import { type Check, compileDef, type Ctx, runCheck } from "./compile.js";
 import { checkOperation, getService } from "./data.js";
 import { CloudTrailSchemaError } from "./errors.js";
@@ -109,8 +109,11 @@ type TypedService = keyof CloudTrailServices;
  * Type guard: the record is a valid event of the operation (of the service; of any known operation).
  * An unknown service or operation name throws CloudTrailSchemaError (E_UNKNOWN_SERVICE, E_UNKNOWN_OPERATION).
  * The service's types narrow the record once its module of @cloudtrail-schema/types is imported.
+ * The types declare required the envelope fields CloudTrail writes in every record (eventTime, awsRegion,
+ * eventID, eventType, userIdentity, sourceIPAddress); compatible mode (the default) does not check all of
+ * them (a shipper may drop eventTime): pass `{ mode: "strict" }` when the code relies on them.
  */
-export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord;
+export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord | CloudTrailInsightsRecord;
 export function isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;
 export function isCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(
   record: unknown,
@@ -126,7 +129,7 @@ export function isCloudTrailEvent(record: unknown, ...rest: unknown[]): boolean 
  * Like isCloudTrailEvent, but throws CloudTrailSchemaError with code E_INVALID_EVENT (and the `errors`)
  * when the record is not a valid event.
  */
-export function assertCloudTrailEvent(record: unknown, options?: ValidateOptions): asserts record is CloudTrailRecord;
+export function assertCloudTrailEvent(record: unknown, options?: ValidateOptions): asserts record is CloudTrailRecord | CloudTrailInsightsRecord;
 export function assertCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): asserts record is CloudTrailEvent<S>;
 export function assertCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(
   record: unknown,

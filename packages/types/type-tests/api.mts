@@ -26,10 +26,10 @@ declare const createPolicy: CloudTrailEvent<"iam", "CreatePolicy">;
 // --- Literal eventSource and eventName, typed envelope -------------------------------------------------
 export type T1 = Expect<Equal<typeof createPolicy.eventSource, "iam.amazonaws.com">>;
 export type T2 = Expect<Equal<typeof createPolicy.eventName, "CreatePolicy">>;
-export type T3 = Expect<Equal<typeof createPolicy.userIdentity, UserIdentity | undefined>>;
+export type T3 = Expect<Equal<typeof createPolicy.userIdentity, UserIdentity>>;
 export type T4 = Expect<Equal<typeof createPolicy.eventVersion, string>>;
 export type T5 = Expect<Assignable<typeof createPolicy, CloudTrailRecord>>;
-export const principal: string | undefined = createPolicy.userIdentity?.sessionContext?.sessionIssuer?.arn;
+export const principal: string | undefined = createPolicy.userIdentity.sessionContext?.sessionIssuer?.arn;
 // @ts-expect-error eventSource is a literal of the service
 export const wrongSource: "ec2.amazonaws.com" = createPolicy.eventSource;
 

@@ -9,7 +9,9 @@
  *
  * The schema is read in its compatible form, as the service modules are: open sets (`examples`) and strict
  * enums (`x-model.enum`) become open literal unions, documented objects get no index signature (a typo
- * must not compile), free-form maps get one, `if`/`else` (Insights records) is left to the validator.
+ * must not compile), free-form maps get one. `required` is strict's, not compatible's: the types declare the
+ * fields CloudTrail writes in every record (see `ENVELOPE_PRESENCE` in envelope.ts); the schema's `if`/`else`
+ * (Insights records or not) gives two record types, `CloudTrailRecord` and `CloudTrailInsightsRecord`.
  */
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { GeneratorError } from "../errors.js";
@@ -59,6 +61,27 @@ export const OPERATION_FIELDS = ["eventSource", "eventName", "requestParameters"
 const PAYLOADS: readonly string[] = ["requestParameters", "responseElements", "additionalEventData", "serviceEventDetails"];
 
 export const RECORD_TYPE = "CloudTrailRecord";
+/** Insights records: no eventSource, eventName, userIdentity at the top (they are inside `insightDetails`). */
+export const INSIGHTS_RECORD_TYPE = "CloudTrailInsightsRecord";
+/** The field whose presence makes a record an Insights record (the envelope schema's `if`). */
+export const INSIGHTS_FIELD = "insightDetails";
+
+const strings = (v: JsonValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+/**
+ * The fields a record type declares required: what strict requires of every record of today's format
+ * (`x-model.required`, and the fields strict requires from a format version on, in `x-model.allOf[].else`),
+ * plus strict's requirements of its branch: API records (`else`) or Insights records (`if`). The types
+ * describe the records CloudTrail writes today, so a field required "since 1.02" is required.
+ */
+function requiredOf(record: JsonSchema, branch: "api" | "insights"): string[] {
+  const model = isObject(record["x-model"]) ? record["x-model"] : {};
+  const sinceVersion = (Array.isArray(model.allOf) ? model.allOf : []).flatMap((c) => (isObject(c) && isObject(c.else) ? strings(c.else.required) : []));
+  const sub = branch === "api" ? record.else : record.if;
+  if (!isObject(sub)) throw new GeneratorError("E_MODEL", `envelope schema: $defs/Record has no "${branch === "api" ? "else" : "if"}" (API and Insights records)`);
+  const own = branch === "api" ? [...strings(sub.required), ...strings(isObject(sub["x-model"]) ? sub["x-model"].required : undefined)] : strings(sub.required);
+  return [...new Set([...strings(record.required), ...strings(model.required), ...sinceVersion, ...own])].sort();
+}
 
 /**
  * `CloudTrailRecord` is any record and the base of every operation's event type, so its payloads are
@@ -80,15 +103,32 @@ function widenPayloads(record: JsonSchema): JsonSchema {
 
 /** The exported type names of the envelope module, in declaration order, from its schema alone. */
 export function envelopeTypeNames(envelope: JsonSchemaDocument): string[] {
-  return [RECORD_TYPE, ...Object.keys(envelope.$defs).filter((d) => d !== "Record").map(envelopeTypeName).sort()];
+  return [RECORD_TYPE, INSIGHTS_RECORD_TYPE, ...Object.keys(envelope.$defs).filter((d) => d !== "Record").map(envelopeTypeName).sort()];
 }
 
 /** The envelope's definitions as declarations: `CloudTrailRecord`, then the rest by name. */
 export async function emitEnvelopeModule(envelope: JsonSchemaDocument, ctx: { botocoreVersion: string }): Promise<string> {
   const record = envelope.$defs.Record;
   if (!record) throw new GeneratorError("E_MODEL", `envelope schema ${envelope.$id}: no $defs/Record`);
+  const base = widenPayloads(record);
+  const apiRecord: JsonSchema = {
+    ...base,
+    description:
+      "A CloudTrail record of an API call, console sign-in or action, or service event: who made a request to which service, " +
+      "when, from where, with which parameters, and the outcome. The base of every operation's event type. Insights records are " +
+      `\`${INSIGHTS_RECORD_TYPE}\`.`,
+    required: requiredOf(record, "api"),
+  };
+  const insightsRecord: JsonSchema = {
+    ...base,
+    description:
+      "A CloudTrail Insights record (eventType AwsCloudTrailInsight): unusual API call or error rates. It names the API inside " +
+      "insightDetails and has no top-level eventSource, eventName or userIdentity.",
+    required: requiredOf(record, "insights"),
+  };
   const schemas: [name: string, schema: JsonSchema, at: string][] = [
-    [RECORD_TYPE, widenPayloads(record), "$defs/Record"],
+    [RECORD_TYPE, apiRecord, "$defs/Record"],
+    [INSIGHTS_RECORD_TYPE, insightsRecord, "$defs/Record"],
     ...Object.keys(envelope.$defs)
       .filter((d) => d !== "Record")
       .sort()

@@ -15,7 +15,10 @@
  *   would hide a misspelt field. Objects a rule marks `open` do get one.
  * - Enums are open literal unions (`"A" | "B" | (string & {})`): AWS adds values without a new model.
  * - Timestamps are `string | number` (ISO strings, "Oct 16, 2020 9:47:27 AM" strings, epoch numbers).
- * - Redacted values add `"HIDDEN_DUE_TO_SECURITY_REASONS"`.
+ * - Redacted values add `"HIDDEN_DUE_TO_SECURITY_REASONS"`, `"****"`, `"<sensitiveDataRemoved>"`.
+ * - Where such a string, or a placeholder (EC2's empty list `""`, closed even here), or a plain array stands
+ *   in for a structure, it reads the structure's keys as `undefined` (`standIn`): `x?.items?.map(…)` compiles
+ *   through the union, `typeof x === "string"` still narrows. Types only: the JSON Schema is unchanged.
  * No global type (`Record`, `Array`, `Date`) is named here: shapes called `Record` exist and would shadow it.
  */
 import { ANY_EVENT_SOURCE, type LogField, type LoggedOperation, type LoggedService, type LogType } from "../log-model.js";
@@ -23,6 +26,7 @@ import { summary } from "../docs.js";
 import { GeneratorError } from "../errors.js";
 import { Namer, pascal, propertyKey } from "./names.js";
 import { tsdoc } from "./tsdoc.js";
+import { INSIGHTS_FIELD, INSIGHTS_RECORD_TYPE } from "./envelope.js";
 
 export interface ServiceModuleContext {
   botocoreVersion: string;
@@ -33,7 +37,17 @@ export const ROOT_FROM_SERVICE = "../index.js";
 
 /** What the root module exports for service modules; imported under `$` names no shape can have. */
 const RECORD = "$Record";
+const INSIGHTS_RECORD = "$InsightsRecord";
 const UNMODELED = "$Unmodeled";
+/** A module-local helper: a structure's keys as absent (see `standIn`). */
+const ABSENT = "$Absent";
+const ABSENT_DECLARATION =
+  tsdoc({
+    text: [
+      "The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `\"\"`, a " +
+        "redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out.",
+    ],
+  }) + `type ${ABSENT}<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };\n`;
 
 /** An open enum: the known values, then any other string. */
 export const openUnion = (values: readonly string[]): string => [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
@@ -116,6 +130,40 @@ interface Expr {
 
 type ObjectType = Extract<LogType, { kind: "object" | "union" }>;
 
+const isPlaceholder = (t: LogType): t is Extract<LogType, { kind: "string" }> => t.kind === "string" && t.placeholder === true && !!t.enum?.length && !t.redacted?.length;
+
+/**
+ * A string CloudTrail writes in place of a structure (a redaction marker, an empty list `""`), typed so that
+ * the structure's keys read as `undefined` on it: `"" & { items?: undefined }`. At run time reading `.items`
+ * off a string is `undefined`, so optional chaining through the union compiles without narrowing, and
+ * `typeof x === "string"` still narrows to it.
+ */
+function standIn(values: readonly string[], absent: string | undefined): string {
+  const literals = values.map((v) => JSON.stringify(v)).join(" | ");
+  if (!absent) return literals;
+  return `${values.length > 1 ? `(${literals})` : literals} & ${absent}`;
+}
+
+/**
+ * `{ items?: undefined; item?: undefined }`: the structure's keys, absent. A key the value has itself
+ * (`length` of a string or an array) is left out: `number & undefined` would make the value unassignable.
+ */
+function absentKeys(keys: readonly string[] | undefined, own: ReadonlySet<string>): string | undefined {
+  const absent = (keys ?? []).filter((k) => !own.has(k));
+  return absent.length ? `{ ${absent.map((k) => `${propertyKey(k)}?: undefined`).join("; ")} }` : undefined;
+}
+
+/** Members of strings and arrays in lib.es2022 (with Object's), fixed here so the output does not depend on the Node version. */
+const OBJECT_MEMBERS = ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+const STRING_MEMBERS: ReadonlySet<string> = new Set([
+  ...OBJECT_MEMBERS,
+  ..."anchor at big blink bold charAt charCodeAt codePointAt concat endsWith fixed fontcolor fontsize includes indexOf italics lastIndexOf length link localeCompare match matchAll normalize padEnd padStart repeat replace replaceAll search slice small split startsWith strike sub substr substring sup toLocaleLowerCase toLocaleUpperCase toLowerCase toUpperCase trim trimEnd trimLeft trimRight trimStart".split(" "),
+]);
+const ARRAY_MEMBERS: ReadonlySet<string> = new Set([
+  ...OBJECT_MEMBERS,
+  ..."at concat copyWithin entries every fill filter find findIndex flat flatMap forEach includes indexOf join keys lastIndexOf length map pop push reduce reduceRight reverse shift slice some sort splice unshift values".split(" "),
+]);
+
 const isObjectType = (t: LogType): t is ObjectType => (t.kind === "object" || t.kind === "union") && !t.redacted?.length;
 
 /**
@@ -140,6 +188,9 @@ function mergeObjects(options: readonly LogType[]): LogType[] {
 }
 
 class Printer {
+  /** Whether a printed type used `$Absent` (the module then declares it). */
+  usesAbsent = false;
+
   constructor(
     private readonly scope: Scope,
     /** For error messages. */
@@ -150,7 +201,45 @@ class Printer {
   expr(t: LogType, indent = ""): Expr {
     const base = this.base(t, indent);
     if (!t.redacted?.length) return base;
-    return { text: [base.text, ...t.redacted.map((r) => JSON.stringify(r))].join(" | "), union: true };
+    return { text: `${base.text} | ${standIn(t.redacted, this.absent([t], "string"))}`, union: true };
+  }
+
+  /**
+   * The absent keys of the structure among `options` for a value of kind `own` written in its place:
+   * `$Absent<Name, string>` for a definition (its keys are written once, in the definition), the keys inline
+   * for an inline object; `undefined` when there is no structure.
+   */
+  absent(options: readonly LogType[], own: "string" | "array"): string | undefined {
+    const structures = options.filter((o) => !isPlaceholder(o) && this.structureKeys(o) !== undefined);
+    const only = structures.length === 1 ? structures[0]! : undefined;
+    if (only?.kind === "ref") {
+      this.usesAbsent = true;
+      return `${ABSENT}<${this.expr({ ...only, redacted: undefined } as LogType).text}, ${own === "string" ? "string" : "unknown[]"}>`;
+    }
+    const keys = this.structureKeys({ kind: "oneOf", options: structures });
+    return absentKeys(keys, own === "string" ? STRING_MEMBERS : ARRAY_MEMBERS);
+  }
+
+  /**
+   * The keys of the structure a type is (an object, a reference to one, a `oneOf` holding some), for the
+   * strings that stand in for it; `undefined` when it is not a structure (a map's keys are anyone's).
+   */
+  structureKeys(t: LogType, seen: ReadonlySet<string> = new Set()): string[] | undefined {
+    switch (t.kind) {
+      case "object":
+      case "union":
+        return [...new Set(t.fields.map((f) => f.name))];
+      case "ref": {
+        const target = this.scope.defTypes.get(t.def);
+        return target && !seen.has(t.def) ? this.structureKeys(target, new Set([...seen, t.def])) : undefined;
+      }
+      case "oneOf": {
+        const keys = t.options.map((o) => this.structureKeys(o, seen)).filter((k): k is string[] => k !== undefined);
+        return keys.length ? [...new Set(keys.flat())] : undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private base(t: LogType, indent: string): Expr {
@@ -162,6 +251,7 @@ class Printer {
       }
       case "string": {
         if (!t.enum?.length) return { text: "string", union: false };
+        if (t.placeholder) return { text: t.enum.map((v) => JSON.stringify(v)).join(" | "), union: t.enum.length > 1 };
         const alias = t.shape ? this.scope.enums.get(t.shape) : undefined;
         if (alias && sameValues(alias.values, t.enum)) return { text: alias.name, union: false };
         return { text: openUnion(t.enum), union: true };
@@ -187,7 +277,15 @@ class Printer {
       case "oneOf": {
         const { bases, object, rest } = this.alternatives(t.options);
         const combined = bases.length ? [[...bases, ...(object ? [this.expr(object, indent).text] : [])].join(" & ")] : object ? [this.expr(object, indent).text] : [];
-        const options = [...new Set([...combined, ...rest.map((o) => this.expr(o, indent).text)])];
+        // Strings that stand in for the structure (EC2's empty list "") read its keys as undefined.
+        // So do arrays beside a structure (EC2 requests log a list as {items: [...]} or as a plain array).
+        const text = (o: LogType) => {
+          if (isPlaceholder(o)) return standIn(o.enum!, this.absent(t.options, "string"));
+          const e = this.expr(o, indent);
+          const absent = o.kind === "array" && !o.redacted?.length ? this.absent(t.options, "array") : undefined;
+          return absent ? `${e.text} & ${absent}` : e.text;
+        };
+        const options = [...new Set([...combined, ...rest.map(text)])];
         return { text: options.join(" | "), union: options.length > 1 || bases.length + (object ? 1 : 0) > 1 };
       }
       case "object":
@@ -308,7 +406,8 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     ],
     tags: ["@packageDocumentation"],
   });
-  out += `import type { CloudTrailRecord as ${RECORD}, UnmodeledPayload as ${UNMODELED} } from "${ROOT_FROM_SERVICE}";\n\n`;
+  const insights = svc.operations.some(isInsights) ? `${INSIGHTS_RECORD_TYPE} as ${INSIGHTS_RECORD}, ` : "";
+  out += `import type { CloudTrailRecord as ${RECORD}, ${insights}UnmodeledPayload as ${UNMODELED} } from "${ROOT_FROM_SERVICE}";\n\n`;
 
   out += tsdoc({ text: [`Every ${svc.name} event type, by operation name.`] });
   out += `export interface ${own.events} {\n`;
@@ -329,6 +428,7 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     const doc = tsdoc({ text: [t.doc ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
     out += `\n${p.declaration(name, t, doc)}`;
   }
+  if (p.usesAbsent) out += `\n${ABSENT_DECLARATION}`;
   for (const alias of scope.enums.values()) {
     const doc = tsdoc({ text: [alias.doc ?? `The values of \`${alias.name}\`.`, "AWS may add values; any other string is accepted too."], ...(alias.deprecated ? { deprecated: true } : {}) });
     out += `\n${doc}export type ${alias.name} = ${openUnion(alias.values)};\n`;
@@ -363,12 +463,12 @@ function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: R
   const members: string[] = [];
   if (eventSource) members.push(`eventSource: ${JSON.stringify(eventSource)};`);
   if (op.eventNames.length) members.push(`eventName: ${op.eventNames.map((n) => JSON.stringify(n)).join(" | ")};`);
-  for (const [field, value] of matchMembers(op.match ?? [])) members.push(`${propertyKey(field)}: ${value};`);
+  for (const [field, value] of matchMembers(op.match ?? [], isInsights(op) ? INSIGHTS_RECORD : RECORD)) members.push(`${propertyKey(field)}: ${value};`);
   members.push(`requestParameters?: ${op.request ? names.request : UNMODELED} | null;`);
   members.push(`responseElements?: ${op.response ? names.response : UNMODELED} | null;`);
   if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
   if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
-  out += `export interface ${names.event} extends ${RECORD} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  out += `export interface ${names.event} extends ${isInsights(op) ? INSIGHTS_RECORD : RECORD} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
   const part = (t: LogType | null, name: string, field: string, shape: string | undefined) => {
     if (!t) return "";
     const what = `What \`${field}\` holds in the record of ${svc.name} \`${op.name}\`${shape ? ` (botocore shape \`${shape}\`)` : ""}.`;
@@ -379,11 +479,14 @@ function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: R
   return out;
 }
 
+/** An operation matched on `insightDetails` is an Insights record: it extends the envelope's Insights record type. */
+const isInsights = (op: LoggedOperation): boolean => (op.match ?? []).some((m) => m.path[0] === INSIGHTS_FIELD);
+
 /**
  * Record fields with a constant value (`eventType: "AwsServiceEvent"`), as members. A nested path narrows
  * the envelope's own type of its first field: `insightDetails: $Record["insightDetails"] & { insightType: "…" }`.
  */
-function matchMembers(match: readonly { path: string[]; value: string }[]): [string, string][] {
+function matchMembers(match: readonly { path: string[]; value: string }[], base: string): [string, string][] {
   type Tree = { [key: string]: Tree | string };
   const tree: Tree = {};
   for (const { path, value } of match) {
@@ -399,5 +502,5 @@ function matchMembers(match: readonly { path: string[]; value: string }[]): [str
       : `{ ${Object.entries(t)
           .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`)
           .join("; ")} }`;
-  return Object.entries(tree).map(([field, t]) => [field, typeof t === "string" ? literal(t) : `${RECORD}[${JSON.stringify(field)}] & ${literal(t)}`]);
+  return Object.entries(tree).map(([field, t]) => [field, typeof t === "string" ? literal(t) : `${base}[${JSON.stringify(field)}] & ${literal(t)}`]);
 }

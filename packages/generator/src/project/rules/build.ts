@@ -11,6 +11,9 @@ export const mapOf = (values: LogType): LogType => ({ kind: "map", keys: { kind:
 /** A string that can only be these values (strict); any string in compatible mode. */
 export const literal = (...values: string[]): LogType => ({ kind: "string", enum: values });
 
+/** A string CloudTrail writes in place of a structure (an empty list or element as `""`): these values only. */
+export const placeholder = (...values: string[]): LogType => ({ kind: "string", enum: values, placeholder: true });
+
 /** One of several forms; nested oneOfs are flattened, so rules can stack alternatives. */
 export function oneOf(...options: LogType[]): LogType {
   const flat = options.flatMap((o) => (o.kind === "oneOf" && !o.doc && !o.redacted ? o.options : [o]));

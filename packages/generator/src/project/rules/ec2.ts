@@ -16,7 +16,7 @@ import type { LogField, LogType } from "../../log-model.js";
 import type { Member, Operation, ServiceModel, Shape } from "../../model.js";
 import type { ProjectContext } from "../rule.js";
 import { rule } from "../rule.js";
-import { added, arrayOf, bool, int, isScalarShape, literal, object, oneOf, str, withFields } from "./build.js";
+import { added, arrayOf, bool, int, isScalarShape, object, oneOf, placeholder, str, withFields } from "./build.js";
 import { lowerFirst, upperFirst } from "./naming.js";
 import { withRenderings } from "./values.js";
 
@@ -126,7 +126,7 @@ export const ec2ListItems = rule({
     const doc = type.doc ? { doc: type.doc } : {};
     if (ctx.variant === EC2_QUERY) return ctx.define(shape.name, () => ({ ...oneOf(tagContent(type.items), arrayOf(tagContent(type.items))), ...doc }));
     // The wrapped response form writes an empty list as "".
-    if (ctx.direction === "response") return ctx.define(shape.name, () => ({ ...oneOf(itemsList(type.items, "response"), literal("")), ...doc }));
+    if (ctx.direction === "response") return ctx.define(shape.name, () => ({ ...oneOf(itemsList(type.items, "response"), placeholder("")), ...doc }));
     return ctx.define(shape.name, () => ({ ...itemsList(type.items, "request"), ...doc }));
   },
 });

@@ -8,7 +8,7 @@ import type { LogType } from "../../log-model.js";
 import type { Member, Operation, ServiceModel, Shape } from "../../model.js";
 import type { ProjectContext } from "../rule.js";
 import { rule } from "../rule.js";
-import { added, arrayOf, isScalarShape, literal, object, oneOf, policyDocument, str, withFields } from "./build.js";
+import { added, arrayOf, isScalarShape, literal, object, oneOf, placeholder, policyDocument, str, withFields } from "./build.js";
 
 /** Services these rules apply to. */
 export const S3_WIRE_SERVICES: ReadonlySet<string> = new Set(["s3"]);
@@ -89,12 +89,12 @@ export const s3XmlBody = rule({
       const one = oneOf(type.items, arrayOf(type.items));
       if (shape.flattened) return one;
       const element = shape.member?.locationName ?? "member";
-      return oneOf(object([added(element, one, "s3-xml-body")], { doc: type.doc }), literal(""));
+      return oneOf(object([added(element, one, "s3-xml-body")], { doc: type.doc }), placeholder(""));
     }
     if (shape.type === "structure" && type.kind === "object" && ctx.operation === undefined) {
       const attrs = [added("xmlns", str(), "s3-xml-body", "XML namespace of the element.")];
       if ((shape.members ?? []).some((m) => m.locationName?.startsWith("xsi:"))) attrs.push(added("xmlns:xsi", str(), "s3-xml-body"));
-      return oneOf(withFields(type, attrs), literal(""));
+      return oneOf(withFields(type, attrs), placeholder(""));
     }
     return type;
   },

@@ -733,7 +733,7 @@ export interface CreateAccessKeyRequestParameters {
  */
 export interface CreateAccessKeyResponseElements {
   /** A structure with details about the access key. */
-  accessKey?: AccessKey | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  accessKey?: AccessKey | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<AccessKey, string>;
 }
 
 /**
@@ -1416,7 +1416,7 @@ export interface CreateServiceSpecificCredentialResponseElements {
    *
    * This is the only time that the password for this credential set is available. It cannot be recovered later. Instead, you must reset the password with ResetServiceSpecificCredential (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html).
    */
-  serviceSpecificCredential?: ServiceSpecificCredential | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServiceSpecificCredential, string>;
 }
 
 /**
@@ -1522,7 +1522,7 @@ export interface CreateVirtualMFADeviceRequestParameters {
  */
 export interface CreateVirtualMFADeviceResponseElements {
   /** A structure containing details about the new virtual MFA device. */
-  virtualMFADevice?: VirtualMFADevice | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  virtualMFADevice?: VirtualMFADevice | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<VirtualMFADevice, string>;
 }
 
 /**
@@ -5848,7 +5848,7 @@ export interface ResetServiceSpecificCredentialResponseElements {
    *
    * This is the only time that you can access the password. You cannot recover the password later, but you can reset it again.
    */
-  serviceSpecificCredential?: ServiceSpecificCredential | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServiceSpecificCredential, string>;
 }
 
 /**
@@ -8775,6 +8775,9 @@ export interface VirtualMFADevice {
   /** A list of tags that are attached to the virtual MFA device. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `AccessAdvisorUsageGranularityType`.

@@ -480,7 +480,7 @@ export interface CreateCustomKeyStoreRequestParameters {
    *
    * This parameter doesn't set or change the authentication credentials on the XKS proxy. It just tells KMS the credential that you established on your external key store proxy. If you rotate your proxy authentication credential, use the UpdateCustomKeyStore operation to provide the new credential to KMS.
    */
-  xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyAuthenticationCredentialType, string>;
   /**
    * Indicates how KMS communicates with the external key store proxy. This parameter is required for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
    *
@@ -995,7 +995,7 @@ export interface DecryptRequestParameters {
    *
    * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
-  recipient?: RecipientInfo | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
   /**
    * Checks if your request will succeed. `DryRun` is an optional parameter.
    *
@@ -1293,7 +1293,7 @@ export interface DeriveSharedSecretRequestParameters {
    *
    * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
-  recipient?: RecipientInfo | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
 }
 
 /** What `responseElements` holds in the record of kms `DeriveSharedSecret` (botocore shape `DeriveSharedSecretResponse`). */
@@ -1927,7 +1927,7 @@ export interface GenerateDataKeyRequestParameters {
    *
    * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
-  recipient?: RecipientInfo | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
   /**
    * Checks if your request will succeed. `DryRun` is an optional parameter.
    *
@@ -2048,7 +2048,7 @@ export interface GenerateDataKeyPairRequestParameters {
    *
    * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
-  recipient?: RecipientInfo | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
   /**
    * Checks if your request will succeed. `DryRun` is an optional parameter.
    *
@@ -2402,7 +2402,7 @@ export interface GenerateRandomRequestParameters {
    *
    * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
-  recipient?: RecipientInfo | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
 }
 
 /** What `responseElements` holds in the record of kms `GenerateRandom` (botocore shape `GenerateRandomResponse`). */
@@ -4461,7 +4461,7 @@ export interface UpdateCustomKeyStoreRequestParameters {
    *
    * You can change this value when the external key store is connected or disconnected.
    */
-  xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyAuthenticationCredentialType, string>;
   /**
    * Changes the connectivity setting for the external key store. To indicate that the external key store proxy uses a Amazon VPC endpoint service to communicate with KMS, specify `VPC_ENDPOINT_SERVICE`. Otherwise, specify `PUBLIC_ENDPOINT`.
    *
@@ -4863,7 +4863,7 @@ export interface CustomKeyStoresListEntry {
    *
    * This field appears only when the `CustomKeyStoreType` is `EXTERNAL_KEY_STORE`.
    */
-  xksProxyConfiguration?: XksProxyConfigurationType | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  xksProxyConfiguration?: XksProxyConfigurationType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyConfigurationType, string>;
 }
 
 /**
@@ -5161,6 +5161,9 @@ export interface XksProxyConfigurationType {
   /** The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS). This field appears only when the XKS uses an VPC endpoint service to communicate with KMS. */
   vpcEndpointServiceOwner?: string;
 }
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `AlgorithmSpec`.

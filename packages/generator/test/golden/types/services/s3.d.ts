@@ -1870,7 +1870,7 @@ export interface CreateSessionResponseElements {
   /** Indicates whether to use an S3 Bucket Key for server-side encryption with KMS keys (SSE-KMS). */
   "x-amz-server-side-encryption-bucket-key-enabled"?: boolean | boolean[];
   /** The established temporary security credentials for the created session. */
-  credentials?: SessionCredentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: SessionCredentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SessionCredentials, string>;
 }
 
 /**
@@ -2947,11 +2947,11 @@ export interface DeleteObjectsRequestParameters {
 /** What `responseElements` holds in the record of s3 `DeleteObjects` (botocore shape `DeleteObjectsOutput`). */
 export interface DeleteObjectsResponseElements {
   /** Container element for a successful delete. It identifies the object that was successfully deleted. */
-  deleted?: DeletedObject | DeletedObject[];
+  deleted?: DeletedObject | DeletedObject[] & $Absent<DeletedObject, unknown[]>;
   /** The `RequestCharged` member of `DeleteObjectsOutput`. */
   "x-amz-request-charged"?: RequestCharged | RequestCharged[];
   /** Container for a failed delete action that describes the object that Amazon S3 attempted to delete and the error it encountered. */
-  errors?: Error | Error[];
+  errors?: Error | Error[] & $Absent<Error, unknown[]>;
 }
 
 /**
@@ -3128,8 +3128,8 @@ export interface GetBucketAclResponseElements {
   /** A list of grants. */
   grants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[];
-  } | "" | (string & {});
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
+  } | "" & { Grant?: undefined };
 }
 
 /**
@@ -3232,7 +3232,7 @@ export interface GetBucketCorsRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketCors` (botocore shape `GetBucketCorsOutput`). */
 export interface GetBucketCorsResponseElements {
   /** A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. */
-  cORSRules?: CORSRule | CORSRule[];
+  cORSRules?: CORSRule | CORSRule[] & $Absent<CORSRule, unknown[]>;
 }
 
 /**
@@ -3291,7 +3291,7 @@ export interface GetBucketEncryptionRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketEncryption` (botocore shape `GetBucketEncryptionOutput`). */
 export interface GetBucketEncryptionResponseElements {
   /** The `ServerSideEncryptionConfiguration` member of `GetBucketEncryptionOutput`. */
-  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionConfiguration, string>;
 }
 
 /**
@@ -3406,7 +3406,7 @@ export interface GetBucketInventoryConfigurationRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketInventoryConfiguration` (botocore shape `GetBucketInventoryConfigurationOutput`). */
 export interface GetBucketInventoryConfigurationResponseElements {
   /** Specifies the inventory configuration. */
-  InventoryConfiguration?: InventoryConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryConfiguration, string>;
 }
 
 /**
@@ -3461,7 +3461,7 @@ export interface GetBucketLifecycleRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketLifecycle` (botocore shape `GetBucketLifecycleOutput`). */
 export interface GetBucketLifecycleResponseElements {
   /** Container for a lifecycle rule. */
-  rules?: Rule | Rule[] | LifecycleRule | LifecycleRule[];
+  rules?: Rule | Rule[] & $Absent<Rule, unknown[]> | LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /**
    * Indicates which default minimum object size behavior is applied to the lifecycle configuration.
    *
@@ -3543,7 +3543,7 @@ export interface GetBucketLifecycleConfigurationRequestParameters {
 /** What `responseElements` holds in the record of s3 `GetBucketLifecycleConfiguration` (botocore shape `GetBucketLifecycleConfigurationOutput`). */
 export interface GetBucketLifecycleConfigurationResponseElements {
   /** Container for a lifecycle rule. */
-  rules?: LifecycleRule | LifecycleRule[];
+  rules?: LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /**
    * Indicates which default minimum object size behavior is applied to the lifecycle configuration.
    *
@@ -3868,11 +3868,11 @@ export interface GetBucketNotificationResponseElements {
   /** Container for specifying the Lambda notification configuration. */
   cloudFunctionConfiguration?: CloudFunctionConfiguration;
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  topicConfigurations?: TopicConfiguration | TopicConfiguration[];
+  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  queueConfigurations?: QueueConfiguration | QueueConfiguration[];
+  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[];
+  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   eventBridgeConfiguration?: EventBridgeConfiguration;
 }
@@ -3934,11 +3934,11 @@ export interface GetBucketNotificationConfigurationRequestParameters {
  */
 export interface GetBucketNotificationConfigurationResponseElements {
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  topicConfigurations?: TopicConfiguration | TopicConfiguration[];
+  topicConfigurations?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  queueConfigurations?: QueueConfiguration | QueueConfiguration[];
+  queueConfigurations?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[];
+  lambdaFunctionConfigurations?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   eventBridgeConfiguration?: EventBridgeConfiguration;
 }
@@ -4249,8 +4249,8 @@ export interface GetBucketTaggingResponseElements {
   /** Contains the tag set. */
   tagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
 }
 
 /**
@@ -4349,8 +4349,8 @@ export interface GetBucketWebsiteResponseElements {
   /** Rules that define when a redirect is applied and the redirect behavior. */
   routingRules?: {
     /** Added by rule `s3-xml-body`. */
-    RoutingRule?: RoutingRule | RoutingRule[];
-  } | "" | (string & {});
+    RoutingRule?: RoutingRule | RoutingRule[] & $Absent<RoutingRule, unknown[]>;
+  } | "" & { RoutingRule?: undefined };
 }
 
 /**
@@ -4802,8 +4802,8 @@ export interface GetObjectAclResponseElements {
   /** A list of grants. */
   grants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[];
-  } | "" | (string & {});
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
+  } | "" & { Grant?: undefined };
   /** The `RequestCharged` member of `GetObjectAclOutput`. */
   "x-amz-request-charged"?: RequestCharged | RequestCharged[];
 }
@@ -5036,7 +5036,7 @@ export interface GetObjectAttributesRequestParameters {
   "x-amz-object-attributes"?: {
     /** Added by rule `s3-xml-body`. */
     member?: ObjectAttributes | ObjectAttributes[];
-  } | "" | (string & {});
+  } | "" & { member?: undefined };
   /** The request's Host header. */
   Host?: string | string[];
   /** The request's Host header (older records). */
@@ -5290,8 +5290,8 @@ export interface GetObjectTaggingResponseElements {
   /** Contains the tag set. */
   tagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
 }
 
 /**
@@ -5920,7 +5920,7 @@ export interface ListBucketAnalyticsConfigurationsResponseElements {
   /** `NextContinuationToken` is sent when `isTruncated` is true, which indicates that there are more analytics configurations to list. The next request must include this `NextContinuationToken`. The token is obfuscated and is not a usable value. */
   nextContinuationToken?: string;
   /** The list of analytics configurations for a bucket. */
-  analyticsConfigurationList?: AnalyticsConfiguration | AnalyticsConfiguration[];
+  analyticsConfigurationList?: AnalyticsConfiguration | AnalyticsConfiguration[] & $Absent<AnalyticsConfiguration, unknown[]>;
 }
 
 /**
@@ -5976,7 +5976,7 @@ export interface ListBucketIntelligentTieringConfigurationsResponseElements {
   /** The marker used to continue this inventory configuration listing. Use the `NextContinuationToken` from this response to continue the listing in a subsequent request. The continuation token is an opaque value that Amazon S3 understands. */
   nextContinuationToken?: string;
   /** The list of S3 Intelligent-Tiering configurations for a bucket. */
-  intelligentTieringConfigurationList?: IntelligentTieringConfiguration | IntelligentTieringConfiguration[];
+  intelligentTieringConfigurationList?: IntelligentTieringConfiguration | IntelligentTieringConfiguration[] & $Absent<IntelligentTieringConfiguration, unknown[]>;
 }
 
 /**
@@ -6045,7 +6045,7 @@ export interface ListBucketInventoryConfigurationsResponseElements {
   /** If sent in the request, the marker that is used as a starting point for this inventory configuration list response. */
   continuationToken?: string;
   /** The list of inventory configurations for a bucket. */
-  inventoryConfigurationList?: InventoryConfiguration | InventoryConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  inventoryConfigurationList?: InventoryConfiguration | InventoryConfiguration[] & $Absent<InventoryConfiguration, unknown[]> | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
   /** Tells whether the returned list of inventory configurations is complete. A value of true indicates that the list is not complete and the NextContinuationToken is provided for a subsequent request. */
   isTruncated?: boolean;
   /** The marker used to continue this inventory configuration listing. Use the `NextContinuationToken` from this response to continue the listing in a subsequent request. The continuation token is an opaque value that Amazon S3 understands. */
@@ -6122,7 +6122,7 @@ export interface ListBucketMetricsConfigurationsResponseElements {
   /** The marker used to continue a metrics configuration listing that has been truncated. Use the `NextContinuationToken` from a previously truncated list response to continue the listing. The continuation token is an opaque value that Amazon S3 understands. */
   nextContinuationToken?: string;
   /** The list of metrics configurations for a bucket. */
-  metricsConfigurationList?: MetricsConfiguration | MetricsConfiguration[];
+  metricsConfigurationList?: MetricsConfiguration | MetricsConfiguration[] & $Absent<MetricsConfiguration, unknown[]>;
 }
 
 /**
@@ -6178,8 +6178,8 @@ export interface ListBucketsResponseElements {
   /** The list of buckets owned by the requester. */
   buckets?: {
     /** Added by rule `s3-xml-body`. */
-    Bucket?: Bucket | Bucket[];
-  } | "" | (string & {});
+    Bucket?: Bucket | Bucket[] & $Absent<Bucket, unknown[]>;
+  } | "" & { Bucket?: undefined };
   /** The owner of the buckets listed. */
   owner?: Owner;
   /** `ContinuationToken` is included in the response when there are more buckets that can be listed with pagination. The next `ListBuckets` request to Amazon S3 can be continued with this `ContinuationToken`. `ContinuationToken` is obfuscated and is not a real bucket. */
@@ -6235,8 +6235,8 @@ export interface ListDirectoryBucketsResponseElements {
   /** The list of buckets owned by the requester. */
   buckets?: {
     /** Added by rule `s3-xml-body`. */
-    Bucket?: Bucket | Bucket[];
-  } | "" | (string & {});
+    Bucket?: Bucket | Bucket[] & $Absent<Bucket, unknown[]>;
+  } | "" & { Bucket?: undefined };
   /** If `ContinuationToken` was sent with the request, it is included in the response. You can use the returned `ContinuationToken` for pagination of the list response. */
   continuationToken?: string;
 }
@@ -6392,13 +6392,13 @@ export interface ListMultipartUploadsResponseElements {
   /** Indicates whether the returned list of multipart uploads is truncated. A value of true indicates that the list was truncated. The list can be truncated if the number of multipart uploads exceeds the limit allowed or specified by max uploads. */
   isTruncated?: boolean;
   /** Container for elements related to a particular multipart upload. A response can contain zero or more `Upload` elements. */
-  uploads?: MultipartUpload | MultipartUpload[];
+  uploads?: MultipartUpload | MultipartUpload[] & $Absent<MultipartUpload, unknown[]>;
   /**
    * If you specify a delimiter in the request, then the result returns each distinct key prefix containing the delimiter in a `CommonPrefixes` element. The distinct key prefixes are returned in the `Prefix` child element.
    *
    * Directory buckets - For directory buckets, only prefixes that end in a delimiter (`/`) are supported.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[];
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object keys in the response.
    *
@@ -6464,8 +6464,8 @@ export interface ListObjectAnnotationsResponseElements {
   /** The list of annotations attached to the object. */
   annotations?: {
     /** Added by rule `s3-xml-body`. */
-    AnnotationEntry?: AnnotationEntry | AnnotationEntry[];
-  } | "" | (string & {});
+    AnnotationEntry?: AnnotationEntry | AnnotationEntry[] & $Absent<AnnotationEntry, unknown[]>;
+  } | "" & { AnnotationEntry?: undefined };
   /** The bucket name. */
   bucket?: string;
   /** The object key. */
@@ -6543,7 +6543,7 @@ export interface ListObjectVersionsRequestParameters {
   "x-amz-optional-object-attributes"?: {
     /** Added by rule `s3-xml-body`. */
     member?: OptionalObjectAttributes | OptionalObjectAttributes[];
-  } | "" | (string & {});
+  } | "" & { member?: undefined };
   /** The request's Host header. */
   Host?: string | string[];
   /** The request's Host header (older records). */
@@ -6565,9 +6565,9 @@ export interface ListObjectVersionsResponseElements {
   /** When the number of responses exceeds the value of `MaxKeys`, `NextVersionIdMarker` specifies the first object version not returned that satisfies the search criteria. Use this value for the `version-id-marker` request parameter in a subsequent request. */
   nextVersionIdMarker?: string;
   /** Container for version information. */
-  versions?: ObjectVersion | ObjectVersion[];
+  versions?: ObjectVersion | ObjectVersion[] & $Absent<ObjectVersion, unknown[]>;
   /** Container for an object that is a delete marker. To learn more about delete markers, see Working with delete markers (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeleteMarker.html). */
-  deleteMarkers?: DeleteMarkerEntry | DeleteMarkerEntry[];
+  deleteMarkers?: DeleteMarkerEntry | DeleteMarkerEntry[] & $Absent<DeleteMarkerEntry, unknown[]>;
   /** The bucket name. */
   name?: string;
   /** Selects objects that start with the value supplied by this parameter. */
@@ -6577,7 +6577,7 @@ export interface ListObjectVersionsResponseElements {
   /** Specifies the maximum number of objects to return. */
   maxKeys?: number;
   /** All of the keys rolled up into a common prefix count as a single return when calculating the number of returns. */
-  commonPrefixes?: CommonPrefix | CommonPrefix[];
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object key names in the XML response.
    *
@@ -6652,7 +6652,7 @@ export interface ListObjectsRequestParameters {
   "x-amz-optional-object-attributes"?: {
     /** Added by rule `s3-xml-body`. */
     member?: OptionalObjectAttributes | OptionalObjectAttributes[];
-  } | "" | (string & {});
+  } | "" & { member?: undefined };
   /** The request's Host header. */
   Host?: string | string[];
   /** The request's Host header (older records). */
@@ -6688,7 +6688,7 @@ export interface ListObjectsResponseElements {
    */
   nextMarker?: string;
   /** Metadata about each object returned. */
-  contents?: Object | Object[];
+  contents?: Object | Object[] & $Absent<Object, unknown[]>;
   /** The bucket name. */
   name?: string;
   /** Keys that begin with the indicated prefix. */
@@ -6708,7 +6708,7 @@ export interface ListObjectsResponseElements {
    *
    * For example, if the prefix is `notes/` and the delimiter is a slash (`/`), as in `notes/summer/july`, the common prefix is `notes/summer/`. All of the keys that roll up into a common prefix count as a single return when calculating the number of returns.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[];
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode the object keys (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html) in the response. Responses are encoded only in UTF-8. An object key can contain any Unicode character. However, the XML 1.0 parser can't parse certain characters, such as characters with an ASCII value from 0 to 10. For characters that aren't supported in XML 1.0, you can add this parameter to request that Amazon S3 encode the keys in the response. For more information about characters to avoid in object key names, see Object key naming guidelines (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-guidelines).
    *
@@ -6836,7 +6836,7 @@ export interface ListObjectsV2RequestParameters {
   "x-amz-optional-object-attributes"?: {
     /** Added by rule `s3-xml-body`. */
     member?: OptionalObjectAttributes | OptionalObjectAttributes[];
-  } | "" | (string & {});
+  } | "" & { member?: undefined };
   /** The request's Host header. */
   Host?: string | string[];
   /** The request's Host header (older records). */
@@ -6850,7 +6850,7 @@ export interface ListObjectsV2ResponseElements {
   /** Set to `false` if all of the results were returned. Set to `true` if more keys are available to return. If the number of results exceeds that specified by `MaxKeys`, all of the results might not be returned. */
   isTruncated?: boolean;
   /** Metadata about each object returned. */
-  contents?: Object | Object[];
+  contents?: Object | Object[] & $Absent<Object, unknown[]>;
   /** The bucket name. */
   name?: string;
   /**
@@ -6881,7 +6881,7 @@ export interface ListObjectsV2ResponseElements {
    * - Directory buckets - For directory buckets, only prefixes that end in a delimiter (`/`) are supported.
    * - Directory buckets - When you query `ListObjectsV2` with a delimiter during in-progress multipart uploads, the `CommonPrefixes` response parameter contains the prefixes that are associated with the in-progress multipart uploads. For more information about multipart uploads, see Multipart Upload Overview (https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html) in the Amazon S3 User Guide.
    */
-  commonPrefixes?: CommonPrefix | CommonPrefix[];
+  commonPrefixes?: CommonPrefix | CommonPrefix[] & $Absent<CommonPrefix, unknown[]>;
   /**
    * Encoding type used by Amazon S3 to encode object key names in the XML response.
    *
@@ -7030,7 +7030,7 @@ export interface ListPartsResponseElements {
   /** Indicates whether the returned list of parts is truncated. A true value indicates that the list was truncated. A list can be truncated if the number of parts exceeds the limit returned in the MaxParts element. */
   isTruncated?: boolean;
   /** Container for elements related to a particular part. A response can contain zero or more `Part` elements. */
-  parts?: Part | Part[];
+  parts?: Part | Part[] & $Absent<Part, unknown[]>;
   /** Container element that identifies who initiated the multipart upload. If the initiator is an Amazon Web Services account, this element provides the same information as the `Owner` element. If the initiator is an IAM User, this element provides the user ARN. */
   initiator?: Initiator;
   /**
@@ -7488,7 +7488,7 @@ export interface PutBucketEncryptionRequestParameters {
    */
   "x-amz-sdk-checksum-algorithm"?: ChecksumAlgorithm | ChecksumAlgorithm[];
   /** The `ServerSideEncryptionConfiguration` member of `PutBucketEncryptionRequest`. */
-  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  ServerSideEncryptionConfiguration?: ServerSideEncryptionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionConfiguration, string>;
   /**
    * The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied).
    *
@@ -7641,7 +7641,7 @@ export interface PutBucketInventoryConfigurationRequestParameters {
   /** The ID used to identify the inventory configuration. */
   id?: string | string[];
   /** Specifies the inventory configuration. */
-  InventoryConfiguration?: InventoryConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  InventoryConfiguration?: InventoryConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryConfiguration, string>;
   /**
    * The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied).
    *
@@ -8311,7 +8311,7 @@ export interface PutBucketPolicyRequestParameters {
       Condition?: { [key: string]: { [key: string]: string | (string | number | boolean)[] | number | boolean } };
       /** CloudTrail logs fields the model does not list here. */
       [field: string]: unknown;
-    }[];
+    }[] & { Sid?: undefined; Effect?: undefined; Principal?: undefined; NotPrincipal?: undefined; Action?: undefined; NotAction?: undefined; Resource?: undefined; NotResource?: undefined; Condition?: undefined };
     /** CloudTrail logs fields the model does not list here. */
     [field: string]: unknown;
   } | string;
@@ -9879,7 +9879,7 @@ export interface RestoreObjectRequestParameters {
   /** VersionId used to reference a specific version of the object. */
   versionId?: string | string[];
   /** The `RestoreRequest` member of `RestoreObjectRequest`. */
-  RestoreRequest?: RestoreRequest | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  RestoreRequest?: RestoreRequest | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RestoreRequest, string>;
   /** The `RequestPayer` member of `RestoreObjectRequest`. */
   "x-amz-request-payer"?: RequestPayer | RequestPayer[];
   /**
@@ -10017,7 +10017,7 @@ export interface SelectObjectContentRequestParameters {
 /** What `responseElements` holds in the record of s3 `SelectObjectContent` (botocore shape `SelectObjectContentOutput`). */
 export interface SelectObjectContentResponseElements {
   /** The array of results. */
-  Payload?: SelectObjectContentEventStream | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Payload?: SelectObjectContentEventStream | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SelectObjectContentEventStream, string>;
 }
 
 /**
@@ -10228,7 +10228,7 @@ export interface UpdateObjectEncryptionRequestParameters {
    *
    * Valid Values: `SSES3` | `SSEKMS`
    */
-  ObjectEncryption?: ObjectEncryption | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  ObjectEncryption?: ObjectEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ObjectEncryption, string>;
   /** The `RequestPayer` member of `UpdateObjectEncryptionRequest`. */
   "x-amz-request-payer"?: RequestPayer | RequestPayer[];
   /** The account ID of the expected bucket owner. If the account ID that you provide doesn't match the actual owner of the bucket, the request fails with the HTTP status code `403 Forbidden` (access denied). */
@@ -10900,7 +10900,7 @@ export type AbacStatus = {
   Status?: BucketAbacStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `AbortIncompleteMultipartUpload` structure of Amazon Simple Storage Service. */
 export type AbortIncompleteMultipartUpload = {
@@ -10908,7 +10908,7 @@ export type AbortIncompleteMultipartUpload = {
   DaysAfterInitiation?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DaysAfterInitiation?: undefined; xmlns?: undefined };
 
 /** The `AccelerateConfiguration` structure of Amazon Simple Storage Service. */
 export type AccelerateConfiguration = {
@@ -10916,20 +10916,20 @@ export type AccelerateConfiguration = {
   Status?: BucketAccelerateStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `AccessControlPolicy` structure of Amazon Simple Storage Service. */
 export type AccessControlPolicy = {
   /** A list of grants. */
   AccessControlList?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[];
-  } | "" | (string & {});
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
+  } | "" & { Grant?: undefined };
   /** Container for the bucket owner's display name and ID. */
   Owner?: Owner;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { AccessControlList?: undefined; Owner?: undefined; xmlns?: undefined };
 
 /** The `AccessControlTranslation` structure of Amazon Simple Storage Service. */
 export type AccessControlTranslation = {
@@ -10937,7 +10937,7 @@ export type AccessControlTranslation = {
   Owner?: OwnerOverride;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Owner?: undefined; xmlns?: undefined };
 
 /** The `AnalyticsAndOperator` structure of Amazon Simple Storage Service. */
 export type AnalyticsAndOperator = {
@@ -10946,11 +10946,11 @@ export type AnalyticsAndOperator = {
   /** The list of tags to use when evaluating an AND predicate. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; xmlns?: undefined };
 
 /** The `AnalyticsConfiguration` structure of Amazon Simple Storage Service. */
 export type AnalyticsConfiguration = {
@@ -10962,7 +10962,7 @@ export type AnalyticsConfiguration = {
   StorageClassAnalysis?: StorageClassAnalysis;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Filter?: undefined; StorageClassAnalysis?: undefined; xmlns?: undefined };
 
 /** The `AnalyticsExportDestination` structure of Amazon Simple Storage Service. */
 export type AnalyticsExportDestination = {
@@ -10970,7 +10970,7 @@ export type AnalyticsExportDestination = {
   S3BucketDestination?: AnalyticsS3BucketDestination;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3BucketDestination?: undefined; xmlns?: undefined };
 
 /** The `AnalyticsFilter` structure of Amazon Simple Storage Service. */
 export type AnalyticsFilter = {
@@ -10982,7 +10982,7 @@ export type AnalyticsFilter = {
   And?: AnalyticsAndOperator;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; And?: undefined; xmlns?: undefined };
 
 /** The `AnalyticsS3BucketDestination` structure of Amazon Simple Storage Service. */
 export type AnalyticsS3BucketDestination = {
@@ -11000,7 +11000,7 @@ export type AnalyticsS3BucketDestination = {
   Prefix?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Format?: undefined; BucketAccountId?: undefined; Bucket?: undefined; Prefix?: undefined; xmlns?: undefined };
 
 /** The `AnnotationEntry` structure of Amazon Simple Storage Service. */
 export type AnnotationEntry = {
@@ -11018,7 +11018,7 @@ export type AnnotationEntry = {
   ReplicationStatus?: ReplicationStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { AnnotationName?: undefined; LastModified?: undefined; ETag?: undefined; ChecksumAlgorithm?: undefined; Size?: undefined; ReplicationStatus?: undefined; xmlns?: undefined };
 
 /** The `AnnotationTableConfiguration` structure of Amazon Simple Storage Service. */
 export type AnnotationTableConfiguration = {
@@ -11030,7 +11030,7 @@ export type AnnotationTableConfiguration = {
   Role?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; EncryptionConfiguration?: undefined; Role?: undefined; xmlns?: undefined };
 
 /** The `AnnotationTableConfigurationResult` structure of Amazon Simple Storage Service. */
 export type AnnotationTableConfigurationResult = {
@@ -11048,7 +11048,7 @@ export type AnnotationTableConfigurationResult = {
   Role?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; TableStatus?: undefined; Error?: undefined; TableName?: undefined; TableArn?: undefined; Role?: undefined; xmlns?: undefined };
 
 /** The `AnnotationTableConfigurationUpdates` structure of Amazon Simple Storage Service. */
 export type AnnotationTableConfigurationUpdates = {
@@ -11060,7 +11060,7 @@ export type AnnotationTableConfigurationUpdates = {
   Role?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; EncryptionConfiguration?: undefined; Role?: undefined; xmlns?: undefined };
 
 /** The `BlockedEncryptionTypes` structure of Amazon Simple Storage Service. */
 export type BlockedEncryptionTypes = {
@@ -11072,7 +11072,7 @@ export type BlockedEncryptionTypes = {
   EncryptionType?: EncryptionType | EncryptionType[];
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { EncryptionType?: undefined; xmlns?: undefined };
 
 /** The `Bucket` structure of Amazon Simple Storage Service. */
 export type Bucket = {
@@ -11090,7 +11090,7 @@ export type Bucket = {
   BucketArn?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Name?: undefined; CreationDate?: undefined; BucketRegion?: undefined; BucketArn?: undefined; xmlns?: undefined };
 
 /** The `BucketInfo` structure of Amazon Simple Storage Service. */
 export type BucketInfo = {
@@ -11100,15 +11100,15 @@ export type BucketInfo = {
   Type?: BucketType;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DataRedundancy?: undefined; Type?: undefined; xmlns?: undefined };
 
 /** The `BucketLifecycleConfiguration` structure of Amazon Simple Storage Service. */
 export type BucketLifecycleConfiguration = {
   /** A lifecycle rule for individual objects in an Amazon S3 bucket. */
-  Rule?: LifecycleRule | LifecycleRule[];
+  Rule?: LifecycleRule | LifecycleRule[] & $Absent<LifecycleRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Rule?: undefined; xmlns?: undefined };
 
 /** The `BucketLoggingStatus` structure of Amazon Simple Storage Service. */
 export type BucketLoggingStatus = {
@@ -11116,15 +11116,15 @@ export type BucketLoggingStatus = {
   LoggingEnabled?: LoggingEnabled;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { LoggingEnabled?: undefined; xmlns?: undefined };
 
 /** The `CORSConfiguration` structure of Amazon Simple Storage Service. */
 export type CORSConfiguration = {
   /** A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. */
-  CORSRule?: CORSRule | CORSRule[];
+  CORSRule?: CORSRule | CORSRule[] & $Absent<CORSRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { CORSRule?: undefined; xmlns?: undefined };
 
 /** The `CORSRule` structure of Amazon Simple Storage Service. */
 export type CORSRule = {
@@ -11142,7 +11142,7 @@ export type CORSRule = {
   MaxAgeSeconds?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ID?: undefined; AllowedHeader?: undefined; AllowedMethod?: undefined; AllowedOrigin?: undefined; ExposeHeader?: undefined; MaxAgeSeconds?: undefined; xmlns?: undefined };
 
 /** The `CSVInput` structure of Amazon Simple Storage Service. */
 export type CSVInput = {
@@ -11180,7 +11180,7 @@ export type CSVInput = {
   AllowQuotedRecordDelimiter?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { FileHeaderInfo?: undefined; Comments?: undefined; QuoteEscapeCharacter?: undefined; RecordDelimiter?: undefined; FieldDelimiter?: undefined; QuoteCharacter?: undefined; AllowQuotedRecordDelimiter?: undefined; xmlns?: undefined };
 
 /** The `CSVOutput` structure of Amazon Simple Storage Service. */
 export type CSVOutput = {
@@ -11201,7 +11201,7 @@ export type CSVOutput = {
   QuoteCharacter?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { QuoteFields?: undefined; QuoteEscapeCharacter?: undefined; RecordDelimiter?: undefined; FieldDelimiter?: undefined; QuoteCharacter?: undefined; xmlns?: undefined };
 
 /** The `Checksum` structure of Amazon Simple Storage Service. */
 export type Checksum = {
@@ -11229,7 +11229,7 @@ export type Checksum = {
   ChecksumType?: ChecksumType;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; ChecksumType?: undefined; xmlns?: undefined };
 
 /** The `CloudFunctionConfiguration` structure of Amazon Simple Storage Service. */
 export type CloudFunctionConfiguration = {
@@ -11243,7 +11243,7 @@ export type CloudFunctionConfiguration = {
   InvocationRole?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Event?: undefined; CloudFunction?: undefined; InvocationRole?: undefined; xmlns?: undefined };
 
 /** The `CommonPrefix` structure of Amazon Simple Storage Service. */
 export type CommonPrefix = {
@@ -11251,7 +11251,7 @@ export type CommonPrefix = {
   Prefix?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; xmlns?: undefined };
 
 /** The `CompletedMultipartUpload` structure of Amazon Simple Storage Service. */
 export type CompletedMultipartUpload = {
@@ -11260,10 +11260,10 @@ export type CompletedMultipartUpload = {
    *
    * If you do not supply a valid `Part` with your request, the service sends back an HTTP 400 response.
    */
-  Part?: CompletedPart | CompletedPart[];
+  Part?: CompletedPart | CompletedPart[] & $Absent<CompletedPart, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Part?: undefined; xmlns?: undefined };
 
 /** The `CompletedPart` structure of Amazon Simple Storage Service. */
 export type CompletedPart = {
@@ -11298,7 +11298,7 @@ export type CompletedPart = {
   PartNumber?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ETag?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; PartNumber?: undefined; xmlns?: undefined };
 
 /** The `Condition` structure of Amazon Simple Storage Service. */
 export type Condition = {
@@ -11312,13 +11312,13 @@ export type Condition = {
   KeyPrefixEquals?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { HttpErrorCodeReturnedEquals?: undefined; KeyPrefixEquals?: undefined; xmlns?: undefined };
 
 /** The `ContinuationEvent` structure of Amazon Simple Storage Service. */
 export type ContinuationEvent = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `CopyObjectResult` structure of Amazon Simple Storage Service. */
 export type CopyObjectResult = {
@@ -11350,7 +11350,7 @@ export type CopyObjectResult = {
   ChecksumXXHASH128?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ETag?: undefined; LastModified?: undefined; ChecksumType?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
 
 /** The `CopyPartResult` structure of Amazon Simple Storage Service. */
 export type CopyPartResult = {
@@ -11380,7 +11380,7 @@ export type CopyPartResult = {
   ChecksumXXHASH128?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ETag?: undefined; LastModified?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
 
 /** The `CreateBucketConfiguration` structure of Amazon Simple Storage Service. */
 export type CreateBucketConfiguration = {
@@ -11417,11 +11417,11 @@ export type CreateBucketConfiguration = {
    */
   Tags?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { LocationConstraint?: undefined; Location?: undefined; Bucket?: undefined; Tags?: undefined; xmlns?: undefined };
 
 /** The `DefaultRetention` structure of Amazon Simple Storage Service. */
 export type DefaultRetention = {
@@ -11435,7 +11435,7 @@ export type DefaultRetention = {
   DefaultEventHold?: EventHoldDuration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Mode?: undefined; Days?: undefined; Years?: undefined; DefaultEventHold?: undefined; xmlns?: undefined };
 
 /** The `Delete` structure of Amazon Simple Storage Service. */
 export type Delete = {
@@ -11444,12 +11444,12 @@ export type Delete = {
    *
    * Directory buckets - For directory buckets, an object that's composed entirely of whitespace characters is not supported by the `DeleteObjects` API operation. The request will receive a `400 Bad Request` error and none of the objects in the request will be deleted.
    */
-  Object?: ObjectIdentifier | ObjectIdentifier[];
+  Object?: ObjectIdentifier | ObjectIdentifier[] & $Absent<ObjectIdentifier, unknown[]>;
   /** Element to enable quiet mode for the request. When you add this element, you must set its value to `true`. */
   Quiet?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Object?: undefined; Quiet?: undefined; xmlns?: undefined };
 
 /** The `DeleteMarkerEntry` structure of Amazon Simple Storage Service. */
 export type DeleteMarkerEntry = {
@@ -11465,7 +11465,7 @@ export type DeleteMarkerEntry = {
   LastModified?: string | number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Owner?: undefined; Key?: undefined; VersionId?: undefined; IsLatest?: undefined; LastModified?: undefined; xmlns?: undefined };
 
 /** The `DeleteMarkerReplication` structure of Amazon Simple Storage Service. */
 export type DeleteMarkerReplication = {
@@ -11477,7 +11477,7 @@ export type DeleteMarkerReplication = {
   Status?: DeleteMarkerReplicationStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `DeletedObject` structure of Amazon Simple Storage Service. */
 export type DeletedObject = {
@@ -11503,7 +11503,7 @@ export type DeletedObject = {
   DeleteMarkerVersionId?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; VersionId?: undefined; DeleteMarker?: undefined; DeleteMarkerVersionId?: undefined; xmlns?: undefined };
 
 /** The `Destination` structure of Amazon Simple Storage Service. */
 export type Destination = {
@@ -11529,7 +11529,7 @@ export type Destination = {
   Metrics?: Metrics;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Bucket?: undefined; Account?: undefined; StorageClass?: undefined; AccessControlTranslation?: undefined; EncryptionConfiguration?: undefined; ReplicationTime?: undefined; Metrics?: undefined; xmlns?: undefined };
 
 /** The `DestinationResult` structure of Amazon Simple Storage Service. */
 export type DestinationResult = {
@@ -11541,7 +11541,7 @@ export type DestinationResult = {
   TableNamespace?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TableBucketType?: undefined; TableBucketArn?: undefined; TableNamespace?: undefined; xmlns?: undefined };
 
 /** The `Encryption` structure of Amazon Simple Storage Service. */
 export type Encryption = {
@@ -11553,7 +11553,7 @@ export type Encryption = {
   KMSContext?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { EncryptionType?: undefined; KMSKeyId?: undefined; KMSContext?: undefined; xmlns?: undefined };
 
 /** The `EncryptionConfiguration` structure of Amazon Simple Storage Service. */
 export type EncryptionConfiguration = {
@@ -11561,13 +11561,13 @@ export type EncryptionConfiguration = {
   ReplicaKmsKeyID?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ReplicaKmsKeyID?: undefined; xmlns?: undefined };
 
 /** The `EndEvent` structure of Amazon Simple Storage Service. */
 export type EndEvent = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `Error` structure of Amazon Simple Storage Service. */
 export type Error = {
@@ -11940,7 +11940,7 @@ export type Error = {
   Message?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; VersionId?: undefined; Code?: undefined; Message?: undefined; xmlns?: undefined };
 
 /** The `ErrorDetails` structure of Amazon Simple Storage Service. */
 export type ErrorDetails = {
@@ -11990,7 +11990,7 @@ export type ErrorDetails = {
   ErrorMessage?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ErrorCode?: undefined; ErrorMessage?: undefined; xmlns?: undefined };
 
 /** The `ErrorDocument` structure of Amazon Simple Storage Service. */
 export type ErrorDocument = {
@@ -12002,13 +12002,13 @@ export type ErrorDocument = {
   Key?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; xmlns?: undefined };
 
 /** The `EventBridgeConfiguration` structure of Amazon Simple Storage Service. */
 export type EventBridgeConfiguration = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `EventHoldDuration` structure of Amazon Simple Storage Service. */
 export type EventHoldDuration = {
@@ -12018,7 +12018,7 @@ export type EventHoldDuration = {
   Years?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Days?: undefined; Years?: undefined; xmlns?: undefined };
 
 /** The `ExistingObjectReplication` structure of Amazon Simple Storage Service. */
 export type ExistingObjectReplication = {
@@ -12026,7 +12026,7 @@ export type ExistingObjectReplication = {
   Status?: ExistingObjectReplicationStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `FilterRule` structure of Amazon Simple Storage Service. */
 export type FilterRule = {
@@ -12036,7 +12036,7 @@ export type FilterRule = {
   Value?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Name?: undefined; Value?: undefined; xmlns?: undefined };
 
 /** The `GetBucketMetadataConfigurationResult` structure of Amazon Simple Storage Service. */
 export type GetBucketMetadataConfigurationResult = {
@@ -12044,7 +12044,7 @@ export type GetBucketMetadataConfigurationResult = {
   MetadataConfigurationResult?: MetadataConfigurationResult;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { MetadataConfigurationResult?: undefined; xmlns?: undefined };
 
 /** The `GetBucketMetadataTableConfigurationResult` structure of Amazon Simple Storage Service. */
 export type GetBucketMetadataTableConfigurationResult = {
@@ -12062,7 +12062,7 @@ export type GetBucketMetadataTableConfigurationResult = {
   Error?: ErrorDetails;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { MetadataTableConfigurationResult?: undefined; Status?: undefined; Error?: undefined; xmlns?: undefined };
 
 /** The `GetObjectAttributesParts` structure of Amazon Simple Storage Service. */
 export type GetObjectAttributesParts = {
@@ -12082,10 +12082,10 @@ export type GetObjectAttributesParts = {
    * - General purpose buckets - For `GetObjectAttributes`, if an additional checksum (including `x-amz-checksum-crc32`, `x-amz-checksum-crc32c`, `x-amz-checksum-sha1`, or `x-amz-checksum-sha256`) isn't applied to the object specified in the request, the response doesn't return the `Part` element.
    * - Directory buckets - For `GetObjectAttributes`, regardless of whether an additional checksum is applied to the object specified in the request, the response returns the `Part` element.
    */
-  Part?: ObjectPart | ObjectPart[];
+  Part?: ObjectPart | ObjectPart[] & $Absent<ObjectPart, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { PartsCount?: undefined; PartNumberMarker?: undefined; NextPartNumberMarker?: undefined; MaxParts?: undefined; IsTruncated?: undefined; Part?: undefined; xmlns?: undefined };
 
 /** The `GlacierJobParameters` structure of Amazon Simple Storage Service. */
 export type GlacierJobParameters = {
@@ -12093,7 +12093,7 @@ export type GlacierJobParameters = {
   Tier?: Tier;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Tier?: undefined; xmlns?: undefined };
 
 /** The `Grant` structure of Amazon Simple Storage Service. */
 export type Grant = {
@@ -12103,7 +12103,7 @@ export type Grant = {
   Permission?: Permission;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
 
 /** The `Grantee` structure of Amazon Simple Storage Service. */
 export type Grantee = {
@@ -12121,7 +12121,7 @@ export type Grantee = {
   xmlns?: string;
   /** Added by rule `s3-xml-body`. */
   "xmlns:xsi"?: string;
-} | "" | (string & {});
+} | "" & { DisplayName?: undefined; EmailAddress?: undefined; ID?: undefined; "xsi:type"?: undefined; URI?: undefined; xmlns?: undefined; "xmlns:xsi"?: undefined };
 
 /** The `IndexDocument` structure of Amazon Simple Storage Service. */
 export type IndexDocument = {
@@ -12133,7 +12133,7 @@ export type IndexDocument = {
   Suffix?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Suffix?: undefined; xmlns?: undefined };
 
 /** The `Initiator` structure of Amazon Simple Storage Service. */
 export type Initiator = {
@@ -12147,7 +12147,7 @@ export type Initiator = {
   DisplayName?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ID?: undefined; DisplayName?: undefined; xmlns?: undefined };
 
 /** The `InputSerialization` structure of Amazon Simple Storage Service. */
 export type InputSerialization = {
@@ -12161,7 +12161,7 @@ export type InputSerialization = {
   Parquet?: ParquetInput;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { CSV?: undefined; CompressionType?: undefined; JSON?: undefined; Parquet?: undefined; xmlns?: undefined };
 
 /** The `IntelligentTieringAndOperator` structure of Amazon Simple Storage Service. */
 export type IntelligentTieringAndOperator = {
@@ -12170,11 +12170,11 @@ export type IntelligentTieringAndOperator = {
   /** All of these tags must exist in the object's tag set in order for the configuration to apply. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; xmlns?: undefined };
 
 /** The `IntelligentTieringConfiguration` structure of Amazon Simple Storage Service. */
 export type IntelligentTieringConfiguration = {
@@ -12185,10 +12185,10 @@ export type IntelligentTieringConfiguration = {
   /** Specifies the status of the configuration. */
   Status?: IntelligentTieringStatus;
   /** Specifies the S3 Intelligent-Tiering storage class tier of the configuration. */
-  Tiering?: Tiering | Tiering[];
+  Tiering?: Tiering | Tiering[] & $Absent<Tiering, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Filter?: undefined; Status?: undefined; Tiering?: undefined; xmlns?: undefined };
 
 /** The `IntelligentTieringFilter` structure of Amazon Simple Storage Service. */
 export type IntelligentTieringFilter = {
@@ -12204,12 +12204,12 @@ export type IntelligentTieringFilter = {
   And?: IntelligentTieringAndOperator;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; And?: undefined; xmlns?: undefined };
 
 /** The `InventoryConfiguration` structure of Amazon Simple Storage Service. */
 export type InventoryConfiguration = {
   /** Contains information about where to publish the inventory results. */
-  Destination?: InventoryDestination | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Destination?: InventoryDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryDestination, string>;
   /** Specifies whether the inventory is enabled or disabled. If set to `True`, an inventory list is generated. If set to `False`, no inventory list is generated. */
   IsEnabled?: boolean;
   /** Specifies an inventory filter. The inventory only includes objects that meet the filter's criteria. */
@@ -12226,30 +12226,30 @@ export type InventoryConfiguration = {
   OptionalFields?: {
     /** Added by rule `s3-xml-body`. */
     Field?: InventoryOptionalField | InventoryOptionalField[];
-  } | "" | (string & {});
+  } | "" & { Field?: undefined };
   /** Specifies the schedule for generating inventory results. */
   Schedule?: InventorySchedule;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Destination?: undefined; IsEnabled?: undefined; Filter?: undefined; Id?: undefined; IncludedObjectVersions?: undefined; OptionalFields?: undefined; Schedule?: undefined; xmlns?: undefined };
 
 /** The `InventoryDestination` structure of Amazon Simple Storage Service. */
 export type InventoryDestination = {
   /** Contains the bucket name, file format, bucket owner (optional), and prefix (optional) where inventory results are published. */
-  S3BucketDestination?: InventoryS3BucketDestination | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  S3BucketDestination?: InventoryS3BucketDestination | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryS3BucketDestination, string>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3BucketDestination?: undefined; xmlns?: undefined };
 
 /** The `InventoryEncryption` structure of Amazon Simple Storage Service. */
 export type InventoryEncryption = {
   /** Specifies the use of SSE-S3 to encrypt delivered inventory reports. */
   "SSE-S3"?: SSES3;
   /** Specifies the use of SSE-KMS to encrypt delivered inventory reports. */
-  "SSE-KMS"?: SSEKMS | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  "SSE-KMS"?: SSEKMS | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SSEKMS, string>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { "SSE-S3"?: undefined; "SSE-KMS"?: undefined; xmlns?: undefined };
 
 /** The `InventoryFilter` structure of Amazon Simple Storage Service. */
 export type InventoryFilter = {
@@ -12257,7 +12257,7 @@ export type InventoryFilter = {
   Prefix?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; xmlns?: undefined };
 
 /** The `InventoryS3BucketDestination` structure of Amazon Simple Storage Service. */
 export type InventoryS3BucketDestination = {
@@ -12274,10 +12274,10 @@ export type InventoryS3BucketDestination = {
   /** The prefix that is prepended to all inventory results. */
   Prefix?: string;
   /** Contains the type of server-side encryption used to encrypt the inventory results. */
-  Encryption?: InventoryEncryption | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Encryption?: InventoryEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InventoryEncryption, string>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { AccountId?: undefined; Bucket?: undefined; Format?: undefined; Prefix?: undefined; Encryption?: undefined; xmlns?: undefined };
 
 /** The `InventorySchedule` structure of Amazon Simple Storage Service. */
 export type InventorySchedule = {
@@ -12285,7 +12285,7 @@ export type InventorySchedule = {
   Frequency?: InventoryFrequency;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Frequency?: undefined; xmlns?: undefined };
 
 /** The `InventoryTableConfiguration` structure of Amazon Simple Storage Service. */
 export type InventoryTableConfiguration = {
@@ -12295,7 +12295,7 @@ export type InventoryTableConfiguration = {
   EncryptionConfiguration?: MetadataTableEncryptionConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; EncryptionConfiguration?: undefined; xmlns?: undefined };
 
 /** The `InventoryTableConfigurationResult` structure of Amazon Simple Storage Service. */
 export type InventoryTableConfigurationResult = {
@@ -12318,7 +12318,7 @@ export type InventoryTableConfigurationResult = {
   TableArn?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; TableStatus?: undefined; Error?: undefined; TableName?: undefined; TableArn?: undefined; xmlns?: undefined };
 
 /** The `InventoryTableConfigurationUpdates` structure of Amazon Simple Storage Service. */
 export type InventoryTableConfigurationUpdates = {
@@ -12328,7 +12328,7 @@ export type InventoryTableConfigurationUpdates = {
   EncryptionConfiguration?: MetadataTableEncryptionConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ConfigurationState?: undefined; EncryptionConfiguration?: undefined; xmlns?: undefined };
 
 /** The `JSONInput` structure of Amazon Simple Storage Service. */
 export type JSONInput = {
@@ -12336,7 +12336,7 @@ export type JSONInput = {
   Type?: JSONType;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Type?: undefined; xmlns?: undefined };
 
 /** The `JSONOutput` structure of Amazon Simple Storage Service. */
 export type JSONOutput = {
@@ -12344,7 +12344,7 @@ export type JSONOutput = {
   RecordDelimiter?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { RecordDelimiter?: undefined; xmlns?: undefined };
 
 /** The `JournalTableConfiguration` structure of Amazon Simple Storage Service. */
 export type JournalTableConfiguration = {
@@ -12354,7 +12354,7 @@ export type JournalTableConfiguration = {
   EncryptionConfiguration?: MetadataTableEncryptionConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { RecordExpiration?: undefined; EncryptionConfiguration?: undefined; xmlns?: undefined };
 
 /** The `JournalTableConfigurationResult` structure of Amazon Simple Storage Service. */
 export type JournalTableConfigurationResult = {
@@ -12376,7 +12376,7 @@ export type JournalTableConfigurationResult = {
   RecordExpiration?: RecordExpiration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TableStatus?: undefined; Error?: undefined; TableName?: undefined; TableArn?: undefined; RecordExpiration?: undefined; xmlns?: undefined };
 
 /** The `JournalTableConfigurationUpdates` structure of Amazon Simple Storage Service. */
 export type JournalTableConfigurationUpdates = {
@@ -12384,7 +12384,7 @@ export type JournalTableConfigurationUpdates = {
   RecordExpiration?: RecordExpiration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { RecordExpiration?: undefined; xmlns?: undefined };
 
 /** The `LambdaFunctionConfiguration` structure of Amazon Simple Storage Service. */
 export type LambdaFunctionConfiguration = {
@@ -12398,15 +12398,15 @@ export type LambdaFunctionConfiguration = {
   Filter?: NotificationConfigurationFilter;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; CloudFunction?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
 
 /** The `LifecycleConfiguration` structure of Amazon Simple Storage Service. */
 export type LifecycleConfiguration = {
   /** Specifies lifecycle configuration rules for an Amazon S3 bucket. */
-  Rule?: Rule | Rule[];
+  Rule?: Rule | Rule[] & $Absent<Rule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Rule?: undefined; xmlns?: undefined };
 
 /** The `LifecycleExpiration` structure of Amazon Simple Storage Service. */
 export type LifecycleExpiration = {
@@ -12426,7 +12426,7 @@ export type LifecycleExpiration = {
   ExpiredObjectDeleteMarker?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Date?: undefined; Days?: undefined; ExpiredObjectDeleteMarker?: undefined; xmlns?: undefined };
 
 /** The `LifecycleRule` structure of Amazon Simple Storage Service. */
 export type LifecycleRule = {
@@ -12457,20 +12457,20 @@ export type LifecycleRule = {
    *
    * This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
    */
-  Transition?: Transition | Transition[];
+  Transition?: Transition | Transition[] & $Absent<Transition, unknown[]>;
   /**
    * Specifies the transition rule for the lifecycle rule that describes when noncurrent objects transition to a specific storage class. If your bucket is versioning-enabled (or versioning is suspended), you can set this action to request that Amazon S3 transition noncurrent object versions to a specific storage class at a set period in the object's lifetime.
    *
    * This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
    */
-  NoncurrentVersionTransition?: NoncurrentVersionTransition | NoncurrentVersionTransition[];
+  NoncurrentVersionTransition?: NoncurrentVersionTransition | NoncurrentVersionTransition[] & $Absent<NoncurrentVersionTransition, unknown[]>;
   /** The `NoncurrentVersionExpiration` member. */
   NoncurrentVersionExpiration?: NoncurrentVersionExpiration;
   /** The `AbortIncompleteMultipartUpload` member. */
   AbortIncompleteMultipartUpload?: AbortIncompleteMultipartUpload;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
 
 /** The `LifecycleRuleAndOperator` structure of Amazon Simple Storage Service. */
 export type LifecycleRuleAndOperator = {
@@ -12479,15 +12479,15 @@ export type LifecycleRuleAndOperator = {
   /** All of these tags must exist in the object's tag set in order for the rule to apply. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** Minimum object size to which the rule applies. */
   ObjectSizeGreaterThan?: number;
   /** Maximum object size to which the rule applies. */
   ObjectSizeLessThan?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; ObjectSizeGreaterThan?: undefined; ObjectSizeLessThan?: undefined; xmlns?: undefined };
 
 /** The `LifecycleRuleFilter` structure of Amazon Simple Storage Service. */
 export type LifecycleRuleFilter = {
@@ -12511,7 +12511,7 @@ export type LifecycleRuleFilter = {
   And?: LifecycleRuleAndOperator;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; ObjectSizeGreaterThan?: undefined; ObjectSizeLessThan?: undefined; And?: undefined; xmlns?: undefined };
 
 /** The `LocationInfo` structure of Amazon Simple Storage Service. */
 export type LocationInfo = {
@@ -12525,7 +12525,7 @@ export type LocationInfo = {
   Name?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Type?: undefined; Name?: undefined; xmlns?: undefined };
 
 /** The `LoggingEnabled` structure of Amazon Simple Storage Service. */
 export type LoggingEnabled = {
@@ -12538,15 +12538,15 @@ export type LoggingEnabled = {
    */
   TargetGrants?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: TargetGrant | TargetGrant[];
-  } | "" | (string & {});
+    Grant?: TargetGrant | TargetGrant[] & $Absent<TargetGrant, unknown[]>;
+  } | "" & { Grant?: undefined };
   /** A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket. */
   TargetPrefix?: string;
   /** Amazon S3 key format for log objects. */
   TargetObjectKeyFormat?: TargetObjectKeyFormat;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TargetBucket?: undefined; TargetGrants?: undefined; TargetPrefix?: undefined; TargetObjectKeyFormat?: undefined; xmlns?: undefined };
 
 /** The `MetadataConfiguration` structure of Amazon Simple Storage Service. */
 export type MetadataConfiguration = {
@@ -12558,7 +12558,7 @@ export type MetadataConfiguration = {
   AnnotationTableConfiguration?: AnnotationTableConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { JournalTableConfiguration?: undefined; InventoryTableConfiguration?: undefined; AnnotationTableConfiguration?: undefined; xmlns?: undefined };
 
 /** The `MetadataConfigurationResult` structure of Amazon Simple Storage Service. */
 export type MetadataConfigurationResult = {
@@ -12572,7 +12572,7 @@ export type MetadataConfigurationResult = {
   AnnotationTableConfigurationResult?: AnnotationTableConfigurationResult;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DestinationResult?: undefined; JournalTableConfigurationResult?: undefined; InventoryTableConfigurationResult?: undefined; AnnotationTableConfigurationResult?: undefined; xmlns?: undefined };
 
 /** The `MetadataEntry` structure of Amazon Simple Storage Service. */
 export type MetadataEntry = {
@@ -12582,7 +12582,7 @@ export type MetadataEntry = {
   Value?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Name?: undefined; Value?: undefined; xmlns?: undefined };
 
 /** The `MetadataTableConfiguration` structure of Amazon Simple Storage Service. */
 export type MetadataTableConfiguration = {
@@ -12590,7 +12590,7 @@ export type MetadataTableConfiguration = {
   S3TablesDestination?: S3TablesDestination;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3TablesDestination?: undefined; xmlns?: undefined };
 
 /** The `MetadataTableConfigurationResult` structure of Amazon Simple Storage Service. */
 export type MetadataTableConfigurationResult = {
@@ -12598,7 +12598,7 @@ export type MetadataTableConfigurationResult = {
   S3TablesDestinationResult?: S3TablesDestinationResult;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3TablesDestinationResult?: undefined; xmlns?: undefined };
 
 /** The `MetadataTableEncryptionConfiguration` structure of Amazon Simple Storage Service. */
 export type MetadataTableEncryptionConfiguration = {
@@ -12608,7 +12608,7 @@ export type MetadataTableEncryptionConfiguration = {
   KmsKeyArn?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { SseAlgorithm?: undefined; KmsKeyArn?: undefined; xmlns?: undefined };
 
 /** The `Metrics` structure of Amazon Simple Storage Service. */
 export type Metrics = {
@@ -12618,7 +12618,7 @@ export type Metrics = {
   EventThreshold?: ReplicationTimeValue;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; EventThreshold?: undefined; xmlns?: undefined };
 
 /** The `MetricsAndOperator` structure of Amazon Simple Storage Service. */
 export type MetricsAndOperator = {
@@ -12631,13 +12631,13 @@ export type MetricsAndOperator = {
    */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** The access point ARN used when evaluating an `AND` predicate. */
   AccessPointArn?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; AccessPointArn?: undefined; xmlns?: undefined };
 
 /** The `MetricsConfiguration` structure of Amazon Simple Storage Service. */
 export type MetricsConfiguration = {
@@ -12651,7 +12651,7 @@ export type MetricsConfiguration = {
   Filter?: MetricsFilter;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Filter?: undefined; xmlns?: undefined };
 
 /** The `MetricsFilter` structure of Amazon Simple Storage Service. */
 export type MetricsFilter = {
@@ -12669,7 +12669,7 @@ export type MetricsFilter = {
   And?: MetricsAndOperator;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; AccessPointArn?: undefined; And?: undefined; xmlns?: undefined };
 
 /** The `MultipartUpload` structure of Amazon Simple Storage Service. */
 export type MultipartUpload = {
@@ -12699,7 +12699,7 @@ export type MultipartUpload = {
   ChecksumType?: ChecksumType;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { UploadId?: undefined; Key?: undefined; Initiated?: undefined; StorageClass?: undefined; Owner?: undefined; Initiator?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; xmlns?: undefined };
 
 /** The `NoncurrentVersionExpiration` structure of Amazon Simple Storage Service. */
 export type NoncurrentVersionExpiration = {
@@ -12717,7 +12717,7 @@ export type NoncurrentVersionExpiration = {
   NewerNoncurrentVersions?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { NoncurrentDays?: undefined; NewerNoncurrentVersions?: undefined; xmlns?: undefined };
 
 /** The `NoncurrentVersionTransition` structure of Amazon Simple Storage Service. */
 export type NoncurrentVersionTransition = {
@@ -12729,21 +12729,21 @@ export type NoncurrentVersionTransition = {
   NewerNoncurrentVersions?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { NoncurrentDays?: undefined; StorageClass?: undefined; NewerNoncurrentVersions?: undefined; xmlns?: undefined };
 
 /** The `NotificationConfiguration` structure of Amazon Simple Storage Service. */
 export type NotificationConfiguration = {
   /** The topic to which notifications are sent and the events for which notifications are generated. */
-  TopicConfiguration?: TopicConfiguration | TopicConfiguration[];
+  TopicConfiguration?: TopicConfiguration | TopicConfiguration[] & $Absent<TopicConfiguration, unknown[]>;
   /** The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. */
-  QueueConfiguration?: QueueConfiguration | QueueConfiguration[];
+  QueueConfiguration?: QueueConfiguration | QueueConfiguration[] & $Absent<QueueConfiguration, unknown[]>;
   /** Describes the Lambda functions to invoke and the events for which to invoke them. */
-  CloudFunctionConfiguration?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[];
+  CloudFunctionConfiguration?: LambdaFunctionConfiguration | LambdaFunctionConfiguration[] & $Absent<LambdaFunctionConfiguration, unknown[]>;
   /** Enables delivery of events to Amazon EventBridge. */
   EventBridgeConfiguration?: EventBridgeConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TopicConfiguration?: undefined; QueueConfiguration?: undefined; CloudFunctionConfiguration?: undefined; EventBridgeConfiguration?: undefined; xmlns?: undefined };
 
 /** The `NotificationConfigurationDeprecated` structure of Amazon Simple Storage Service. */
 export type NotificationConfigurationDeprecated = {
@@ -12755,7 +12755,7 @@ export type NotificationConfigurationDeprecated = {
   CloudFunctionConfiguration?: CloudFunctionConfiguration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TopicConfiguration?: undefined; QueueConfiguration?: undefined; CloudFunctionConfiguration?: undefined; xmlns?: undefined };
 
 /** The `NotificationConfigurationFilter` structure of Amazon Simple Storage Service. */
 export type NotificationConfigurationFilter = {
@@ -12763,7 +12763,7 @@ export type NotificationConfigurationFilter = {
   S3Key?: S3KeyFilter;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3Key?: undefined; xmlns?: undefined };
 
 /** The `Object` structure of Amazon Simple Storage Service. */
 export type Object = {
@@ -12807,7 +12807,7 @@ export type Object = {
   RestoreStatus?: RestoreStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; LastModified?: undefined; ETag?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; Size?: undefined; StorageClass?: undefined; Owner?: undefined; RestoreStatus?: undefined; xmlns?: undefined };
 
 /**
  * The updated server-side encryption type for this object. The `UpdateObjectEncryption` operation supports the SSE-S3 and SSE-KMS encryption types.
@@ -12816,7 +12816,7 @@ export type Object = {
  */
 export interface ObjectEncryption {
   /** Specifies to update the object encryption type to server-side encryption with Key Management Service (KMS) keys (SSE-KMS). */
-  "SSE-KMS"?: SSEKMSEncryption | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  "SSE-KMS"?: SSEKMSEncryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<SSEKMSEncryption, string>;
 }
 
 /** The `ObjectIdentifier` structure of Amazon Simple Storage Service. */
@@ -12853,7 +12853,7 @@ export type ObjectIdentifier = {
   Size?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; VersionId?: undefined; ETag?: undefined; LastModifiedTime?: undefined; Size?: undefined; xmlns?: undefined };
 
 /** The `ObjectLockConfiguration` structure of Amazon Simple Storage Service. */
 export type ObjectLockConfiguration = {
@@ -12863,7 +12863,7 @@ export type ObjectLockConfiguration = {
   Rule?: ObjectLockRule;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ObjectLockEnabled?: undefined; Rule?: undefined; xmlns?: undefined };
 
 /** The `ObjectLockLegalHold` structure of Amazon Simple Storage Service. */
 export type ObjectLockLegalHold = {
@@ -12871,7 +12871,7 @@ export type ObjectLockLegalHold = {
   Status?: ObjectLockLegalHoldStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `ObjectLockRetention` structure of Amazon Simple Storage Service. */
 export type ObjectLockRetention = {
@@ -12885,7 +12885,7 @@ export type ObjectLockRetention = {
   EventHoldDuration?: EventHoldDuration;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Mode?: undefined; RetainUntilDate?: undefined; EventHold?: undefined; EventHoldDuration?: undefined; xmlns?: undefined };
 
 /** The `ObjectLockRule` structure of Amazon Simple Storage Service. */
 export type ObjectLockRule = {
@@ -12900,7 +12900,7 @@ export type ObjectLockRule = {
   DefaultRetention?: DefaultRetention;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DefaultRetention?: undefined; xmlns?: undefined };
 
 /** The `ObjectPart` structure of Amazon Simple Storage Service. */
 export type ObjectPart = {
@@ -12930,7 +12930,7 @@ export type ObjectPart = {
   ChecksumXXHASH128?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { PartNumber?: undefined; Size?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
 
 /** The `ObjectVersion` structure of Amazon Simple Storage Service. */
 export type ObjectVersion = {
@@ -12958,15 +12958,15 @@ export type ObjectVersion = {
   RestoreStatus?: RestoreStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ETag?: undefined; ChecksumAlgorithm?: undefined; ChecksumType?: undefined; Size?: undefined; StorageClass?: undefined; Key?: undefined; VersionId?: undefined; IsLatest?: undefined; LastModified?: undefined; Owner?: undefined; RestoreStatus?: undefined; xmlns?: undefined };
 
 /** The `OutputLocation` structure of Amazon Simple Storage Service. */
 export type OutputLocation = {
   /** Describes an S3 location that will receive the results of the restore request. */
-  S3?: S3Location | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  S3?: S3Location | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<S3Location, string>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { S3?: undefined; xmlns?: undefined };
 
 /** The `OutputSerialization` structure of Amazon Simple Storage Service. */
 export type OutputSerialization = {
@@ -12976,7 +12976,7 @@ export type OutputSerialization = {
   JSON?: JSONOutput;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { CSV?: undefined; JSON?: undefined; xmlns?: undefined };
 
 /** The `Owner` structure of Amazon Simple Storage Service. */
 export type Owner = {
@@ -12986,15 +12986,15 @@ export type Owner = {
   ID?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DisplayName?: undefined; ID?: undefined; xmlns?: undefined };
 
 /** The `OwnershipControls` structure of Amazon Simple Storage Service. */
 export type OwnershipControls = {
   /** The container element for an ownership control rule. */
-  Rule?: OwnershipControlsRule | OwnershipControlsRule[];
+  Rule?: OwnershipControlsRule | OwnershipControlsRule[] & $Absent<OwnershipControlsRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Rule?: undefined; xmlns?: undefined };
 
 /** The `OwnershipControlsRule` structure of Amazon Simple Storage Service. */
 export type OwnershipControlsRule = {
@@ -13002,13 +13002,13 @@ export type OwnershipControlsRule = {
   ObjectOwnership?: ObjectOwnership;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ObjectOwnership?: undefined; xmlns?: undefined };
 
 /** The `ParquetInput` structure of Amazon Simple Storage Service. */
 export type ParquetInput = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `Part` structure of Amazon Simple Storage Service. */
 export type Part = {
@@ -13042,7 +13042,7 @@ export type Part = {
   ChecksumXXHASH128?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { PartNumber?: undefined; LastModified?: undefined; ETag?: undefined; Size?: undefined; ChecksumCRC32?: undefined; ChecksumCRC32C?: undefined; ChecksumCRC64NVME?: undefined; ChecksumSHA1?: undefined; ChecksumSHA256?: undefined; ChecksumSHA512?: undefined; ChecksumMD5?: undefined; ChecksumXXHASH64?: undefined; ChecksumXXHASH3?: undefined; ChecksumXXHASH128?: undefined; xmlns?: undefined };
 
 /** The `PartitionedPrefix` structure of Amazon Simple Storage Service. */
 export type PartitionedPrefix = {
@@ -13056,7 +13056,7 @@ export type PartitionedPrefix = {
   PartitionDateSource?: PartitionDateSource;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { PartitionDateSource?: undefined; xmlns?: undefined };
 
 /** The `PolicyStatus` structure of Amazon Simple Storage Service. */
 export type PolicyStatus = {
@@ -13064,7 +13064,7 @@ export type PolicyStatus = {
   IsPublic?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { IsPublic?: undefined; xmlns?: undefined };
 
 /** The `Progress` structure of Amazon Simple Storage Service. */
 export type Progress = {
@@ -13076,7 +13076,7 @@ export type Progress = {
   BytesReturned?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { BytesScanned?: undefined; BytesProcessed?: undefined; BytesReturned?: undefined; xmlns?: undefined };
 
 /** The `ProgressEvent` structure of Amazon Simple Storage Service. */
 export type ProgressEvent = {
@@ -13084,7 +13084,7 @@ export type ProgressEvent = {
   Details?: Progress;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Details?: undefined; xmlns?: undefined };
 
 /** The `PublicAccessBlockConfiguration` structure of Amazon Simple Storage Service. */
 export type PublicAccessBlockConfiguration = {
@@ -13118,7 +13118,7 @@ export type PublicAccessBlockConfiguration = {
   RestrictPublicBuckets?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { BlockPublicAcls?: undefined; IgnorePublicAcls?: undefined; BlockPublicPolicy?: undefined; RestrictPublicBuckets?: undefined; xmlns?: undefined };
 
 /** The `QueueConfiguration` structure of Amazon Simple Storage Service. */
 export type QueueConfiguration = {
@@ -13132,7 +13132,7 @@ export type QueueConfiguration = {
   Filter?: NotificationConfigurationFilter;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Queue?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
 
 /** The `QueueConfigurationDeprecated` structure of Amazon Simple Storage Service. */
 export type QueueConfigurationDeprecated = {
@@ -13144,7 +13144,7 @@ export type QueueConfigurationDeprecated = {
   Queue?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Event?: undefined; Queue?: undefined; xmlns?: undefined };
 
 /** The `RecordExpiration` structure of Amazon Simple Storage Service. */
 export type RecordExpiration = {
@@ -13154,7 +13154,7 @@ export type RecordExpiration = {
   Days?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Expiration?: undefined; Days?: undefined; xmlns?: undefined };
 
 /** The `RecordsEvent` structure of Amazon Simple Storage Service. */
 export type RecordsEvent = {
@@ -13162,7 +13162,7 @@ export type RecordsEvent = {
   Payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Payload?: undefined; xmlns?: undefined };
 
 /** The `Redirect` structure of Amazon Simple Storage Service. */
 export type Redirect = {
@@ -13186,7 +13186,7 @@ export type Redirect = {
   ReplaceKeyWith?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { HostName?: undefined; HttpRedirectCode?: undefined; Protocol?: undefined; ReplaceKeyPrefixWith?: undefined; ReplaceKeyWith?: undefined; xmlns?: undefined };
 
 /** The `RedirectAllRequestsTo` structure of Amazon Simple Storage Service. */
 export type RedirectAllRequestsTo = {
@@ -13196,7 +13196,7 @@ export type RedirectAllRequestsTo = {
   Protocol?: Protocol;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { HostName?: undefined; Protocol?: undefined; xmlns?: undefined };
 
 /** The `ReplicaModifications` structure of Amazon Simple Storage Service. */
 export type ReplicaModifications = {
@@ -13204,17 +13204,17 @@ export type ReplicaModifications = {
   Status?: ReplicaModificationsStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `ReplicationConfiguration` structure of Amazon Simple Storage Service. */
 export type ReplicationConfiguration = {
   /** The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. For more information, see How to Set Up Replication (https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-how-setup.html) in the Amazon S3 User Guide. */
   Role?: string;
   /** A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules. */
-  Rule?: ReplicationRule | ReplicationRule[];
+  Rule?: ReplicationRule | ReplicationRule[] & $Absent<ReplicationRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Role?: undefined; Rule?: undefined; xmlns?: undefined };
 
 /** The `ReplicationRule` structure of Amazon Simple Storage Service. */
 export type ReplicationRule = {
@@ -13252,7 +13252,7 @@ export type ReplicationRule = {
   DeleteMarkerReplication?: DeleteMarkerReplication;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ID?: undefined; Priority?: undefined; Prefix?: undefined; Filter?: undefined; Status?: undefined; SourceSelectionCriteria?: undefined; ExistingObjectReplication?: undefined; Destination?: undefined; DeleteMarkerReplication?: undefined; xmlns?: undefined };
 
 /** The `ReplicationRuleAndOperator` structure of Amazon Simple Storage Service. */
 export type ReplicationRuleAndOperator = {
@@ -13261,11 +13261,11 @@ export type ReplicationRuleAndOperator = {
   /** An array of tags containing key and value pairs. */
   Tag?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; xmlns?: undefined };
 
 /** The `ReplicationRuleFilter` structure of Amazon Simple Storage Service. */
 export type ReplicationRuleFilter = {
@@ -13290,7 +13290,7 @@ export type ReplicationRuleFilter = {
   And?: ReplicationRuleAndOperator;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Prefix?: undefined; Tag?: undefined; And?: undefined; xmlns?: undefined };
 
 /** The `ReplicationTime` structure of Amazon Simple Storage Service. */
 export type ReplicationTime = {
@@ -13300,7 +13300,7 @@ export type ReplicationTime = {
   Time?: ReplicationTimeValue;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; Time?: undefined; xmlns?: undefined };
 
 /** The `ReplicationTimeValue` structure of Amazon Simple Storage Service. */
 export type ReplicationTimeValue = {
@@ -13312,7 +13312,7 @@ export type ReplicationTimeValue = {
   Minutes?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Minutes?: undefined; xmlns?: undefined };
 
 /** The `RequestPaymentConfiguration` structure of Amazon Simple Storage Service. */
 export type RequestPaymentConfiguration = {
@@ -13320,7 +13320,7 @@ export type RequestPaymentConfiguration = {
   Payer?: Payer;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Payer?: undefined; xmlns?: undefined };
 
 /** The `RequestProgress` structure of Amazon Simple Storage Service. */
 export type RequestProgress = {
@@ -13328,7 +13328,7 @@ export type RequestProgress = {
   Enabled?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Enabled?: undefined; xmlns?: undefined };
 
 /** The `RestoreRequest` structure of Amazon Simple Storage Service. */
 export type RestoreRequest = {
@@ -13357,10 +13357,10 @@ export type RestoreRequest = {
    */
   SelectParameters?: SelectParameters;
   /** Describes the location where the restore job's output is stored. */
-  OutputLocation?: OutputLocation | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  OutputLocation?: OutputLocation | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<OutputLocation, string>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Days?: undefined; GlacierJobParameters?: undefined; Type?: undefined; Tier?: undefined; Description?: undefined; SelectParameters?: undefined; OutputLocation?: undefined; xmlns?: undefined };
 
 /** The `RestoreStatus` structure of Amazon Simple Storage Service. */
 export type RestoreStatus = {
@@ -13384,7 +13384,7 @@ export type RestoreStatus = {
   RestoreExpiryDate?: string | number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { IsRestoreInProgress?: undefined; RestoreExpiryDate?: undefined; xmlns?: undefined };
 
 /** The `RoutingRule` structure of Amazon Simple Storage Service. */
 export type RoutingRule = {
@@ -13394,7 +13394,7 @@ export type RoutingRule = {
   Redirect?: Redirect;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Condition?: undefined; Redirect?: undefined; xmlns?: undefined };
 
 /** The `Rule` structure of Amazon Simple Storage Service. */
 export type Rule = {
@@ -13420,15 +13420,15 @@ export type Rule = {
   AbortIncompleteMultipartUpload?: AbortIncompleteMultipartUpload;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Expiration?: undefined; ID?: undefined; Prefix?: undefined; Status?: undefined; Transition?: undefined; NoncurrentVersionTransition?: undefined; NoncurrentVersionExpiration?: undefined; AbortIncompleteMultipartUpload?: undefined; xmlns?: undefined };
 
 /** The `S3KeyFilter` structure of Amazon Simple Storage Service. */
 export type S3KeyFilter = {
   /** The `FilterRules` member. */
-  FilterRule?: FilterRule | FilterRule[];
+  FilterRule?: FilterRule | FilterRule[] & $Absent<FilterRule, unknown[]>;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { FilterRule?: undefined; xmlns?: undefined };
 
 /** The `S3Location` structure of Amazon Simple Storage Service. */
 export type S3Location = {
@@ -13437,26 +13437,26 @@ export type S3Location = {
   /** The prefix that is prepended to the restore results for this request. */
   Prefix?: string;
   /** The `Encryption` member. */
-  Encryption?: Encryption | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Encryption?: Encryption | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Encryption, string>;
   /** The canned ACL to apply to the restore results. */
   CannedACL?: ObjectCannedACL;
   /** A list of grants that control access to the staged results. */
   AccessControlList?: {
     /** Added by rule `s3-xml-body`. */
-    Grant?: Grant | Grant[];
-  } | "" | (string & {});
+    Grant?: Grant | Grant[] & $Absent<Grant, unknown[]>;
+  } | "" & { Grant?: undefined };
   /** The tag-set that is applied to the restore results. */
   Tagging?: Tagging;
   /** A list of metadata to store with the restore results in S3. */
   UserMetadata?: {
     /** Added by rule `s3-xml-body`. */
-    MetadataEntry?: MetadataEntry | MetadataEntry[];
-  } | "" | (string & {});
+    MetadataEntry?: MetadataEntry | MetadataEntry[] & $Absent<MetadataEntry, unknown[]>;
+  } | "" & { MetadataEntry?: undefined };
   /** The class of storage used to store the restore results. */
   StorageClass?: StorageClass;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { BucketName?: undefined; Prefix?: undefined; Encryption?: undefined; CannedACL?: undefined; AccessControlList?: undefined; Tagging?: undefined; UserMetadata?: undefined; StorageClass?: undefined; xmlns?: undefined };
 
 /** The `S3TablesDestination` structure of Amazon Simple Storage Service. */
 export type S3TablesDestination = {
@@ -13466,7 +13466,7 @@ export type S3TablesDestination = {
   TableName?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TableBucketArn?: undefined; TableName?: undefined; xmlns?: undefined };
 
 /** The `S3TablesDestinationResult` structure of Amazon Simple Storage Service. */
 export type S3TablesDestinationResult = {
@@ -13480,7 +13480,7 @@ export type S3TablesDestinationResult = {
   TableNamespace?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TableBucketArn?: undefined; TableName?: undefined; TableArn?: undefined; TableNamespace?: undefined; xmlns?: undefined };
 
 /** The `SSEKMS` structure of Amazon Simple Storage Service. */
 export type SSEKMS = {
@@ -13488,7 +13488,7 @@ export type SSEKMS = {
   KeyId?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { KeyId?: undefined; xmlns?: undefined };
 
 /** The `SSEKMSEncryption` structure of Amazon Simple Storage Service. */
 export type SSEKMSEncryption = {
@@ -13508,13 +13508,13 @@ export type SSEKMSEncryption = {
   BucketKeyEnabled?: boolean;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { KMSKeyArn?: undefined; BucketKeyEnabled?: undefined; xmlns?: undefined };
 
 /** The `SSES3` structure of Amazon Simple Storage Service. */
 export type SSES3 = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `ScanRange` structure of Amazon Simple Storage Service. */
 export type ScanRange = {
@@ -13524,12 +13524,12 @@ export type ScanRange = {
   End?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Start?: undefined; End?: undefined; xmlns?: undefined };
 
 /** The `SelectObjectContentEventStream` structure of Amazon Simple Storage Service. */
 export type SelectObjectContentEventStream = {
   /** The Records Event. */
-  Records?: RecordsEvent | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Records?: RecordsEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecordsEvent, string>;
   /** The Stats Event. */
   Stats?: StatsEvent;
   /** The Progress Event. */
@@ -13540,7 +13540,7 @@ export type SelectObjectContentEventStream = {
   End?: EndEvent;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Records?: undefined; Stats?: undefined; Progress?: undefined; Cont?: undefined; End?: undefined; xmlns?: undefined };
 
 /** The `SelectParameters` structure of Amazon Simple Storage Service. */
 export type SelectParameters = {
@@ -13558,7 +13558,7 @@ export type SelectParameters = {
   OutputSerialization?: OutputSerialization;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { InputSerialization?: undefined; ExpressionType?: undefined; Expression?: undefined; OutputSerialization?: undefined; xmlns?: undefined };
 
 /** The `ServerSideEncryptionByDefault` structure of Amazon Simple Storage Service. */
 export type ServerSideEncryptionByDefault = {
@@ -13590,20 +13590,20 @@ export type ServerSideEncryptionByDefault = {
   KMSMasterKeyID?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { SSEAlgorithm?: undefined; KMSMasterKeyID?: undefined; xmlns?: undefined };
 
 /** The `ServerSideEncryptionConfiguration` structure of Amazon Simple Storage Service. */
 export type ServerSideEncryptionConfiguration = {
   /** Container for information about a particular server-side encryption configuration rule. */
-  Rule?: ServerSideEncryptionRule | ServerSideEncryptionRule[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  Rule?: ServerSideEncryptionRule | ServerSideEncryptionRule[] & $Absent<ServerSideEncryptionRule, unknown[]> | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & { ApplyServerSideEncryptionByDefault?: undefined; BucketKeyEnabled?: undefined; BlockedEncryptionTypes?: undefined; xmlns?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Rule?: undefined; xmlns?: undefined };
 
 /** The `ServerSideEncryptionRule` structure of Amazon Simple Storage Service. */
 export type ServerSideEncryptionRule = {
   /** Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied. */
-  ApplyServerSideEncryptionByDefault?: ServerSideEncryptionByDefault | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  ApplyServerSideEncryptionByDefault?: ServerSideEncryptionByDefault | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServerSideEncryptionByDefault, string>;
   /**
    * Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the `BucketKeyEnabled` element to `true` causes Amazon S3 to use an S3 Bucket Key.
    *
@@ -13619,7 +13619,7 @@ export type ServerSideEncryptionRule = {
   BlockedEncryptionTypes?: BlockedEncryptionTypes;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ApplyServerSideEncryptionByDefault?: undefined; BucketKeyEnabled?: undefined; BlockedEncryptionTypes?: undefined; xmlns?: undefined };
 
 /** The `SessionCredentials` structure of Amazon Simple Storage Service. */
 export type SessionCredentials = {
@@ -13633,13 +13633,13 @@ export type SessionCredentials = {
   Expiration?: string | number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { AccessKeyId?: undefined; SecretAccessKey?: undefined; SessionToken?: undefined; Expiration?: undefined; xmlns?: undefined };
 
 /** The `SimplePrefix` structure of Amazon Simple Storage Service. */
 export type SimplePrefix = {
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { xmlns?: undefined };
 
 /** The `SourceSelectionCriteria` structure of Amazon Simple Storage Service. */
 export type SourceSelectionCriteria = {
@@ -13653,7 +13653,7 @@ export type SourceSelectionCriteria = {
   ReplicaModifications?: ReplicaModifications;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { SseKmsEncryptedObjects?: undefined; ReplicaModifications?: undefined; xmlns?: undefined };
 
 /** The `SseKmsEncryptedObjects` structure of Amazon Simple Storage Service. */
 export type SseKmsEncryptedObjects = {
@@ -13661,7 +13661,7 @@ export type SseKmsEncryptedObjects = {
   Status?: SseKmsEncryptedObjectsStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Status?: undefined; xmlns?: undefined };
 
 /** The `Stats` structure of Amazon Simple Storage Service. */
 export type Stats = {
@@ -13673,7 +13673,7 @@ export type Stats = {
   BytesReturned?: number;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { BytesScanned?: undefined; BytesProcessed?: undefined; BytesReturned?: undefined; xmlns?: undefined };
 
 /** The `StatsEvent` structure of Amazon Simple Storage Service. */
 export type StatsEvent = {
@@ -13681,7 +13681,7 @@ export type StatsEvent = {
   Details?: Stats;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Details?: undefined; xmlns?: undefined };
 
 /** The `StorageClassAnalysis` structure of Amazon Simple Storage Service. */
 export type StorageClassAnalysis = {
@@ -13689,7 +13689,7 @@ export type StorageClassAnalysis = {
   DataExport?: StorageClassAnalysisDataExport;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { DataExport?: undefined; xmlns?: undefined };
 
 /** The `StorageClassAnalysisDataExport` structure of Amazon Simple Storage Service. */
 export type StorageClassAnalysisDataExport = {
@@ -13699,7 +13699,7 @@ export type StorageClassAnalysisDataExport = {
   Destination?: AnalyticsExportDestination;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { OutputSchemaVersion?: undefined; Destination?: undefined; xmlns?: undefined };
 
 /** The `Tag` structure of Amazon Simple Storage Service. */
 export type Tag = {
@@ -13709,18 +13709,18 @@ export type Tag = {
   Value?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Key?: undefined; Value?: undefined; xmlns?: undefined };
 
 /** The `Tagging` structure of Amazon Simple Storage Service. */
 export type Tagging = {
   /** A collection for a set of tags */
   TagSet?: {
     /** Added by rule `s3-xml-body`. */
-    Tag?: Tag | Tag[];
-  } | "" | (string & {});
+    Tag?: Tag | Tag[] & $Absent<Tag, unknown[]>;
+  } | "" & { Tag?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { TagSet?: undefined; xmlns?: undefined };
 
 /** The `TargetGrant` structure of Amazon Simple Storage Service. */
 export type TargetGrant = {
@@ -13730,7 +13730,7 @@ export type TargetGrant = {
   Permission?: BucketLogsPermission;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Grantee?: undefined; Permission?: undefined; xmlns?: undefined };
 
 /** The `TargetObjectKeyFormat` structure of Amazon Simple Storage Service. */
 export type TargetObjectKeyFormat = {
@@ -13740,7 +13740,7 @@ export type TargetObjectKeyFormat = {
   PartitionedPrefix?: PartitionedPrefix;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { SimplePrefix?: undefined; PartitionedPrefix?: undefined; xmlns?: undefined };
 
 /** The `Tiering` structure of Amazon Simple Storage Service. */
 export type Tiering = {
@@ -13750,7 +13750,7 @@ export type Tiering = {
   AccessTier?: IntelligentTieringAccessTier;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Days?: undefined; AccessTier?: undefined; xmlns?: undefined };
 
 /** The `TopicConfiguration` structure of Amazon Simple Storage Service. */
 export type TopicConfiguration = {
@@ -13764,7 +13764,7 @@ export type TopicConfiguration = {
   Filter?: NotificationConfigurationFilter;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Topic?: undefined; Event?: undefined; Filter?: undefined; xmlns?: undefined };
 
 /** The `TopicConfigurationDeprecated` structure of Amazon Simple Storage Service. */
 export type TopicConfigurationDeprecated = {
@@ -13780,7 +13780,7 @@ export type TopicConfigurationDeprecated = {
   Topic?: string;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Id?: undefined; Event?: undefined; Topic?: undefined; xmlns?: undefined };
 
 /** The `Transition` structure of Amazon Simple Storage Service. */
 export type Transition = {
@@ -13792,7 +13792,7 @@ export type Transition = {
   StorageClass?: TransitionStorageClass;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { Date?: undefined; Days?: undefined; StorageClass?: undefined; xmlns?: undefined };
 
 /** The `VersioningConfiguration` structure of Amazon Simple Storage Service. */
 export type VersioningConfiguration = {
@@ -13802,7 +13802,7 @@ export type VersioningConfiguration = {
   Status?: BucketVersioningStatus;
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { MfaDelete?: undefined; Status?: undefined; xmlns?: undefined };
 
 /** The `WebsiteConfiguration` structure of Amazon Simple Storage Service. */
 export type WebsiteConfiguration = {
@@ -13819,11 +13819,14 @@ export type WebsiteConfiguration = {
   /** Rules that define when a redirect is applied and the redirect behavior. */
   RoutingRules?: {
     /** Added by rule `s3-xml-body`. */
-    RoutingRule?: RoutingRule | RoutingRule[];
-  } | "" | (string & {});
+    RoutingRule?: RoutingRule | RoutingRule[] & $Absent<RoutingRule, unknown[]>;
+  } | "" & { RoutingRule?: undefined };
   /** XML namespace of the element. */
   xmlns?: string;
-} | "" | (string & {});
+} | "" & { ErrorDocument?: undefined; IndexDocument?: undefined; RedirectAllRequestsTo?: undefined; RoutingRules?: undefined; xmlns?: undefined };
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `AnalyticsS3ExportFileFormat`.

@@ -222,7 +222,7 @@ export interface AssumeRoleResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /** The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`. */
   assumedRoleUser?: AssumedRoleUser;
   /**
@@ -369,7 +369,7 @@ export interface AssumeRoleWithSAMLResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /** The identifiers for the temporary security credentials that the operation returns. */
   assumedRoleUser?: AssumedRoleUser;
   /**
@@ -550,7 +550,7 @@ export interface AssumeRoleWithWebIdentityResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /** The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim. */
   subjectFromWebIdentityToken?: string;
   /** The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`. */
@@ -630,7 +630,7 @@ export interface AssumeRootResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /**
    * The source identity specified by the principal that is calling the `AssumeRoot` operation.
    *
@@ -774,7 +774,7 @@ export interface GetDelegatedAccessTokenRequestParameters {
 /** What `responseElements` holds in the record of sts `GetDelegatedAccessToken` (botocore shape `GetDelegatedAccessTokenResponse`). */
 export interface GetDelegatedAccessTokenResponseElements {
   /** The `Credentials` member of `GetDelegatedAccessTokenResponse`. */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /**
    * The percentage of the maximum policy size that is used by the session policy. The policy size is calculated as the sum of all the session policies and permission boundaries attached to the session. If the packed size exceeds 100%, the request fails.
    *
@@ -899,7 +899,7 @@ export interface GetFederationTokenResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /** Identifiers for the federated user associated with the credentials (such as `arn:aws:sts::123456789012:federated-user/Bob` or `123456789012:Bob`). You can use the federated user's ARN in your resource-based policies, such as an Amazon S3 bucket policy. */
   federatedUser?: FederatedUser;
   /**
@@ -978,7 +978,7 @@ export interface GetSessionTokenResponseElements {
    *
    * The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
    */
-  credentials?: Credentials | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  credentials?: Credentials | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Credentials, string>;
   /** The `SessionTokenUtilization` member of `GetSessionTokenResponse`. */
   sessionTokenUtilization?: number;
   /** The `SessionTokenSize` member of `GetSessionTokenResponse`. */
@@ -1076,3 +1076,6 @@ export interface Tag {
    */
   value?: string;
 }
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
