@@ -24,11 +24,14 @@ import { lowerCamelMembers, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
+  cloudfrontEventNameVersionSuffix,
+  eventSourceAlso,
   eventSourceFromSigningName,
   eventSourceLowerCase,
   eventSourceOverrides,
   lambdaEventNameVersionSuffix,
   readOnlyByVerb,
+  s3controlAccountEventNames,
   s3EventNameAliases,
 } from "./sources.js";
 import { blobByteBufferDump, blobRedacted, sensitiveRedacted, timestampRenderings } from "./values.js";
@@ -75,7 +78,10 @@ export const RULES: readonly Rule[] = [
   eventSourceFromSigningName,
   eventSourceOverrides,
   eventSourceLowerCase,
+  eventSourceAlso,
   lambdaEventNameVersionSuffix,
+  cloudfrontEventNameVersionSuffix,
   s3EventNameAliases,
+  s3controlAccountEventNames,
   readOnlyByVerb,
 ];
