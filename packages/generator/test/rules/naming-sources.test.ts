@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/project/index.js";
 import { EVENT_SOURCE_TABLE } from "../../src/project/rules/sources.js";
-import { names, op, service } from "./fixture.js";
+import { fieldsOf, names, op, service } from "./fixture.js";
 
 const withMembers = (svc: string, protocol: string, members: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
   service({
@@ -36,6 +36,48 @@ describe("verbatim-member-name", () => {
   it("keeps securityhub's member names", () => {
     const svc = withMembers("securityhub", "rest-json", { Filters: { shape: "String" }, GroupByAttribute: { shape: "String" } });
     expect(names(svc, op(svc, "DoIt").request)).toEqual(["Filters", "GroupByAttribute"]);
+  });
+
+  it.each([
+    ["ce", "json", { TimePeriod: { shape: "String" }, Granularity: { shape: "String" } }, ["TimePeriod", "Granularity"]],
+    ["connect", "rest-json", { InstanceId: { shape: "String", location: "uri", locationName: "InstanceId" }, ClientToken: { shape: "String" } }, ["InstanceId", "ClientToken"]],
+    ["resource-groups", "rest-json", { GroupName: { shape: "String" }, ResourceQuery: { shape: "String" } }, ["GroupName", "ResourceQuery"]],
+    ["devops-guru", "rest-json", { Action: { shape: "String" }, ResourceCollection: { shape: "String" } }, ["Action", "ResourceCollection"]],
+    ["resource-explorer-2", "rest-json", { ClientToken: { shape: "String" }, QueryString: { shape: "String" } }, ["ClientToken", "QueryString"]],
+    ["kms", "json", { KeyId: { shape: "String" } }, ["keyId"]],
+  ])("%s (%s) logs %j as %j", (svcName, protocol, members, want) => {
+    const svc = withMembers(svcName, protocol, members);
+    expect(names(svc, op(svc, "DoIt").request)).toEqual(want);
+  });
+
+  it("applies to nested structures too (ce TimePeriod.Start)", () => {
+    const ce = service({
+      name: "ce",
+      protocol: "json",
+      operations: { GetCostAndUsage: { input: { shape: "Req" } } },
+      shapes: { Req: { type: "structure", members: { TimePeriod: { shape: "Interval" } } }, Interval: { type: "structure", members: { Start: { shape: "String" }, End: { shape: "String" } } } },
+    });
+    const period = fieldsOf(ce, op(ce, "GetCostAndUsage").request).find((f) => f.name === "TimePeriod");
+    expect(names(ce, period?.type)).toEqual(["Start", "End"]);
+  });
+});
+
+describe("verbatim-member-aliases", () => {
+  const mediaconvert = service({
+    name: "mediaconvert",
+    protocol: "rest-json",
+    operations: { TagResource: { input: { shape: "TagResourceRequest" } }, CreateQueue: { input: { shape: "CreateQueueRequest" } } },
+    shapes: {
+      TagResourceRequest: { type: "structure", members: { Arn: { shape: "String", locationName: "arn" }, Tags: { shape: "Tags", locationName: "tags" } } },
+      CreateQueueRequest: { type: "structure", members: { Name: { shape: "String", locationName: "name" }, Tags: { shape: "Tags", locationName: "tags" } } },
+      Tags: { type: "map", key: { shape: "String" }, value: { shape: "String" } },
+    },
+  });
+  it("mediaconvert TagResource: Tags beside tags; arn stays lower-camel", () => {
+    expect(names(mediaconvert, op(mediaconvert, "TagResource").request)).toEqual(["arn", "tags", "Tags"]);
+  });
+  it("mediaconvert CreateQueue keeps tags only", () => {
+    expect(names(mediaconvert, op(mediaconvert, "CreateQueue").request)).toEqual(["name", "tags"]);
   });
 });
 
@@ -166,6 +208,12 @@ describe("eventNames", () => {
     expect(op(s3control, "GetPublicAccessBlock").eventNames).toEqual(["GetAccountPublicAccessBlock"]);
     expect(op(s3control, "DeletePublicAccessBlock").eventNames).toEqual(["DeleteAccountPublicAccessBlock"]);
     expect(op(s3control, "ListJobs").eventNames).toEqual(["ListJobs"]);
+  });
+
+  it("event-name-aliases: ce GetCostandUsage", () => {
+    const ce = service({ name: "ce", protocol: "json", operations: { GetCostAndUsage: {}, GetTags: {} }, shapes: {} });
+    expect(op(ce, "GetCostAndUsage").eventNames).toEqual(["GetCostAndUsage", "GetCostandUsage"]);
+    expect(op(ce, "GetTags").eventNames).toEqual(["GetTags"]);
   });
 
   it("never adds a name that differs only in case or spacing", () => {

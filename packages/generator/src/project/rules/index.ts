@@ -20,11 +20,12 @@ import {
   ec2WireNames,
 } from "./ec2.js";
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
-import { lowerCamelMembers, verbatimMemberName } from "./naming.js";
+import { lowerCamelMembers, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
   cloudfrontEventNameVersionSuffix,
+  eventNameAliases,
   eventSourceAlso,
   eventSourceFromSigningName,
   eventSourceLowerCase,
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   // Names.
   lowerCamelMembers,
   verbatimMemberName,
+  verbatimMemberAliases,
   ec2WireNames,
   ec2RequestListSetNames,
   s3WireNames,
@@ -83,5 +85,6 @@ export const RULES: readonly Rule[] = [
   cloudfrontEventNameVersionSuffix,
   s3EventNameAliases,
   s3controlAccountEventNames,
+  eventNameAliases,
   readOnlyByVerb,
 ];

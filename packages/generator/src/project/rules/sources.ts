@@ -219,4 +219,19 @@ export const s3controlAccountEventNames = rule({
   },
 });
 
+/** Other services' eventNames that are not the operation's name: service -> operation -> names, with evidence. */
+export const EVENT_NAME_ALIASES: Readonly<Record<string, Readonly<Record<string, { names: readonly string[]; evidence: string }>>>> = {
+  ce: { GetCostAndUsage: { names: ["GetCostandUsage"], evidence: "GetCostandUsage record, Cost Management user guide (2022)" } },
+};
+
+export const eventNameAliases = rule({
+  id: "event-name-aliases",
+  why: "a few operations are logged under a differently spelled eventName (ce GetCostandUsage)",
+  evidence: Object.entries(EVENT_NAME_ALIASES)
+    .flatMap(([s, ops]) => Object.entries(ops).map(([o, e]) => `${s} ${o}: ${e.evidence}`))
+    .join("; "),
+  appliesTo: (s) => s.name in EVENT_NAME_ALIASES,
+  eventNames: (names, op, service) => [...names, ...(EVENT_NAME_ALIASES[service.name]?.[op.name]?.names ?? [])],
+});
+
 export const isService = (...names: string[]) => (s: ServiceModel) => names.includes(s.name);
