@@ -18,6 +18,7 @@ import {
   ec2ResponseForms,
   ec2Timestamps,
   ec2WireNames,
+  ec2WrappedRequestStructureItems,
 } from "./ec2.js";
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
 import { lowerCamelMembers, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   s3BucketPolicyObject,
   // Structure.
   ec2ListItems,
+  ec2WrappedRequestStructureItems,
   ec2RequestScalarItemObject,
   ec2EmptyElementObject,
   ec2ResponseExtraFields,
