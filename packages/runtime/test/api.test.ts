@@ -90,6 +90,7 @@ describe("resolveEvent", () => {
     ["s3.amazonaws.com", "GetPublicAccessBlock", { service: "s3", operation: "GetPublicAccessBlock" }],
     ["s3.amazonaws.com", "GetBucketPublicAccessBlock", { service: "s3", operation: "GetPublicAccessBlock" }],
     ["ce.amazonaws.com", "GetCostandUsage", { service: "ce", operation: "GetCostAndUsage" }],
+    ["route53domains.amazonaws.com", "updateDomainContact", { service: "route53domains", operation: "UpdateDomainContact" }],
   ])("%s %s", (eventSource, eventName, want) => {
     expect(resolveEvent({ eventVersion: "1.08", eventSource, eventName })).toEqual(want);
   });
@@ -98,6 +99,8 @@ describe("resolveEvent", () => {
     ["the derived eventSource of a service the table moved", { eventSource: "rds-data.amazonaws.com", eventName: "ExecuteStatement" }],
     ["s3express is not a second eventSource of s3control", { eventSource: "s3express.amazonaws.com", eventName: "GetAccountPublicAccessBlock" }],
     ["CloudFront's suffix without underscores", { eventSource: "cloudfront.amazonaws.com", eventName: "CreateFunction20200531" }],
+    ["no case folding beyond the table", { eventSource: "route53domains.amazonaws.com", eventName: "updateDomainNameservers" }],
+    ["no trimming", { eventSource: "ec2-instance-connect.amazonaws.com", eventName: "SendSSHPublicKey " }],
   ])("%s: undefined", (_name, record) => {
     expect(resolveEvent({ eventVersion: "1.08", ...record })).toBeUndefined();
   });

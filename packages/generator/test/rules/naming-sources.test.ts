@@ -214,6 +214,8 @@ describe("eventNames", () => {
     const ce = service({ name: "ce", protocol: "json", operations: { GetCostAndUsage: {}, GetTags: {} }, shapes: {} });
     expect(op(ce, "GetCostAndUsage").eventNames).toEqual(["GetCostAndUsage", "GetCostandUsage"]);
     expect(op(ce, "GetTags").eventNames).toEqual(["GetTags"]);
+    const domains = service({ name: "route53domains", protocol: "json", operations: { UpdateDomainContact: {} }, shapes: {} });
+    expect(op(domains, "UpdateDomainContact").eventNames).toEqual(["UpdateDomainContact", "updateDomainContact"]);
   });
 
   it("never adds a name that differs only in case or spacing", () => {

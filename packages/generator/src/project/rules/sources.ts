@@ -222,11 +222,12 @@ export const s3controlAccountEventNames = rule({
 /** Other services' eventNames that are not the operation's name: service -> operation -> names, with evidence. */
 export const EVENT_NAME_ALIASES: Readonly<Record<string, Readonly<Record<string, { names: readonly string[]; evidence: string }>>>> = {
   ce: { GetCostAndUsage: { names: ["GetCostandUsage"], evidence: "GetCostandUsage record, Cost Management user guide (2022)" } },
+  route53domains: { UpdateDomainContact: { names: ["updateDomainContact"], evidence: "updateDomainContact record, Route 53 developer guide (2018)" } },
 };
 
 export const eventNameAliases = rule({
   id: "event-name-aliases",
-  why: "a few operations are logged under a differently spelled eventName (ce GetCostandUsage)",
+  why: "a few operations are logged under a differently spelled eventName (ce GetCostandUsage, route53domains updateDomainContact)",
   evidence: Object.entries(EVENT_NAME_ALIASES)
     .flatMap(([s, ops]) => Object.entries(ops).map(([o, e]) => `${s} ${o}: ${e.evidence}`))
     .join("; "),
