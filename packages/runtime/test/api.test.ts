@@ -73,6 +73,8 @@ describe("resolveEvent", () => {
     ["amazonmq.amazonaws.com", "CreateBroker", { service: "mq", operation: "CreateBroker" }],
     ["pinpoint.amazonaws.com", "GetCampaigns", { service: "pinpoint", operation: "GetCampaigns" }],
     ["application-insights.amazonaws.com", "ListApplications", { service: "application-insights", operation: "ListApplications" }],
+    ["qconnect.amazonaws.com", "ListAssistants", { service: "qconnect", operation: "ListAssistants" }],
+    ["wisdom.amazonaws.com", "ListAssistants", { service: "wisdom", operation: "ListAssistants" }],
     ["workmailMessageFlow.amazonaws.com", "GetRawMessageContent", { service: "workmailmessageflow", operation: "GetRawMessageContent" }],
     ["workmailmessageflow.amazonaws.com", "GetRawMessageContent", { service: "workmailmessageflow", operation: "GetRawMessageContent" }],
     ["s3express.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],

@@ -94,6 +94,7 @@ describe("eventSource", () => {
     ["AppRegistry keeps its own name", "servicecatalog-appregistry", { endpointPrefix: "servicecatalog-appregistry", signingName: "servicecatalog" }, "servicecatalog-appregistry.amazonaws.com"],
     ["Amazon MQ logs as amazonmq", "mq", { endpointPrefix: "mq", signingName: "mq" }, "amazonmq.amazonaws.com"],
     ["Pinpoint logs as pinpoint", "pinpoint", { endpointPrefix: "pinpoint", signingName: "mobiletargeting" }, "pinpoint.amazonaws.com"],
+    ["Amazon Q in Connect logs as qconnect, not wisdom", "qconnect", { endpointPrefix: "wisdom", signingName: "wisdom" }, "qconnect.amazonaws.com"],
     ["Application Insights keeps its hyphen", "application-insights", { endpointPrefix: "applicationinsights", signingName: "applicationinsights" }, "application-insights.amazonaws.com"],
   ])("%s", (_n, name, metadata, want) => {
     expect(withMembers(name, "json", {}, metadata).eventSource).toBe(want);

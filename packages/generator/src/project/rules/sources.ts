@@ -42,6 +42,11 @@ export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
     seen: "record",
     evidence: "GetCampaigns record, Amazon Pinpoint developer guide (2018); signing name mobiletargeting",
   },
+  qconnect: {
+    eventSource: "qconnect.amazonaws.com",
+    seen: "docs",
+    evidence: "EventBridge's 'Amazon Q in Connect events' page: source aws.qconnect, eventSource qconnect.amazonaws.com; signing name wisdom",
+  },
   "rds-data": {
     eventSource: "rdsdata.amazonaws.com",
     seen: "docs",
@@ -50,7 +55,7 @@ export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
   s3: {
     also: ["s3express.amazonaws.com"],
     seen: "record",
-    evidence: "CreateSession record of an S3 directory bucket (S3 user guide, 2024): eventSource s3express.amazonaws.com",
+    evidence: "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com",
   },
   "sagemaker-metrics": {
     eventSource: "metrics-sagemaker.amazonaws.com",
