@@ -71,6 +71,7 @@ describe("resolveEvent", () => {
     ["metrics-sagemaker.amazonaws.com", "BatchPutMetrics", { service: "sagemaker-metrics", operation: "BatchPutMetrics" }],
     ["servicecatalog-appregistry.amazonaws.com", "ListApplications", { service: "servicecatalog-appregistry", operation: "ListApplications" }],
     ["amazonmq.amazonaws.com", "CreateBroker", { service: "mq", operation: "CreateBroker" }],
+    ["metering-marketplace.amazonaws.com", "MeterUsage", { service: "meteringmarketplace", operation: "MeterUsage" }],
     ["pinpoint.amazonaws.com", "GetCampaigns", { service: "pinpoint", operation: "GetCampaigns" }],
     ["application-insights.amazonaws.com", "ListApplications", { service: "application-insights", operation: "ListApplications" }],
     ["qconnect.amazonaws.com", "ListAssistants", { service: "qconnect", operation: "ListAssistants" }],

@@ -92,6 +92,7 @@ describe("eventSource", () => {
     ["RDS Data API logs as rdsdata", "rds-data", { endpointPrefix: "rds-data", signingName: "rds-data" }, "rdsdata.amazonaws.com"],
     ["SageMaker metrics logs as metrics-sagemaker", "sagemaker-metrics", { endpointPrefix: "metrics.sagemaker", signingName: "sagemaker" }, "metrics-sagemaker.amazonaws.com"],
     ["AppRegistry keeps its own name", "servicecatalog-appregistry", { endpointPrefix: "servicecatalog-appregistry", signingName: "servicecatalog" }, "servicecatalog-appregistry.amazonaws.com"],
+    ["Marketplace Metering logs as metering-marketplace", "meteringmarketplace", { endpointPrefix: "metering.marketplace", signingName: "aws-marketplace" }, "metering-marketplace.amazonaws.com"],
     ["Amazon MQ logs as amazonmq", "mq", { endpointPrefix: "mq", signingName: "mq" }, "amazonmq.amazonaws.com"],
     ["Pinpoint logs as pinpoint", "pinpoint", { endpointPrefix: "pinpoint", signingName: "mobiletargeting" }, "pinpoint.amazonaws.com"],
     ["Amazon Q in Connect logs as qconnect, not wisdom", "qconnect", { endpointPrefix: "wisdom", signingName: "wisdom" }, "qconnect.amazonaws.com"],

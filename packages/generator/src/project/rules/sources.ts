@@ -32,10 +32,15 @@ export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
     seen: "record",
     evidence: "eventSource counts of a real organisation's trail (jSherz, 'Safer SCP rollouts', 2023); signing name applicationinsights",
   },
+  meteringmarketplace: {
+    eventSource: "metering-marketplace.amazonaws.com",
+    seen: "docs",
+    evidence: "EventBridge's events page for AWS Marketplace Metering: source aws.metering-marketplace, eventSource metering-marketplace.amazonaws.com; signing name aws-marketplace",
+  },
   mq: {
     eventSource: "amazonmq.amazonaws.com",
     seen: "record",
-    evidence: "CreateBroker and CreateGrant records, Amazon MQ developer guide (2018); signing name mq",
+    evidence: "CreateBroker and CreateGrant records, Amazon MQ developer guide (2018); EventBridge's events page (aws.amazonmq); signing name mq",
   },
   pinpoint: {
     eventSource: "pinpoint.amazonaws.com",
