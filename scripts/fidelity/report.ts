@@ -12,9 +12,9 @@
  * - `unknown-operation`: the eventSource is modelled but no service of it has an operation or alias of that
  *   eventName (detection-rule negative tests like iam `NotCreateUser`, git-protocol `GitPull`, agent APIs);
  * - `name-variant`: the eventName names an operation of the eventSource only loosely: after trimming,
- *   case-folding or dropping a trailing version (`"SendSSHPublicKey "`, `updateDomainContact`,
- *   `CreateFunction20150331` while no rule declares that alias): counted against the resolve rate (the
- *   first two are deliberately not resolved: no trimming, no case-folding);
+ *   case-folding or dropping a trailing version (`"SendSSHPublicKey "`, a lower-case first letter,
+ *   `CreateFunction20150331` while no rule declares that alias): counted against the resolve rate (trimming
+ *   and case-folding are deliberately not done; the case variants AWS documents are `event-name-aliases`);
  * - `not-api`: a non-API record (service event, console action) with no curated schema.
  * `resolvable` = API-call records of modelled eventSources minus `unknown-operation`: the records there is
  * an operation for. Both rates are reported (`resolved / resolvable` and `resolved / apiCalls`).

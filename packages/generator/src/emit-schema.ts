@@ -154,7 +154,9 @@ function eventSchema(svc: LoggedService, op: LoggedOperation): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   if (eventSource) {
-    properties.eventSource = { const: eventSource };
+    // A service some of whose records carry another eventSource (s3 and s3express.amazonaws.com) accepts each.
+    const others = op.eventSource ? [] : (svc.otherEventSources ?? []);
+    properties.eventSource = others.length ? { enum: [eventSource, ...others] } : { const: eventSource };
     required.push("eventSource");
   }
   if (op.eventNames.length) {
@@ -197,6 +199,7 @@ export function emitServiceSchema(svc: LoggedService, ctx: EmitContext): JsonSch
     "x-cloudtrail": {
       service: svc.name,
       eventSource: svc.eventSource,
+      ...(svc.otherEventSources ? { otherEventSources: svc.otherEventSources } : {}),
       apiVersion: svc.apiVersion,
       protocol: svc.protocol,
       botocoreVersion: ctx.botocoreVersion,

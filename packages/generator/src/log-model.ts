@@ -118,6 +118,8 @@ export interface LoggedService {
   name: string;
   /** `eventSource` CloudTrail writes for this service; `*` when its events come from any (see `match`). */
   eventSource: string;
+  /** Other eventSources some of its records carry (s3: `s3express.amazonaws.com`); absent when none. */
+  otherEventSources?: string[];
   apiVersion: string;
   protocol: string;
   serviceFullName: string;

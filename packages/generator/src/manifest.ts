@@ -3,6 +3,8 @@ import type { LoggedService } from "./log-model.js";
 
 export interface ServiceManifestEntry {
   eventSource: string;
+  /** Other eventSources some of its records carry; absent when none. */
+  otherEventSources?: string[];
   apiVersion: string;
   protocol: string;
   serviceFullName: string;
@@ -23,6 +25,7 @@ export function entryOf(svc: LoggedService): ServiceManifestEntry {
   for (const op of svc.operations) operations[op.name] = { eventNames: op.eventNames, readOnly: op.readOnly, ...(op.deprecated ? { deprecated: true as const } : {}) };
   return {
     eventSource: svc.eventSource,
+    ...(svc.otherEventSources ? { otherEventSources: svc.otherEventSources } : {}),
     apiVersion: svc.apiVersion,
     protocol: svc.protocol,
     serviceFullName: svc.serviceFullName,
@@ -37,7 +40,7 @@ export function buildManifest(botocoreVersion: string, entries: Record<string, S
   for (const name of Object.keys(entries).sort()) {
     const e = entries[name]!;
     services[name] = e;
-    (sources[e.eventSource] ??= []).push(name);
+    for (const source of [e.eventSource, ...(e.otherEventSources ?? [])]) (sources[source] ??= []).push(name);
   }
   const eventSources: Manifest["eventSources"] = {};
   for (const s of Object.keys(sources).sort()) eventSources[s] = sources[s]!;

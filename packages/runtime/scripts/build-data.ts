@@ -2,7 +2,7 @@
  * `node --import tsx scripts/build-data.ts [--types DIR] [--out DIR]`: the runtime's data, from the schemas
  * the generator wrote into @cloudtrail-schema/types.
  *
- *   generated/index.cjs             service -> [eventSource, apiVersion, curated?] (what resolveEvent reads first)
+ *   generated/index.cjs             service -> [eventSource, apiVersion, curated?, otherEventSources?] (what resolveEvent reads first)
  *   generated/schemas/envelope.cjs  the record envelope's definitions
  *   generated/schemas/<service>.cjs one service: operations, eventName aliases, definitions
  *
@@ -21,6 +21,7 @@ const FORMAT = 1;
 
 interface ManifestEntry {
   eventSource: string;
+  otherEventSources?: string[];
   apiVersion: string;
   curated?: boolean;
   operations: Record<string, { eventNames: string[]; readOnly?: boolean; deprecated?: boolean }>;
@@ -117,7 +118,7 @@ function main(): void {
 
   const files = new Map<string, string>();
   files.set("schemas/envelope.cjs", cjs({ format: FORMAT, defs: pack(envelopeDefs as Record<string, unknown>) }));
-  const index: Record<string, [string, string] | [string, string, 1]> = {};
+  const index: Record<string, [string, string] | [string, string, 1] | [string, string, 0 | 1, string[]]> = {};
   const services = Object.keys(manifest.services).sort();
   const onDisk = new Set(readdirSync(join(typesDir, "schemas")).map((f) => f.replace(/\.json$/, "")));
   let operations = 0;
@@ -140,14 +141,15 @@ function main(): void {
     operations += ops.length;
     const data = pack(defs);
     bytes += data.length;
-    index[service] = entry.curated ? [entry.eventSource, entry.apiVersion, 1] : [entry.eventSource, entry.apiVersion];
+    const others = entry.otherEventSources ?? [];
+    index[service] = others.length ? [entry.eventSource, entry.apiVersion, entry.curated ? 1 : 0, others] : entry.curated ? [entry.eventSource, entry.apiVersion, 1] : [entry.eventSource, entry.apiVersion];
     // One character per operation (sorted), "1" where CloudTrail marks its records readOnly: what
     // testing's makeEvent writes, 170 bytes for iam.
     const readOnly = ops.map((op) => (entry.operations[op]!.readOnly ? "1" : "0")).join("");
     // Operations the model marks deprecated, which resolution passes over when another service under the
     // same eventSource has the eventName (cloudhsm classic's CreateHsm against cloudhsmv2's).
     const deprecated = ops.filter((op) => entry.operations[op]!.deprecated === true);
-    const body = { format: FORMAT, service, eventSource: entry.eventSource, apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, readOnly, ...(deprecated.length ? { deprecated } : {}), defs: data };
+    const body = { format: FORMAT, service, eventSource: entry.eventSource, ...(others.length ? { otherEventSources: others } : {}), apiVersion: entry.apiVersion, curated: entry.curated === true, operations: ops, eventNames, readOnly, ...(deprecated.length ? { deprecated } : {}), defs: data };
     // The envelope comes along by a static require: a bundler that takes a service takes the envelope once.
     files.set(`schemas/${service}.cjs`, `${cjs(body)}module.exports.envelope = require("./envelope.cjs");\n`);
   }

@@ -24,6 +24,8 @@ export interface SchemaPack {
   format: number;
   service: string;
   eventSource: string;
+  /** Other eventSources some of the service's records carry (s3: s3express.amazonaws.com). Absent when none. */
+  otherEventSources?: string[];
   apiVersion: string;
   curated: boolean;
   /** Operation names, sorted. */
@@ -41,8 +43,8 @@ export interface SchemaPack {
 
 interface Index {
   botocoreVersion?: string;
-  /** service -> [eventSource, apiVersion, curated?] */
-  services: { [service: string]: [string, string] | [string, string, 1] };
+  /** service -> [eventSource, apiVersion, curated?, otherEventSources?] */
+  services: { [service: string]: [string, string] | [string, string, 1] | [string, string, 0 | 1, string[]] };
 }
 
 /** A loaded service. */
@@ -158,8 +160,12 @@ export function servicesOfSource(eventSource: string): readonly string[] {
       map.set(source, list);
     };
     const i = loadIndex();
-    if (i) for (const [s, [source, , curated]] of Object.entries(i.services)) add(s, source, curated === 1);
-    for (const p of registered.values()) add(p.service, p.eventSource, p.curated);
+    if (i) {
+      for (const [s, [source, , curated, others]] of Object.entries(i.services)) {
+        for (const src of [source, ...(others ?? [])]) add(s, src, curated === 1);
+      }
+    }
+    for (const p of registered.values()) for (const src of [p.eventSource, ...(p.otherEventSources ?? [])]) add(p.service, src, p.curated);
     if (!i && registered.size === 0) throw unavailable("resolving a record");
     for (const list of map.values()) list.sort();
     bySource = map;

@@ -66,6 +66,49 @@ describe("resolveEvent", () => {
   });
 
   it.each([
+    // event-source-overrides and event-source-also (the generator's EVENT_SOURCE_TABLE)
+    ["rdsdata.amazonaws.com", "ExecuteStatement", { service: "rds-data", operation: "ExecuteStatement" }],
+    ["metrics-sagemaker.amazonaws.com", "BatchPutMetrics", { service: "sagemaker-metrics", operation: "BatchPutMetrics" }],
+    ["servicecatalog-appregistry.amazonaws.com", "ListApplications", { service: "servicecatalog-appregistry", operation: "ListApplications" }],
+    ["amazonmq.amazonaws.com", "CreateBroker", { service: "mq", operation: "CreateBroker" }],
+    ["metering-marketplace.amazonaws.com", "MeterUsage", { service: "meteringmarketplace", operation: "MeterUsage" }],
+    ["pinpoint.amazonaws.com", "GetCampaigns", { service: "pinpoint", operation: "GetCampaigns" }],
+    ["application-insights.amazonaws.com", "ListApplications", { service: "application-insights", operation: "ListApplications" }],
+    ["qconnect.amazonaws.com", "ListAssistants", { service: "qconnect", operation: "ListAssistants" }],
+    ["wisdom.amazonaws.com", "ListAssistants", { service: "wisdom", operation: "ListAssistants" }],
+    ["workmailMessageFlow.amazonaws.com", "GetRawMessageContent", { service: "workmailmessageflow", operation: "GetRawMessageContent" }],
+    ["workmailmessageflow.amazonaws.com", "GetRawMessageContent", { service: "workmailmessageflow", operation: "GetRawMessageContent" }],
+    ["s3express.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
+    ["s3.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
+    // eventName variants
+    ["cloudfront.amazonaws.com", "CreateFunction2020_05_31", { service: "cloudfront", operation: "CreateFunction" }],
+    ["cloudfront.amazonaws.com", "UpdateDistribution2014_01_31", { service: "cloudfront", operation: "UpdateDistribution" }],
+    ["cloudfront.amazonaws.com", "CreateDistribution", { service: "cloudfront", operation: "CreateDistribution" }],
+    ["s3.amazonaws.com", "GetBucketObjectLockConfiguration", { service: "s3", operation: "GetObjectLockConfiguration" }],
+    ["s3.amazonaws.com", "GetAccelerateConfiguration", { service: "s3", operation: "GetBucketAccelerateConfiguration" }],
+    // s3.amazonaws.com is shared by s3 and s3control: the account-level names are s3control's, the bucket-level S3's.
+    ["s3.amazonaws.com", "GetAccountPublicAccessBlock", { service: "s3control", operation: "GetPublicAccessBlock" }],
+    ["s3.amazonaws.com", "PutAccountPublicAccessBlock", { service: "s3control", operation: "PutPublicAccessBlock" }],
+    ["s3.amazonaws.com", "DeleteAccountPublicAccessBlock", { service: "s3control", operation: "DeletePublicAccessBlock" }],
+    ["s3.amazonaws.com", "GetPublicAccessBlock", { service: "s3", operation: "GetPublicAccessBlock" }],
+    ["s3.amazonaws.com", "GetBucketPublicAccessBlock", { service: "s3", operation: "GetPublicAccessBlock" }],
+    ["ce.amazonaws.com", "GetCostandUsage", { service: "ce", operation: "GetCostAndUsage" }],
+    ["route53domains.amazonaws.com", "updateDomainContact", { service: "route53domains", operation: "UpdateDomainContact" }],
+  ])("%s %s", (eventSource, eventName, want) => {
+    expect(resolveEvent({ eventVersion: "1.08", eventSource, eventName })).toEqual(want);
+  });
+
+  it.each([
+    ["the derived eventSource of a service the table moved", { eventSource: "rds-data.amazonaws.com", eventName: "ExecuteStatement" }],
+    ["s3express is not a second eventSource of s3control", { eventSource: "s3express.amazonaws.com", eventName: "GetAccountPublicAccessBlock" }],
+    ["CloudFront's suffix without underscores", { eventSource: "cloudfront.amazonaws.com", eventName: "CreateFunction20200531" }],
+    ["no case folding beyond the table", { eventSource: "route53domains.amazonaws.com", eventName: "updateDomainNameservers" }],
+    ["no trimming", { eventSource: "ec2-instance-connect.amazonaws.com", eventName: "SendSSHPublicKey " }],
+  ])("%s: undefined", (_name, record) => {
+    expect(resolveEvent({ eventVersion: "1.08", ...record })).toBeUndefined();
+  });
+
+  it.each([
     ["not an object", 42],
     ["null", null],
     ["an array", []],
@@ -173,6 +216,37 @@ describe("validateEvent", () => {
     expect(codeOf(() => validateEvent(iamCreatePolicy(), { mode: "lenient" as never }))).toBe("E_USAGE");
     expect(codeOf(() => validateEvent(iamCreatePolicy(), { maxErrors: 0 }))).toBe("E_USAGE");
     expect(codeOf(() => validateEvent(iamCreatePolicy(), { maxErrors: 1.5 }))).toBe("E_USAGE");
+  });
+});
+
+describe("validateEvent: eventSources, eventNames and wire names of the tables", () => {
+  const envelope = {
+    eventVersion: "1.09",
+    userIdentity: { type: "IAMUser", principalId: "AIDAEXAMPLE", arn: "arn:aws:iam::111122223333:user/alice", accountId: "111122223333", userName: "alice" },
+    eventTime: "2024-07-02T00:22:11Z",
+    awsRegion: "us-west-2",
+    sourceIPAddress: "192.0.2.10",
+    userAgent: "aws-cli/2.15.0",
+    requestID: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+    eventID: "1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809",
+    readOnly: false,
+    eventType: "AwsApiCall",
+    managementEvent: true,
+    recipientAccountId: "111122223333",
+    eventCategory: "Management",
+  };
+  it.each([
+    ["s3 CreateSession under s3express.amazonaws.com", { eventSource: "s3express.amazonaws.com", eventName: "CreateSession", requestParameters: { bucketName: "logs--usw2-az1--x-s3", Host: "logs--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com" }, responseElements: null }, "s3", true],
+    ["ce GetCostandUsage with PascalCase members", { eventSource: "ce.amazonaws.com", eventName: "GetCostandUsage", requestParameters: { TimePeriod: { Start: "2024-01-01", End: "2024-01-31" }, Granularity: "MONTHLY", Metrics: ["UnblendedCost"], GroupBy: [{ Type: "DIMENSION", Key: "SERVICE" }] }, responseElements: null }, "ce", true],
+    ["ce with lower-camel members is not what ce logs", { eventSource: "ce.amazonaws.com", eventName: "GetCostAndUsage", requestParameters: { timePeriod: { start: "2024-01-01", end: "2024-01-31" }, granularity: "MONTHLY", metrics: ["UnblendedCost"] }, responseElements: null }, "ce", false],
+    ["connect with the URI member InstanceId", { eventSource: "connect.amazonaws.com", eventName: "GetContactAttributes", requestParameters: { InstanceId: "11111111-2222-3333-4444-555555555555", InitialContactId: "66666666-7777-8888-9999-000000000000" }, responseElements: null }, "connect", true],
+    ["resource-groups CreateGroup", { eventSource: "resource-groups.amazonaws.com", eventName: "CreateGroup", requestParameters: { Name: "web", ResourceQuery: { Type: "TAG_FILTERS_1_0", Query: "{}" } }, responseElements: { Group: { GroupArn: "arn:aws:resource-groups:us-west-2:111122223333:group/web", Name: "web" } } }, "resource-groups", true],
+    ["rds-data under rdsdata.amazonaws.com", { eventSource: "rdsdata.amazonaws.com", eventName: "ExecuteStatement", requestParameters: { resourceArn: "arn:aws:rds:us-west-2:111122223333:cluster:db", secretArn: "arn:aws:secretsmanager:us-west-2:111122223333:secret:db-AbCdEf", sql: "select 1" }, responseElements: null }, "rds-data", true],
+    ["ec2 wrapped request with Filter.Name and Filter.Value.content", { eventSource: "ec2.amazonaws.com", eventName: "DescribeCapacityReservations", requestParameters: { DescribeCapacityReservationsRequest: { Filter: { Name: "state", Value: { content: "active", tag: 1 }, tag: 1 }, MaxResults: 10 } }, responseElements: null }, "ec2", true],
+  ])("strict: %s", (_name, body, service, want) => {
+    const r = validateEvent({ ...envelope, ...body }, { mode: "strict" });
+    expect(r.service).toBe(service);
+    expect(r.valid).toBe(want);
   });
 });
 

@@ -108,7 +108,11 @@ export type T12 = Expect<Equal<LambdaEvent, LambdaEvents[keyof LambdaEvents]>>;
 export type T13 = Expect<Equal<CloudTrailEvent<"lambda", "CreateFunction">, CreateFunctionEvent>>;
 export type T14 = Expect<Assignable<CloudTrailEvent<"s3", "PutBucketPolicy">, CloudTrailEvent<"s3">>>;
 export type T15 = Expect<Assignable<CloudTrailEvent<"s3", "PutBucketPolicy">, CloudTrailRecord>>;
-export const s3Source: "s3.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
+// S3 directory buckets log under s3express.amazonaws.com (rule event-source-also): both are s3 records.
+export const s3Source: "s3.amazonaws.com" | "s3express.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
+// @ts-expect-error an s3 record's eventSource may be s3express.amazonaws.com
+export const s3OnlySource: "s3.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
+export const kmsSource: "kms.amazonaws.com" = ({} as CloudTrailEvent<"kms">).eventSource;
 
 // --- A service whose module is not imported resolves to a stand-in that names the module ---------------
 export type T16 = Expect<Equal<CloudTrailEvent<"sqs", "SendMessage">, ServiceNotImported<"sqs">>>;

@@ -186,7 +186,7 @@ function servicesModule(manifest: Manifest): StatementStructures[] {
       docs: docs("The `eventSource` of every service's records, by service name. Several services can share one (rds, docdb, neptune)."),
       properties: Object.entries(manifest.services).map(([service, e]) => ({
         name: propertyKey(service),
-        type: JSON.stringify(e.eventSource),
+        type: [e.eventSource, ...(e.otherEventSources ?? [])].map((s) => JSON.stringify(s)).join(" | "),
         docs: docs(`${e.serviceFullName}: ${Object.keys(e.operations).length} operations, API version ${e.apiVersion}.`),
       })),
     },

@@ -452,7 +452,7 @@ function defaultDefDoc(def: string, t: LogType, svc: LoggedService): string {
 function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: ReturnType<typeof opNames>): string {
   const eventSource = op.eventSource ?? (svc.eventSource === ANY_EVENT_SOURCE ? undefined : svc.eventSource);
   const where = [
-    eventSource ? `eventSource \`${eventSource}\`` : undefined,
+    eventSource ? `eventSource ${[eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))].map((s) => `\`${s}\``).join(" or ")}` : undefined,
     op.eventNames.length ? `eventName ${op.eventNames.map((n) => `\`${n}\``).join(" or ")}` : undefined,
     ...(op.match ?? []).map((m) => `${m.path.join(".")} \`${m.value}\``),
   ].filter(Boolean);
@@ -461,7 +461,8 @@ function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: R
     ...(op.deprecated ? { deprecated: true } : {}),
   });
   const members: string[] = [];
-  if (eventSource) members.push(`eventSource: ${JSON.stringify(eventSource)};`);
+  const eventSources = eventSource ? [eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))] : [];
+  if (eventSource) members.push(`eventSource: ${eventSources.map((s) => JSON.stringify(s)).join(" | ")};`);
   if (op.eventNames.length) members.push(`eventName: ${op.eventNames.map((n) => JSON.stringify(n)).join(" | ")};`);
   for (const [field, value] of matchMembers(op.match ?? [], isInsights(op) ? INSIGHTS_RECORD : RECORD)) members.push(`${propertyKey(field)}: ${value};`);
   members.push(`requestParameters?: ${op.request ? names.request : UNMODELED} | null;`);

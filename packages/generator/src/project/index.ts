@@ -308,6 +308,8 @@ export function project(service: ServiceModel, options: ProjectOptions = {}): Lo
       response: op.response && mapRefs(op.response, rename),
     })),
   };
+  const others = fold(active, (r) => r.otherEventSources, [] as string[], service).filter((s) => s !== logged.eventSource);
+  if (others.length) logged.otherEventSources = [...new Set(others)].sort();
   if (service.doc) logged.doc = service.doc;
   return logged;
 }

@@ -78,6 +78,11 @@ export interface Rule {
   eventNames?: (names: string[], op: Operation, service: ServiceModel) => string[];
   /** The record's `eventSource`; receives the value so far. */
   eventSource?: (source: string, service: ServiceModel) => string;
+  /**
+   * Other eventSources some of the service's records carry (S3 directory buckets under s3express.amazonaws.com);
+   * receives the list so far.
+   */
+  otherEventSources?: (sources: string[], service: ServiceModel) => string[];
   /** Whether CloudTrail marks the operation `readOnly`; receives the value so far. */
   readOnly?: (readOnly: boolean, op: Operation, service: ServiceModel) => boolean;
 }

@@ -141,6 +141,49 @@ describe("ec2 wrapped request", () => {
   });
 });
 
+describe("ec2-wrapped-request-structure-items", () => {
+  const svc = service({
+    name: "ec2",
+    protocol: "ec2",
+    operations: { DescribeReservations: { input: { shape: "DescribeReservationsRequest" } } },
+    shapes: {
+      DescribeReservationsRequest: {
+        type: "structure",
+        members: {
+          Filters: { shape: "FilterList", locationName: "Filter" },
+          TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
+          MaxResults: { shape: "Integer" },
+        },
+      },
+      FilterList: { type: "list", member: { shape: "Filter", locationName: "Filter" } },
+      Filter: { type: "structure", members: { Name: { shape: "String" }, Values: { shape: "ValueList", locationName: "Value" } } },
+      ValueList: { type: "list", member: { shape: "String", locationName: "item" } },
+      TagSpecificationList: { type: "list", member: { shape: "TagSpecification", locationName: "item" } },
+      TagSpecification: { type: "structure", members: { ResourceType: { shape: "String", locationName: "resourceType" }, Tags: { shape: "TagList", locationName: "Tag" } } },
+      TagList: { type: "list", member: { shape: "Tag", locationName: "item" } },
+      Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
+    },
+  });
+  const strict = validator(svc, "DescribeReservations", "strict");
+  it.each([
+    ["one filter: its members beside tag, values as {tag, content}", { DescribeReservationsRequest: { Filter: { Name: "state", Value: { content: "active", tag: 1 }, tag: 1 } } }, true],
+    ["several filters and values as arrays", { DescribeReservationsRequest: { Filter: [{ Name: "a", Value: [{ content: "x", tag: 1 }, { content: "y", tag: 2 }], tag: 1 }, { Name: "b", tag: 2 }] } }, true],
+    ["TagSpecification.Tag.Key (transit gateway record's shape)", { DescribeReservationsRequest: { TagSpecification: { ResourceType: "transit-gateway", tag: 1, Tag: { Value: "my-tgw", tag: 1, Key: "Name" } } } }, true],
+  ])("strict: %s", (_n, request, want) => {
+    expect(strict(request)).toBe(want);
+  });
+  it("declares structure elements bare (plus tag) and scalar elements as {tag, content}", () => {
+    const one = (def: string) => options(svc.defs[def])[0]!;
+    expect(one("FilterList.ec2-query")).toEqual({ kind: "ref", def: "Filter.ec2-query" });
+    expect(names(svc, svc.defs["Filter.ec2-query"])).toEqual(["Name", "Value", "tag"]);
+    expect(names(svc, one("ValueList.ec2-query"))).toEqual(["tag", "content"]);
+  });
+  it("adds tag only to structures that are list elements", () => {
+    const wrapped = options(op(svc, "DescribeReservations").request).find((o) => names(svc, o).includes("DescribeReservationsRequest"));
+    expect(names(svc, field(svc, wrapped, "DescribeReservationsRequest").type)).toEqual(["Filter", "TagSpecification", "MaxResults"]);
+  });
+});
+
 describe("ec2-response-forms", () => {
   it("legacy: locationNames, _return, requestId", () => {
     const legacy = options(op(ec2, "RunThings").response)[0];

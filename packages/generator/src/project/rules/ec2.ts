@@ -124,11 +124,38 @@ export const ec2ListItems = rule({
   shapeType: (type, shape, ctx) => {
     if (shape.type !== "list" || type.kind !== "array") return type;
     const doc = type.doc ? { doc: type.doc } : {};
-    if (ctx.variant === EC2_QUERY) return ctx.define(shape.name, () => ({ ...oneOf(tagContent(type.items), arrayOf(tagContent(type.items))), ...doc }));
+    if (ctx.variant === EC2_QUERY) {
+      // Structure elements carry their own members beside `tag` (see ec2-wrapped-request-structure-items).
+      const element = shape.member && ctx.shape(shape.member.shape).type === "structure" ? type.items : tagContent(type.items);
+      return ctx.define(shape.name, () => ({ ...oneOf(element, arrayOf(element)), ...doc }));
+    }
     // The wrapped response form writes an empty list as "".
     if (ctx.direction === "response") return ctx.define(shape.name, () => ({ ...oneOf(itemsList(type.items, "response"), placeholder("")), ...doc }));
     return ctx.define(shape.name, () => ({ ...itemsList(type.items, "request"), ...doc }));
   },
+});
+
+const elements = new WeakMap<ServiceModel, Set<string>>();
+/** Names of the service's structures that are list elements. */
+function listElements(service: ServiceModel): Set<string> {
+  let set = elements.get(service);
+  if (!set) elements.set(service, (set = new Set([...service.shapes.values()].flatMap((s) => (s.type === "list" && s.member ? [s.member.shape] : [])))));
+  return set;
+}
+
+export const ec2WrappedRequestStructureItems = rule({
+  id: "ec2-wrapped-request-structure-items",
+  why:
+    "in the wrapped request form a list of structures logs each element as the structure's own query members plus its 1-based " +
+    "\"tag\" (Filter: {Name, Value: {tag, content}, tag}); only scalar elements are {tag, content}",
+  evidence:
+    "CreateTransitGateway record, Transit Gateway guide: TagSpecification {ResourceType, tag: 1, Tag {Key, Value, tag: 1}}; " +
+    "DescribeCapacityReservationsRequest.Filter.Name with Filter.Value.content and TagSpecification.Tag.Key in the held-out records",
+  appliesTo: isEc2,
+  shapeType: (type, shape, ctx) =>
+    ctx.variant === EC2_QUERY && shape.type === "structure" && listElements(ctx.service).has(shape.name) && type.kind === "object" && !type.fields.some((f) => f.name === "tag")
+      ? withFields(type, [added("tag", int(), "ec2-wrapped-request-structure-items", "1-based position in the list, when the structure is a list element.")])
+      : type,
 });
 
 export const ec2RequestScalarItemObject = rule({

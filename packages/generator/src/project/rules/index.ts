@@ -18,17 +18,22 @@ import {
   ec2ResponseForms,
   ec2Timestamps,
   ec2WireNames,
+  ec2WrappedRequestStructureItems,
 } from "./ec2.js";
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
-import { lowerCamelMembers, verbatimMemberName } from "./naming.js";
+import { lowerCamelMembers, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
+  cloudfrontEventNameVersionSuffix,
+  eventNameAliases,
+  eventSourceAlso,
   eventSourceFromSigningName,
   eventSourceLowerCase,
   eventSourceOverrides,
   lambdaEventNameVersionSuffix,
   readOnlyByVerb,
+  s3controlAccountEventNames,
   s3EventNameAliases,
 } from "./sources.js";
 import { blobByteBufferDump, blobRedacted, sensitiveRedacted, timestampRenderings } from "./values.js";
@@ -37,12 +42,14 @@ export const RULES: readonly Rule[] = [
   // Names.
   lowerCamelMembers,
   verbatimMemberName,
+  verbatimMemberAliases,
   ec2WireNames,
   ec2RequestListSetNames,
   s3WireNames,
   s3BucketPolicyObject,
   // Structure.
   ec2ListItems,
+  ec2WrappedRequestStructureItems,
   ec2RequestScalarItemObject,
   ec2EmptyElementObject,
   ec2ResponseExtraFields,
@@ -75,7 +82,11 @@ export const RULES: readonly Rule[] = [
   eventSourceFromSigningName,
   eventSourceOverrides,
   eventSourceLowerCase,
+  eventSourceAlso,
   lambdaEventNameVersionSuffix,
+  cloudfrontEventNameVersionSuffix,
   s3EventNameAliases,
+  s3controlAccountEventNames,
+  eventNameAliases,
   readOnlyByVerb,
 ];

@@ -20,13 +20,56 @@ export const lowerCamelMembers = rule({
   fieldName: (name) => lowerFirst(name),
 });
 
-/** Services that log member names verbatim (PascalCase). */
-export const VERBATIM_MEMBER_SERVICES: ReadonlySet<string> = new Set(["securityhub"]);
+/**
+ * Services that log every request and response member under its wire JSON name, which for these models is the
+ * botocore member name (PascalCase), URI members included. Each with the records that showed it; lower-camel
+ * records of the same services seen in blog posts were hand-written, not captured.
+ */
+export const WIRE_NAME_SERVICES: Readonly<Record<string, { evidence: string }>> = {
+  ce: { evidence: "GetCostandUsage record, Cost Management user guide (2022): TimePeriod {Start, End}, Metrics, Granularity, GroupBy [{Type, Key}]" },
+  connect: {
+    evidence:
+      "GetContactAttributes record, Connect admin guide (2019): InitialContactId, InstanceId (a URI member); captured GetMetricDataV2 " +
+      "(ResourceArn, Filters [{FilterKey, FilterValues}], Metrics [{Name}]) and CreateContactFlowModule (InstanceId, Content, ClientToken, Tags, Name; " +
+      "responseElements Problems) records (2024)",
+  },
+  "devops-guru": { evidence: "UpdateResourceCollection record, DevOps Guru user guide (2020): Action, ResourceCollection {CloudFormation {StackNames}}" },
+  "resource-explorer-2": { evidence: "CreateIndex record, Resource Explorer user guide (2022): ClientToken; responseElements Arn, State, CreatedAt; Search {QueryString} (incident write-up)" },
+  "resource-groups": {
+    evidence: "CreateGroup record (2022): Description, Name, ResourceQuery {Type, Query}; responseElements Group {GroupArn}; captured DeleteGroup (2024): GroupName, Group {GroupArn, Name, OwnerId}",
+  },
+  securityhub: { evidence: "securityhub CreateInsight, DeleteInsight, UpdateFindings records (AWS docs): Filters, Name, InsightArn" },
+};
 
 export const verbatimMemberName = rule({
   id: "verbatim-member-name",
-  why: "a few services log the botocore member name unchanged (PascalCase)",
-  evidence: "securityhub CreateInsight, DeleteInsight, UpdateFindings records (AWS docs): Filters, Name, InsightArn",
-  appliesTo: (s) => VERBATIM_MEMBER_SERVICES.has(s.name),
+  why: "a few services log members under their wire JSON names, which are the botocore names (PascalCase), nested and URI members too",
+  evidence: Object.entries(WIRE_NAME_SERVICES)
+    .map(([s, e]) => `${s}: ${e.evidence}`)
+    .join("; "),
+  appliesTo: (s) => s.name in WIRE_NAME_SERVICES,
   fieldName: (_name, member) => member.name,
+});
+
+/**
+ * Single members some operations log under their botocore name while the rest of the service is lower-camel:
+ * service -> operation -> members. The lower-camel key stays (other records of the operation use it).
+ */
+export const VERBATIM_MEMBER_ALIASES: Readonly<Record<string, Readonly<Record<string, { members: readonly string[]; evidence: string }>>>> = {
+  mediaconvert: {
+    TagResource: { members: ["Tags"], evidence: "TagResource record, MediaConvert user guide (2018): arn, Tags {CostCenter} (CreateQueue of the same page logs tags)" },
+  },
+};
+
+export const verbatimMemberAliases = rule({
+  id: "verbatim-member-aliases",
+  why: "some operations log one member under its botocore name (mediaconvert TagResource: Tags beside arn)",
+  evidence: Object.entries(VERBATIM_MEMBER_ALIASES)
+    .flatMap(([s, ops]) => Object.entries(ops).map(([o, e]) => `${s} ${o}: ${e.evidence}`))
+    .join("; "),
+  appliesTo: (s) => s.name in VERBATIM_MEMBER_ALIASES,
+  aliases: (names, field, member, _owner, ctx) => {
+    const entry = ctx.operation ? VERBATIM_MEMBER_ALIASES[ctx.service.name]?.[ctx.operation.name] : undefined;
+    return entry?.members.includes(member.name) && field.name !== member.name ? [...names, member.name] : names;
+  },
 });

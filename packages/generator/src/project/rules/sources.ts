@@ -12,20 +12,105 @@ export const eventSourceFromSigningName = rule({
   eventSource: (_source, service) => `${service.metadata.signingName ?? service.metadata.endpointPrefix}.amazonaws.com`,
 });
 
-/** Services whose records carry another eventSource than their signing name says, with the records that showed it. */
-export const EVENT_SOURCE_OVERRIDES: Readonly<Record<string, { eventSource: string; evidence: string }>> = {
-  "sso-oidc": { eventSource: "sso.amazonaws.com", evidence: "CreateToken records (AWS docs 2020, detection tests); signing name sso-oauth" },
-  sso: { eventSource: "sso.amazonaws.com", evidence: "IAM Identity Center portal calls (GetRoleCredentials, ListAccounts) are documented under sso.amazonaws.com; signing name awsssoportal" },
+/**
+ * Services whose records carry another eventSource than their signing name says, each with what showed it.
+ * `eventSource` replaces the derived one; `also` lists further eventSources some of its records carry, kept
+ * verbatim (not lower-cased: an AWS example writes `workmailMessageFlow.amazonaws.com`). `seen`: `record` when a
+ * CloudTrail record (AWS documentation example, public test data) has it, `docs` when AWS's CloudTrail pages
+ * name it without a record.
+ */
+export interface EventSourceEntry {
+  eventSource?: string;
+  also?: readonly string[];
+  seen: "record" | "docs";
+  evidence: string;
+}
+
+export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
+  "application-insights": {
+    eventSource: "application-insights.amazonaws.com",
+    seen: "record",
+    evidence: "eventSource counts of a real organisation's trail (jSherz, 'Safer SCP rollouts', 2023); signing name applicationinsights",
+  },
+  meteringmarketplace: {
+    eventSource: "metering-marketplace.amazonaws.com",
+    seen: "docs",
+    evidence: "EventBridge's events page for AWS Marketplace Metering: source aws.metering-marketplace, eventSource metering-marketplace.amazonaws.com; signing name aws-marketplace",
+  },
+  mq: {
+    eventSource: "amazonmq.amazonaws.com",
+    seen: "record",
+    evidence: "CreateBroker and CreateGrant records, Amazon MQ developer guide (2018); EventBridge's events page (aws.amazonmq); signing name mq",
+  },
+  pinpoint: {
+    eventSource: "pinpoint.amazonaws.com",
+    seen: "record",
+    evidence: "GetCampaigns record, Amazon Pinpoint developer guide (2018); signing name mobiletargeting",
+  },
+  qconnect: {
+    eventSource: "qconnect.amazonaws.com",
+    seen: "docs",
+    evidence: "EventBridge's 'Amazon Q in Connect events' page: source aws.qconnect, eventSource qconnect.amazonaws.com; signing name wisdom",
+  },
+  "rds-data": {
+    eventSource: "rdsdata.amazonaws.com",
+    seen: "docs",
+    evidence: "CloudTrail's ExcludeManagementEventSources documents rdsdata.amazonaws.com for the RDS Data API; signing name rds-data",
+  },
+  s3: {
+    also: ["s3express.amazonaws.com"],
+    seen: "record",
+    evidence: "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com",
+  },
+  "sagemaker-metrics": {
+    eventSource: "metrics-sagemaker.amazonaws.com",
+    seen: "record",
+    evidence: "BatchPutMetrics record, SageMaker developer guide (2022); EventBridge's aws.metrics-sagemaker; signing name sagemaker",
+  },
+  "servicecatalog-appregistry": {
+    eventSource: "servicecatalog-appregistry.amazonaws.com",
+    seen: "record",
+    evidence: "ListApplications in a lookup-events listing (2024) and a real trail's eventSource counts (2023); signing name servicecatalog",
+  },
+  sso: {
+    eventSource: "sso.amazonaws.com",
+    seen: "docs",
+    evidence: "IAM Identity Center portal calls (GetRoleCredentials, ListAccounts) are documented under sso.amazonaws.com; signing name awsssoportal",
+  },
+  "sso-oidc": {
+    eventSource: "sso.amazonaws.com",
+    seen: "record",
+    evidence: "CreateToken records (AWS docs 2020, detection tests); signing name sso-oauth",
+  },
+  workmailmessageflow: {
+    also: ["workmailMessageFlow.amazonaws.com"],
+    seen: "record",
+    evidence:
+      "GetRawMessageContent record, WorkMail admin guide (2017), eventSource workmailMessageFlow.amazonaws.com; " +
+      "CloudTrail's network-activity event sources and the Smithy model say workmailmessageflow.amazonaws.com",
+  },
 };
 
 export const eventSourceOverrides = rule({
   id: "event-source-overrides",
-  why: "a few services log under another service's eventSource (IAM Identity Center's OIDC and portal APIs under sso.amazonaws.com)",
-  evidence: Object.entries(EVENT_SOURCE_OVERRIDES)
-    .map(([s, o]) => `${s}: ${o.evidence}`)
+  why: "some services log under another eventSource than their signing name (rdsdata, metrics-sagemaker, amazonmq, IAM Identity Center's OIDC under sso)",
+  evidence: Object.entries(EVENT_SOURCE_TABLE)
+    .filter(([, e]) => e.eventSource !== undefined)
+    .map(([s, e]) => `${s}: ${e.evidence}`)
     .join("; "),
-  appliesTo: (s) => s.name in EVENT_SOURCE_OVERRIDES,
-  eventSource: (source, service) => EVENT_SOURCE_OVERRIDES[service.name]?.eventSource ?? source,
+  appliesTo: (s) => EVENT_SOURCE_TABLE[s.name]?.eventSource !== undefined,
+  eventSource: (source, service) => EVENT_SOURCE_TABLE[service.name]?.eventSource ?? source,
+});
+
+export const eventSourceAlso = rule({
+  id: "event-source-also",
+  why: "some services' records come under a second eventSource as well (S3 directory buckets under s3express.amazonaws.com)",
+  evidence: Object.entries(EVENT_SOURCE_TABLE)
+    .filter(([, e]) => e.also !== undefined)
+    .map(([s, e]) => `${s}: ${e.evidence}`)
+    .join("; "),
+  appliesTo: (s) => EVENT_SOURCE_TABLE[s.name]?.also !== undefined,
+  otherEventSources: (sources, service) => [...sources, ...(EVENT_SOURCE_TABLE[service.name]?.also ?? [])],
 });
 
 export const eventSourceLowerCase = rule({
@@ -67,6 +152,33 @@ export const lambdaEventNameVersionSuffix = rule({
 });
 
 /**
+ * CloudFront API versions a record's eventName can carry (`UpdateDistribution2014_01_31`): the one of every
+ * CloudFront model botocore has shipped, and 2014-01-31 of AWS's example. The current one comes from the URI.
+ */
+export const CLOUDFRONT_EVENT_NAME_VERSIONS: readonly string[] = [
+  "2014_01_31", "2014_05_31", "2014_10_21", "2014_11_06", "2015_04_17", "2015_07_27", "2015_09_17", "2016_01_13",
+  "2016_01_28", "2016_08_01", "2016_08_20", "2016_09_07", "2016_09_29", "2016_11_25", "2017_03_25", "2017_10_30",
+  "2018_06_18", "2018_11_05", "2019_03_26",
+];
+
+export const cloudfrontEventNameVersionSuffix = rule({
+  id: "cloudfront-event-name-version-suffix",
+  why: "CloudFront logs an operation as <Op><API version used, with underscores> (CreateDistribution2020_05_31); some records use the bare name",
+  evidence:
+    "AWS's CloudFront developer guide example: UpdateDistribution2014_01_31, ListDistributions2014_01_31, GetDistribution2014_01_31, " +
+    "CreateInvalidation2014_01_31; CreateDistribution2020_05_31 in detection rules and log parsers (strip_version tests); " +
+    "bare CreateDistribution, UpdateDistribution, TagResource records (detection tests)",
+  appliesTo: (s) => s.name === "cloudfront",
+  eventNames: (names, op) => {
+    const date = uriDate(op);
+    if (!date) return names;
+    const current = `${date.slice(0, 4)}_${date.slice(4, 6)}_${date.slice(6)}`;
+    const versions = [...new Set([...CLOUDFRONT_EVENT_NAME_VERSIONS, current])].sort();
+    return [...names, ...versions.map((v) => `${op.name}${v}`)];
+  },
+});
+
+/**
  * S3 eventNames that are not operation names: CloudTrail keeps the REST API's older names. Each maps to the
  * operation whose schema describes the record. (Old names that are still deprecated operations of the
  * model, PutBucketLifecycle or ListObjects for ListObjectsV2, are in s3.ts: `s3-legacy-operation-forms`.)
@@ -77,6 +189,10 @@ export const S3_EVENT_NAME_ALIASES: Readonly<Record<string, { operation: string;
   DeleteBucketPublicAccessBlock: { operation: "DeletePublicAccessBlock", evidence: "records" },
   GetBucketRequestPay: { operation: "GetBucketRequestPayment", evidence: "AWS docs, S3 CloudTrail event table" },
   PutBucketRequestPay: { operation: "PutBucketRequestPayment", evidence: "AWS docs, S3 CloudTrail event table" },
+  GetBucketObjectLockConfiguration: { operation: "GetObjectLockConfiguration", evidence: "console records (held-out fidelity report); the IAM action's name" },
+  PutBucketObjectLockConfiguration: { operation: "PutObjectLockConfiguration", evidence: "inferred from the Get record and the IAM action s3:PutBucketObjectLockConfiguration" },
+  GetAccelerateConfiguration: { operation: "GetBucketAccelerateConfiguration", evidence: "console records (held-out fidelity report); the IAM action's name" },
+  PutAccelerateConfiguration: { operation: "PutBucketAccelerateConfiguration", evidence: "inferred from the Get record and the IAM action s3:PutAccelerateConfiguration" },
 };
 
 export const s3EventNameAliases = rule({
@@ -90,6 +206,43 @@ export const s3EventNameAliases = rule({
       .filter(([, a]) => a.operation === op.name)
       .map(([alias]) => alias),
   ],
+});
+
+/**
+ * S3 Control's account-level Block Public Access calls, logged under s3.amazonaws.com with their IAM action's
+ * name. The bare names are S3's own bucket-level operations' (GetPublicAccessBlock), so these replace them.
+ */
+export const S3CONTROL_EVENT_NAMES: Readonly<Record<string, { eventName: string; evidence: string }>> = {
+  GetPublicAccessBlock: { eventName: "GetAccountPublicAccessBlock", evidence: "records (held-out fidelity report); S3 CloudTrail account-level event table" },
+  PutPublicAccessBlock: { eventName: "PutAccountPublicAccessBlock", evidence: "records (held-out fidelity report); S3 CloudTrail account-level event table" },
+  DeletePublicAccessBlock: { eventName: "DeleteAccountPublicAccessBlock", evidence: "records (held-out fidelity report); S3 CloudTrail account-level event table" },
+};
+
+export const s3controlAccountEventNames = rule({
+  id: "s3control-account-event-names",
+  why: "S3 Control's account-level public access block calls are logged as Get/Put/DeleteAccountPublicAccessBlock under s3.amazonaws.com",
+  evidence: "s3.amazonaws.com GetAccountPublicAccessBlock, PutAccountPublicAccessBlock, DeleteAccountPublicAccessBlock records with accountId in requestParameters",
+  appliesTo: (s) => s.name === "s3control",
+  eventNames: (names, op) => {
+    const renamed = S3CONTROL_EVENT_NAMES[op.name];
+    return renamed ? [...names.filter((n) => n !== op.name), renamed.eventName] : names;
+  },
+});
+
+/** Other services' eventNames that are not the operation's name: service -> operation -> names, with evidence. */
+export const EVENT_NAME_ALIASES: Readonly<Record<string, Readonly<Record<string, { names: readonly string[]; evidence: string }>>>> = {
+  ce: { GetCostAndUsage: { names: ["GetCostandUsage"], evidence: "GetCostandUsage record, Cost Management user guide (2022)" } },
+  route53domains: { UpdateDomainContact: { names: ["updateDomainContact"], evidence: "updateDomainContact record, Route 53 developer guide (2018)" } },
+};
+
+export const eventNameAliases = rule({
+  id: "event-name-aliases",
+  why: "a few operations are logged under a differently spelled eventName (ce GetCostandUsage, route53domains updateDomainContact)",
+  evidence: Object.entries(EVENT_NAME_ALIASES)
+    .flatMap(([s, ops]) => Object.entries(ops).map(([o, e]) => `${s} ${o}: ${e.evidence}`))
+    .join("; "),
+  appliesTo: (s) => s.name in EVENT_NAME_ALIASES,
+  eventNames: (names, op, service) => [...names, ...(EVENT_NAME_ALIASES[service.name]?.[op.name]?.names ?? [])],
 });
 
 export const isService = (...names: string[]) => (s: ServiceModel) => names.includes(s.name);
