@@ -189,12 +189,16 @@ export interface PackSize {
   packedBytes: number;
   unpackedBytes: number;
   entries: number;
+  /** Unpacked bytes by top-level entry of the package (dist, schemas, manifest.json…). */
+  parts: Record<string, number>;
 }
 
-function packSize(types = TYPES): PackSize {
+export function packSize(types = TYPES): PackSize {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: types, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
-  const [info] = JSON.parse(out) as { size: number; unpackedSize: number; entryCount: number }[];
-  return { packedBytes: info!.size, unpackedBytes: info!.unpackedSize, entries: info!.entryCount };
+  const [info] = JSON.parse(out) as { size: number; unpackedSize: number; entryCount: number; files: { path: string; size: number }[] }[];
+  const parts: Record<string, number> = {};
+  for (const f of info!.files) parts[f.path.split("/")[0]!] = (parts[f.path.split("/")[0]!] ?? 0) + f.size;
+  return { packedBytes: info!.size, unpackedBytes: info!.unpackedSize, entries: info!.entryCount, parts };
 }
 
 export interface GenerationTiming {
@@ -314,7 +318,12 @@ function table(title: string, rows: Record<string, Diagnostics>): string {
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 const x = (r: Ratio) => `check ${r.check.toFixed(2)}x, total ${r.total.toFixed(2)}x`;
-const pack = (p: PackSize) => `${mb(p.packedBytes)} packed, ${mb(p.unpackedBytes)} unpacked, ${p.entries} files`;
+const pack = (p: PackSize) =>
+  `${mb(p.packedBytes)} packed, ${mb(p.unpackedBytes)} unpacked (${Object.entries(p.parts)
+    .filter(([, n]) => n >= 1e5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${mb(n)}`)
+    .join(", ")}), ${p.entries} files`;
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("bench-types.ts")) {
   const { values } = parseArgs({
