@@ -1,20 +1,27 @@
 /**
- * Benchmark of @cloudtrail-schema/types for the compiler (issue 3): a consumer project handling 10
- * operations across ec2, s3, iam, lambda and kms, type-checked with `tsc --noEmit --extendedDiagnostics`,
- * against the same consumer written with @types/aws-lambda's `EventBridgeEvent<string, any>`, in the same
- * run; plus the package's packed and unpacked size.
+ * Benchmark of @cloudtrail-schema/types for the compiler (issues 3 and 9): a consumer project that
+ * registers iam, kms, sts, s3, lambda and ec2 and handles 10 of their operations, type-checked with
+ * `tsc --noEmit --extendedDiagnostics`, against the same consumer written with @types/aws-lambda's
+ * `EventBridgeEvent<string, any>`, in the same run, with skipLibCheck true and false; plus the package's
+ * packed and unpacked size (`npm pack --dry-run`, what the registry would hold).
  *
- *   node --import tsx scripts/bench-types.ts [--runs 5] [--json] [--all]
+ *   node --import tsx scripts/bench-types.ts [--runs 5] [--json] [--all] [--compare DIR] [--reach] [--skip-generation]
+ *   pnpm bench types -- --compare DIR
  *
- * `--all` adds a consumer that imports `@cloudtrail-schema/types/all` (every service), to show what the
- * per-service modules save. Also times full generation with and without the declarations, fresh processes.
+ * Goal (issue 9): the typed consumer within 1.5x the baseline's time, with and without skipLibCheck; the
+ * ratio is given for tsc's check time and for its total time (read, parse, bind and check: what a user
+ * waits for). `--compare DIR` measures another build of the package beside this one in the same run (a
+ * copy of packages/types from before a change: consumer times and package size, side by side). `--all`
+ * adds a consumer that imports `@cloudtrail-schema/types/all` (every service), to show what the
+ * per-service modules save; `--reach` one whose service modules hold only what its 10 operations reach
+ * (the lower bound of per-operation modules). Also times full generation with and without the declarations, fresh processes.
  * Needs `pnpm build` first (the generator writes the package).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -22,7 +29,7 @@ const TYPES = join(ROOT, "packages", "types");
 const require = createRequire(join(ROOT, "package.json"));
 const TSC = require.resolve("typescript/bin/tsc");
 
-/** The 10 operations the consumer handles. */
+/** The 10 operations the consumer handles, across the six services issue 9 names (each registered once). */
 export const OPERATIONS: readonly [service: string, operation: string][] = [
   ["ec2", "RunInstances"],
   ["ec2", "TerminateInstances"],
@@ -32,16 +39,16 @@ export const OPERATIONS: readonly [service: string, operation: string][] = [
   ["iam", "CreatePolicy"],
   ["iam", "AttachRolePolicy"],
   ["lambda", "CreateFunction"],
-  ["lambda", "UpdateFunctionCode"],
   ["kms", "ScheduleKeyDeletion"],
+  ["sts", "AssumeRole"],
 ];
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Field names the consumer reads, taken from the generated schemas so the code follows the fidelity rules. */
-function fieldsOf(service: string, operation: string): { request: string[]; response: string[] } {
+function fieldsOf(service: string, operation: string, types = TYPES): { request: string[]; response: string[] } {
   type Node = { properties?: object; $ref?: string; anyOf?: Node[] };
-  const doc = JSON.parse(readFileSync(join(TYPES, "schemas", `${service}.json`), "utf8")) as { $defs: Record<string, Node> };
+  const doc = JSON.parse(readFileSync(join(types, "schemas", `${service}.json`), "utf8")) as { $defs: Record<string, Node> };
   // The first alternative with properties (EC2's legacy form before its wrapped one), through references.
   const props = (n: Node | undefined): string[] => {
     if (!n) return [];
@@ -129,10 +136,10 @@ const TSCONFIG = (skipLibCheck: boolean) =>
   );
 
 /** A consumer project in `dir`, with the package and @types/aws-lambda linked into its node_modules. */
-function project(dir: string, source: string, skipLibCheck: boolean): void {
+function project(dir: string, source: string, skipLibCheck: boolean, types = TYPES): void {
   mkdirSync(join(dir, "node_modules", "@cloudtrail-schema"), { recursive: true });
   mkdirSync(join(dir, "node_modules", "@types"), { recursive: true });
-  symlinkSync(TYPES, join(dir, "node_modules", "@cloudtrail-schema", "types"));
+  symlinkSync(types, join(dir, "node_modules", "@cloudtrail-schema", "types"));
   for (const pkg of ["aws-lambda", "node"]) symlinkSync(dirname(require.resolve(`@types/${pkg}/package.json`)), join(dir, "node_modules", "@types", pkg));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "bench-consumer", private: true, type: "module" }));
   writeFileSync(join(dir, "tsconfig.json"), TSCONFIG(skipLibCheck));
@@ -183,12 +190,16 @@ export interface PackSize {
   packedBytes: number;
   unpackedBytes: number;
   entries: number;
+  /** Unpacked bytes by top-level entry of the package (dist, schemas, manifest.json…). */
+  parts: Record<string, number>;
 }
 
-function packSize(): PackSize {
-  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: TYPES, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
-  const [info] = JSON.parse(out) as { size: number; unpackedSize: number; entryCount: number }[];
-  return { packedBytes: info!.size, unpackedBytes: info!.unpackedSize, entries: info!.entryCount };
+export function packSize(types = TYPES): PackSize {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: types, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
+  const [info] = JSON.parse(out) as { size: number; unpackedSize: number; entryCount: number; files: { path: string; size: number }[] }[];
+  const parts: Record<string, number> = {};
+  for (const f of info!.files) parts[f.path.split("/")[0]!] = (parts[f.path.split("/")[0]!] ?? 0) + f.size;
+  return { packedBytes: info!.size, unpackedBytes: info!.unpackedSize, entries: info!.entryCount, parts };
 }
 
 export interface GenerationTiming {
@@ -223,32 +234,88 @@ function generation(): GenerationTiming {
   return { schemasOnlyMs: schemas.ms, withTypesMs: all.ms, withTypesMaxRssKb: all.maxRssKb, services: all.services, operations: all.operations };
 }
 
+/** How one consumer compares with the baseline's, in one skipLibCheck mode. */
+export interface Ratio {
+  check: number;
+  total: number;
+}
+
 export interface BenchResult {
   runs: number;
   skipLibCheck: Record<string, Diagnostics>;
   noSkipLibCheck: Record<string, Diagnostics>;
-  checkRatio: number;
+  /** The typed consumer against the baseline: check time and total time, in each mode. */
+  ratios: { skipLibCheck: Ratio; noSkipLibCheck: Ratio; compare?: { skipLibCheck: Ratio; noSkipLibCheck: Ratio }; reach?: { skipLibCheck: Ratio; noSkipLibCheck: Ratio } };
   goal: string;
   pack: PackSize;
-  generation: GenerationTiming;
+  /** The package of `--compare`, when given. */
+  comparePack?: PackSize & { dir: string };
+  generation?: GenerationTiming;
 }
 
-export function benchTypes(options: { runs?: number; all?: boolean } = {}): BenchResult {
+/**
+ * A copy of the package whose service modules keep only what the consumer's operations reach: their
+ * event types and the declarations those refer to, transitively. Not a layout the package ships; the
+ * lower bound of what per-operation modules could cost the compiler (`--reach`). Works on the emitted text
+ * (top-level declarations are separated by a blank line), so it is a measurement aid, not an emitter.
+ */
+export function reachedPackage(into: string, types = TYPES): string {
+  mkdirSync(join(into, "dist", "services"), { recursive: true });
+  writeFileSync(join(into, "package.json"), readFileSync(join(types, "package.json")));
+  for (const f of readdirSync(join(types, "dist"))) if (/\.d\.m?ts$/.test(f)) writeFileSync(join(into, "dist", f), readFileSync(join(types, "dist", f)));
+  const byService = new Map<string, string[]>();
+  for (const [service, op] of OPERATIONS) byService.set(service, [...(byService.get(service) ?? []), op]);
+  for (const [service, ops] of byService) {
+    for (const ext of [".d.mts"]) writeFileSync(join(into, "dist", "services", `${service}${ext}`), readFileSync(join(types, "dist", "services", `${service}${ext}`)));
+    const text = readFileSync(join(types, "dist", "services", `${service}.d.ts`), "utf8");
+    const augmentation = text.indexOf("declare module");
+    const end = text.indexOf("\n  }\n}\n", augmentation) + "\n  }\n}\n".length;
+    if (augmentation < 0 || end < augmentation) throw new Error(`--reach: no module augmentation in ${service}.d.ts`);
+    // The events map keeps the operations handled; the declarations after the augmentation, those reached.
+    const head = text.slice(0, end).replace(/(^ {2}\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?^ {2}(\w+): \w+Event;\n/gm, (m, _doc, op: string) => (ops.includes(op) ? m : ""));
+    const declarations = new Map<string, string>();
+    for (const chunk of text.slice(end).split(/\n\n(?=\/\*\*|export )/)) {
+      const name = /export (?:interface|type) (\w+)/.exec(chunk)?.[1];
+      if (name) declarations.set(name, chunk);
+    }
+    const reached = new Set<string>();
+    const queue = ops.map((op) => `${op}Event`);
+    while (queue.length) {
+      const name = queue.pop()!;
+      if (reached.has(name) || !declarations.has(name)) continue;
+      reached.add(name);
+      for (const id of declarations.get(name)!.replace(/\/\*\*[\s\S]*?\*\//g, "").match(/[A-Za-z_$][\w$]*/g) ?? []) if (declarations.has(id)) queue.push(id);
+    }
+    const body = [...declarations].filter(([name]) => reached.has(name)).map(([, chunk]) => chunk);
+    writeFileSync(join(into, "dist", "services", `${service}.d.ts`), `${head}\n${body.join("\n\n")}\n`);
+  }
+  return into;
+}
+
+const TYPED = "@cloudtrail-schema/types";
+const COMPARED = "@cloudtrail-schema/types, --compare build";
+const REACHED = "... only the declarations the 10 operations reach (--reach)";
+
+export function benchTypes(options: { runs?: number; all?: boolean; compare?: string; reach?: boolean; generation?: boolean } = {}): BenchResult {
   const runs = options.runs ?? 5;
   if (!existsSync(join(TYPES, "dist", "index.d.ts"))) throw new Error("packages/types/dist is missing: run `pnpm build` first");
+  const compare = options.compare ? resolve(options.compare) : undefined;
+  if (compare && !existsSync(join(compare, "dist", "index.d.ts"))) throw new Error(`--compare ${compare}: no dist/index.d.ts there (a copy of packages/types, built)`);
   const root = mkdtempSync(join(tmpdir(), "cloudtrail-types-bench-"));
   try {
-    const variants: [string, string][] = [
+    const variants: [name: string, source: string, types?: string][] = [
       ["baseline (@types/aws-lambda, any)", consumerSource(false)],
-      ["@cloudtrail-schema/types", consumerSource(true)],
+      [TYPED, consumerSource(true)],
+      ...(compare ? ([[COMPARED, consumerSource(true), compare]] as [string, string, string][]) : []),
+      ...(options.reach ? ([[REACHED, consumerSource(true), reachedPackage(join(root, "reached"))]] as [string, string, string][]) : []),
       ["... switching over every event of each service", consumerSource(true, { wholeService: true })],
       ["... naming the event types (no generic)", consumerSource(true, { named: true })],
       ...(options.all ? ([["... importing @cloudtrail-schema/types/all", consumerSource(true, { importAll: true })]] as [string, string][]) : []),
     ];
     const result = (skipLibCheck: boolean, runs: number) => {
-      const dirs = variants.map(([name, src], i) => {
+      const dirs = variants.map(([name, src, types], i) => {
         const dir = join(root, `${skipLibCheck ? "skip" : "full"}-${i}`);
-        project(dir, src, skipLibCheck);
+        project(dir, src, skipLibCheck, types);
         return [name, dir] as const;
       });
       const samples = new Map<string, Diagnostics[]>(dirs.map(([name]) => [name, []]));
@@ -260,15 +327,24 @@ export function benchTypes(options: { runs?: number; all?: boolean } = {}): Benc
     const skip = result(true, runs);
     // Checking every declaration takes seconds a run; fewer runs suffice to see the difference.
     const full = result(false, Math.max(3, Math.ceil(runs / 3)));
-    const [baseline, typed] = [skip[variants[0]![0]]!, skip[variants[1]![0]]!];
+    const ratio = (rows: Record<string, Diagnostics>, name: string): Ratio => {
+      const [base, typed] = [rows[variants[0]![0]]!, rows[name]!];
+      return { check: typed.check / Math.max(base.check, 0.01), total: typed.total / Math.max(base.total, 0.01) };
+    };
     return {
       runs,
       skipLibCheck: skip,
       noSkipLibCheck: full,
-      checkRatio: typed.check / Math.max(baseline.check, 0.01),
-      goal: "check time <= 1.5x the baseline's (skipLibCheck: true)",
+      ratios: {
+        skipLibCheck: ratio(skip, TYPED),
+        noSkipLibCheck: ratio(full, TYPED),
+        ...(compare ? { compare: { skipLibCheck: ratio(skip, COMPARED), noSkipLibCheck: ratio(full, COMPARED) } } : {}),
+        ...(options.reach ? { reach: { skipLibCheck: ratio(skip, REACHED), noSkipLibCheck: ratio(full, REACHED) } } : {}),
+      },
+      goal: "the typed consumer's time <= 1.5x the baseline's, with skipLibCheck true and false",
       pack: packSize(),
-      generation: generation(),
+      ...(compare ? { comparePack: { ...packSize(compare), dir: compare } } : {}),
+      ...(options.generation === false ? {} : { generation: generation() }),
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -284,21 +360,52 @@ function table(title: string, rows: Record<string, Diagnostics>): string {
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const x = (r: Ratio) => `check ${r.check.toFixed(2)}x, total ${r.total.toFixed(2)}x`;
+const pack = (p: PackSize) =>
+  `${mb(p.packedBytes)} packed, ${mb(p.unpackedBytes)} unpacked (${Object.entries(p.parts)
+    .filter(([, n]) => n >= 1e5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${mb(n)}`)
+    .join(", ")}), ${p.entries} files`;
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("bench-types.ts")) {
-  const { values } = parseArgs({ options: { runs: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } } });
-  const r = benchTypes({ ...(values.runs ? { runs: Number(values.runs) } : {}), ...(values.all ? { all: true } : {}) });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string" },
+      json: { type: "boolean" },
+      all: { type: "boolean" },
+      compare: { type: "string" },
+      reach: { type: "boolean" },
+      "skip-generation": { type: "boolean" },
+    },
+  });
+  const r = benchTypes({
+    ...(values.runs ? { runs: Number(values.runs) } : {}),
+    ...(values.all ? { all: true } : {}),
+    ...(values.compare ? { compare: values.compare } : {}),
+    ...(values.reach ? { reach: true } : {}),
+    ...(values["skip-generation"] ? { generation: false } : {}),
+  });
   if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else {
-    process.stdout.write(`@cloudtrail-schema/types: tsc --noEmit --extendedDiagnostics, 10 operations across ec2, s3, iam, lambda, kms; median of ${r.runs} runs\n\n`);
+    const services = [...new Set(OPERATIONS.map(([s]) => s))].join(", ");
+    process.stdout.write(`@cloudtrail-schema/types: tsc --noEmit --extendedDiagnostics, ${OPERATIONS.length} operations across ${services}; median of ${r.runs} runs\n\n`);
+    const fullRuns = Math.max(3, Math.ceil(r.runs / 3));
     process.stdout.write(table("skipLibCheck: true", r.skipLibCheck));
-    process.stdout.write(`\ncheck time ${r.checkRatio.toFixed(2)}x the baseline (goal: ${r.goal})\n\n`);
-    process.stdout.write(table(`skipLibCheck: false (median of ${Math.max(3, Math.ceil(r.runs / 3))} runs)`, r.noSkipLibCheck));
-    process.stdout.write(`\npackage: ${mb(r.pack.packedBytes)} packed, ${mb(r.pack.unpackedBytes)} unpacked, ${r.pack.entries} files (npm pack --dry-run)\n`);
+    const others = (mode: "skipLibCheck" | "noSkipLibCheck") =>
+      [r.ratios.compare && `--compare build: ${x(r.ratios.compare[mode])}`, r.ratios.reach && `--reach: ${x(r.ratios.reach[mode])}`].filter(Boolean).join("; ");
+    const also = (mode: "skipLibCheck" | "noSkipLibCheck") => (others(mode) ? ` (${others(mode)})` : "");
+    process.stdout.write(`\ntyped against the baseline: ${x(r.ratios.skipLibCheck)}${also("skipLibCheck")}\n\n`);
+    process.stdout.write(table(`skipLibCheck: false (median of ${fullRuns} runs)`, r.noSkipLibCheck));
+    process.stdout.write(`\ntyped against the baseline: ${x(r.ratios.noSkipLibCheck)}${also("noSkipLibCheck")}\n`);
+    process.stdout.write(`goal: ${r.goal}\n\n`);
+    process.stdout.write(`package: ${pack(r.pack)} (npm pack --dry-run); goal <= 8 MB packed, <= 60 MB unpacked\n`);
+    if (r.comparePack) process.stdout.write(`--compare build (${r.comparePack.dir}): ${pack(r.comparePack)}\n`);
     const g = r.generation;
-    process.stdout.write(
-      `full generation (${g.services} services, ${g.operations} operations): ${(g.withTypesMs / 1000).toFixed(1)} s with the declarations, ` +
-        `${(g.schemasOnlyMs / 1000).toFixed(1)} s JSON Schemas only; peak RSS ${(g.withTypesMaxRssKb / 1024).toFixed(0)} MB\n`,
-    );
+    if (g)
+      process.stdout.write(
+        `full generation (${g.services} services, ${g.operations} operations): ${(g.withTypesMs / 1000).toFixed(1)} s with the declarations, ` +
+          `${(g.schemasOnlyMs / 1000).toFixed(1)} s JSON Schemas only; peak RSS ${(g.withTypesMaxRssKb / 1024).toFixed(0)} MB\n`,
+      );
   }
 }

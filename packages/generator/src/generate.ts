@@ -11,6 +11,7 @@ import type { LoggedService } from "./log-model.js";
 import { buildManifest, entryOf, type ServiceManifestEntry } from "./manifest.js";
 import { normalize } from "./normalize.js";
 import { project } from "./project/index.js";
+import { jsonFileText, schemaFileText } from "./schema-file.js";
 import type { Snapshot } from "./load.js";
 
 /** Stable JSON text: two-space indent, trailing newline. Key order is the order the stages built. */
@@ -42,7 +43,7 @@ export function generate(
   const entries: Record<string, ServiceManifestEntry> = {};
   let operations = 0;
   const add = (svc: LoggedService) => {
-    files.set(`schemas/${svc.name}.json`, jsonText(emitServiceSchema(svc, ctx)));
+    files.set(`schemas/${svc.name}.json`, schemaFileText(emitServiceSchema(svc, ctx), ctx));
     if (ctx.types) files.set(...emitServiceTypes(svc, ctx));
     entries[svc.name] = entryOf(svc);
     operations += svc.operations.length;
@@ -51,8 +52,9 @@ export function generate(
   for (const svc of extra) add(svc);
   const envelope = envelopeSchema(ctx.botocoreVersion);
   const manifest = buildManifest(ctx.botocoreVersion, entries);
-  files.set("schemas/envelope.json", jsonText(envelope));
-  files.set("manifest.json", jsonText(manifest));
+  files.set("schemas/envelope.json", schemaFileText(envelope, ctx));
+  // Minified like the schemas (2.9 MB indented, 1.7 MB not): read by programs, browsed with a JSON viewer.
+  files.set("manifest.json", jsonFileText(manifest, false));
   if (ctx.types) for (const [path, text] of emitPackageTypes(manifest, envelope, ctx)) files.set(path, text);
   return { files, services: Object.keys(entries).length, operations };
 }

@@ -46,7 +46,7 @@ const SCHEMA_VALUES = new Set([
   "unevaluatedProperties",
 ]);
 
-type NodeRewrite = (node: JsonSchema, path: string) => JsonSchema;
+export type NodeRewrite = (node: JsonSchema, path: string) => JsonSchema;
 
 export function toStrict<S extends JsonValue>(schema: S): S {
   return walk(schema, "#", hoist) as S;
@@ -71,6 +71,14 @@ function drop(node: JsonSchema): JsonSchema {
   if (!(X_MODEL in node)) return node;
   const { [X_MODEL]: _model, ...rest } = node;
   return rest;
+}
+
+/**
+ * Rewrites each schema node (then its subschemas) with `rewrite`; copies everything else as data. The
+ * walk the modes use, for other stages that edit schema nodes only (the package's schema files).
+ */
+export function rewriteSchemaNodes<S extends JsonValue>(schema: S, rewrite: NodeRewrite): S {
+  return walk(schema, "#", rewrite) as S;
 }
 
 /** Rewrites each schema node (then its subschemas); copies everything else as data. */

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.js";
-import { generate, type Generated } from "../src/generate.js";
+import { generate, jsonText, type Generated } from "../src/generate.js";
 import { openSnapshot } from "../src/load.js";
 import type { Manifest } from "../src/manifest.js";
 
@@ -38,6 +38,20 @@ describe("every service", () => {
     expect(expression).toContain('"$ref":"#/$defs/Expression"');
   });
 
+  it("writes the schema files minified, their documentation left to the declarations; schemaDocs keeps it", () => {
+    const text = all.files.get("schemas/sts.json")!;
+    expect(text.trimEnd()).not.toContain("\n");
+    const nodes = (v: unknown): unknown[] => (v && typeof v === "object" ? [v, ...Object.values(v).flatMap(nodes)] : []);
+    const described = (doc: object) => nodes(doc).filter((n) => typeof (n as { description?: unknown }).description === "string").length;
+    expect(described(parse("schemas/sts.json"))).toBe(1); // the document's own line (service, botocore version)
+    expect(all.files.get("schemas/sts.json")).toContain("AssumeRole.event");
+    const documented = generate(snapshot, createContext(snapshot, { services: ["sts"], schemaDocs: true }));
+    const sts = JSON.parse(documented.files.get("schemas/sts.json")!) as object;
+    expect(described(sts)).toBeGreaterThan(100);
+    expect(documented.files.get("schemas/sts.json")).toBe(jsonText(sts));
+    expect(JSON.stringify(sts).length).toBeGreaterThan(3 * text.length);
+  });
+
   it("is deterministic: a second run gives byte-identical files", () => {
     const again = generate(snapshot, createContext(snapshot));
     expect([...again.files.keys()]).toEqual([...all.files.keys()]);
@@ -47,8 +61,9 @@ describe("every service", () => {
 
 describe("golden files", () => {
   // Regenerate on purpose with: UPDATE_GOLDEN=1 npx vitest run packages/generator/test/all-services.test.ts
+  // The package's files are minified; the golden files are indented, so a change reads as a diff.
   it.each(GOLDEN)("%s matches test/golden/schemas/%s.json", (service) => {
-    const text = all.files.get(`schemas/${service}.json`)!;
+    const text = jsonText(parse(`schemas/${service}.json`));
     const file = join(goldenDir, `${service}.json`);
     if (process.env.UPDATE_GOLDEN) {
       mkdirSync(goldenDir, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR]`: generate every schema and
+ * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR] [--schema-docs]`: generate every schema and
  * declaration into the types package (default `packages/types`). Run by the generator's build.
  */
 import { resolve } from "node:path";
@@ -13,11 +13,12 @@ async function main(): Promise<number> {
       out: { type: "string" },
       services: { type: "string" },
       snapshot: { type: "string" },
+      "schema-docs": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("Usage: generate [--out DIR] [--services iam,ec2] [--snapshot data/botocore]\n");
+    process.stdout.write("Usage: generate [--out DIR] [--services iam,ec2] [--snapshot data/botocore] [--schema-docs]\n\n  --schema-docs  JSON Schemas with every description, indented (default: minified, docs in the TSDoc only)\n");
     return 0;
   }
   const out = resolve(values.out ?? new URL("../../types", import.meta.url).pathname);
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     out,
     ...(values.snapshot ? { snapshotDir: values.snapshot } : {}),
     ...(values.services ? { services: values.services.split(",") } : {}),
+    ...(values["schema-docs"] ? { schemaDocs: true } : {}),
   });
   const ms = performance.now() - t0;
   process.stdout.write(`generated ${result.services} services, ${result.operations} operations into ${out} in ${(ms / 1000).toFixed(1)} s\n`);
