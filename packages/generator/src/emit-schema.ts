@@ -97,7 +97,14 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   }),
   blob: () => ({ type: "string", "x-type": "blob" }),
   any: () => ({}),
-  oneOf: (t) => ({ anyOf: t.options.map(emitType) }),
+  // Options marked compatibleOnly drop out in strict: strict's own anyOf lists the others (none: nothing passes).
+  oneOf: (t): JsonSchema => {
+    const all: JsonSchema = { anyOf: t.options.map(emitType) };
+    const strict = t.options.filter((o) => !o.compatibleOnly);
+    if (strict.length === t.options.length) return all;
+    const model: JsonSchema = strict.length ? { anyOf: strict.map(emitType) } : { not: {} };
+    return { ...all, "x-model": model };
+  },
   ref: (t) => ref(t.def),
 };
 

@@ -187,11 +187,18 @@ function recordDef(): JsonSchema {
   );
   return {
     ...compatible,
-    // Every real record names its version. eventSource and eventName are on every record except Insights
-    // events, which carry them inside insightDetails; eventTime is left to strict because a shipper may drop
-    // it (a Logstash capture replaced it with @timestamp) without the rest of the record being wrong.
+    // Compatible mode takes trimmed exports (rule `trimmed-export`): SIEM and IR tools export projections of
+    // records without eventVersion, eventID or userIdentity, and a shipper may drop eventTime (a Logstash
+    // capture replaced it with @timestamp). What every record still has: eventSource and eventName (except
+    // Insights events, which carry them inside insightDetails) and at least one of eventTime, eventID and
+    // eventVersion, which make it a record of one event rather than a bare {eventSource, eventName} fragment.
+    // A field that is present is still checked. Strict requires the full envelope (`x-model.required`).
     // (`properties: {x: true}` beside each `required` keeps Ajv's strictRequired mode satisfied.)
-    required: ["eventVersion"],
+    anyOf: [
+      { properties: { eventTime: true }, required: ["eventTime"] },
+      { properties: { eventID: true }, required: ["eventID"] },
+      { properties: { eventVersion: true }, required: ["eventVersion"] },
+    ],
     if: { properties: { insightDetails: true }, required: ["insightDetails"] },
     else: {
       properties: { eventName: true, eventSource: true, userIdentity: true },

@@ -15,6 +15,12 @@ interface Annotated {
   /** The botocore shape this type came from, for docs and error messages. */
   shape?: string;
   deprecated?: boolean;
+  /**
+   * An option of a `oneOf` that only compatible mode accepts: a form CloudTrail is seen to write that strict
+   * mode, which follows the model, does not (error documents in responseElements; query-string integers as
+   * strings where no evidence shows the service doing it). Types include it.
+   */
+  compatibleOnly?: boolean;
 }
 
 export interface LogField {

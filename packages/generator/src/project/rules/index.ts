@@ -22,6 +22,7 @@ import {
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
 import { lowerCamelMembers, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
+import { jsonErrorDocument, restBoundScalarStrings } from "./rest.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
   eventSourceFromSigningName,
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   timestampRenderings,
   ec2Timestamps,
   ec2NumericStrings,
+  restBoundScalarStrings,
   blobByteBufferDump,
   sensitiveRedacted,
   blobRedacted,
@@ -71,6 +73,7 @@ export const RULES: readonly Rule[] = [
   s3Host,
   s3SubresourceMarker,
   s3LegacyOperationForms,
+  jsonErrorDocument,
   // eventSource, eventName, readOnly.
   eventSourceFromSigningName,
   eventSourceOverrides,
