@@ -62,7 +62,8 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   object: (t) => ({
     type: "object",
     properties: properties(t.fields),
-    ...model({ required: required(t.fields), additionalProperties: t.open ? undefined : false }),
+    ...(t.closed ? { additionalProperties: false } : {}),
+    ...model({ required: required(t.fields), additionalProperties: t.open || t.closed ? undefined : false }),
   }),
   union: (t) => ({
     type: "object",

@@ -50,7 +50,12 @@ export interface LogField {
 export type TimestampRendering = "java-date" | "iso-8601" | "epoch";
 
 export type LogType =
-  | ({ kind: "object"; fields: LogField[]; /** undeclared keys are known to appear */ open?: boolean } & Annotated)
+  | ({
+      kind: "object";
+      fields: LogField[];
+      /** undeclared keys are known to appear */ open?: boolean;
+      /** no other keys in compatible mode either (an alternative form that must not swallow other objects) */ closed?: boolean;
+    } & Annotated)
   | ({ kind: "union"; fields: LogField[] } & Annotated)
   | ({ kind: "array"; items: LogType; min?: number; max?: number } & Annotated)
   | ({ kind: "map"; keys: LogType; values: LogType; min?: number; max?: number } & Annotated)

@@ -9,6 +9,9 @@
  * under an eventSource that a model does log under. Anything else unknown stays unknown (a misspelt
  * eventName or a detection rule's deliberate negative such as iam `NotCreateUser` is not an unmodeled API).
  * Documented events get curated operations instead (codecommit-git, ssm-agent-channels).
+ *
+ * Not here: discovery-marketplace.amazonaws.com is botocore's marketplace-discovery (endpointPrefix
+ * discovery-marketplace); its console-internal eventNames need their names listed from records first.
  */
 import type { LoggedService } from "../log-model.js";
 import { ANY_EVENT_SOURCE, NO_API_VERSION, NO_PROTOCOL } from "./shared.js";
@@ -35,11 +38,6 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
     eventNames: "*",
     why: "AWS CloudShell's console backend (createEnvironment, createSession, putCredentials, sendHeartBeat...) has no botocore model",
     evidence: "AWS CloudShell User Guide, \"Logging and monitoring in AWS CloudShell\" (its table of CloudTrail eventNames); issue 10 held-out records",
-  },
-  "discovery-marketplace.amazonaws.com": {
-    eventNames: "*",
-    why: "the AWS Marketplace console's discovery backend (SearchListings, GetProduct...) is console-internal",
-    evidence: "issue 10 held-out records (no record in the development corpus)",
   },
   "sqlworkbench.amazonaws.com": {
     eventNames: "*",

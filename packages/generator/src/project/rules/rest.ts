@@ -49,21 +49,22 @@ export const restBoundScalarStrings = rule({
 const JSON_ERROR_PROTOCOLS: ReadonlySet<string> = new Set(["json", "rest-json"]);
 const hasJsonErrors = (s: ServiceModel): boolean => JSON_ERROR_PROTOCOLS.has(s.metadata.protocol);
 
-/** The error document a failed call's responseElements may hold. Open: services add their own keys. */
+/**
+ * The error document a failed call's responseElements may hold. Closed in both modes: as an alternative to
+ * the (open) output it must not accept every object, or an output field of the wrong type would pass.
+ */
 export function errorDocument(): LogType {
   const by = "json-error-document";
-  return {
-    ...object(
-      [
-        added("__type", str(), by, "The error's type (JSON protocols), sometimes with its namespace."),
-        added("error", str(), by, "The error, in words or as its code."),
-        added("message", str(), by, "The error message."),
-        added("Message", str(), by, "The error message (services that log the wire name)."),
-      ],
-      { open: true, doc: "The error document of a failed call (errorCode is set): not the operation's output." },
-    ),
-    compatibleOnly: true,
-  };
+  const doc = object(
+    [
+      added("__type", str(), by, "The error's type (JSON protocols), sometimes with its namespace."),
+      added("error", str(), by, "The error, in words or as its code."),
+      added("message", str(), by, "The error message."),
+      added("Message", str(), by, "The error message (services that log the wire name)."),
+    ],
+    { doc: "The error document of a failed call (errorCode is set): not the operation's output." },
+  );
+  return doc.kind === "object" ? { ...doc, closed: true, compatibleOnly: true } : doc;
 }
 
 export const jsonErrorDocument = rule({
