@@ -62,8 +62,7 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   object: (t) => ({
     type: "object",
     properties: properties(t.fields),
-    ...(t.closed ? { additionalProperties: false } : {}),
-    ...model({ required: required(t.fields), additionalProperties: t.open || t.closed ? undefined : false }),
+    ...model({ required: required(t.fields), additionalProperties: t.open ? undefined : false }),
   }),
   union: (t) => ({
     type: "object",
@@ -128,6 +127,11 @@ export function emitType(t: LogType): JsonSchema {
   if (t.redacted?.length) {
     // The placeholder must pass even where the real value's type or pattern would not.
     s = { anyOf: [s, { type: "string", enum: [...t.redacted] }], "x-redacted": true };
+  }
+  if (t.compatibleOnly) {
+    // Strict accepts nothing here (a oneOf holding this option lists its strict options itself).
+    const own = s["x-model"];
+    s = { ...s, "x-model": { ...(own && typeof own === "object" && !Array.isArray(own) ? own : {}), not: {} } };
   }
   if (t.doc && t.kind !== "ref") s = { description: t.doc, ...s };
   if (t.deprecated) s.deprecated = true;

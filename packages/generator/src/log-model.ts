@@ -16,9 +16,10 @@ interface Annotated {
   shape?: string;
   deprecated?: boolean;
   /**
-   * An option of a `oneOf` that only compatible mode accepts: a form CloudTrail is seen to write that strict
-   * mode, which follows the model, does not (error documents in responseElements; query-string integers as
-   * strings where no evidence shows the service doing it). Types include it.
+   * A form only compatible mode accepts: CloudTrail is seen to write it, strict mode (which follows the model)
+   * does not. As an option of a `oneOf` it drops out of strict's options (query-string integers as text where
+   * no evidence shows the service doing it); as a field's type the field must be absent in strict (error
+   * document fields in responseElements). Types include it.
    */
   compatibleOnly?: boolean;
 }
@@ -50,12 +51,7 @@ export interface LogField {
 export type TimestampRendering = "java-date" | "iso-8601" | "epoch";
 
 export type LogType =
-  | ({
-      kind: "object";
-      fields: LogField[];
-      /** undeclared keys are known to appear */ open?: boolean;
-      /** no other keys in compatible mode either (an alternative form that must not swallow other objects) */ closed?: boolean;
-    } & Annotated)
+  | ({ kind: "object"; fields: LogField[]; /** undeclared keys are known to appear */ open?: boolean } & Annotated)
   | ({ kind: "union"; fields: LogField[] } & Annotated)
   | ({ kind: "array"; items: LogType; min?: number; max?: number } & Annotated)
   | ({ kind: "map"; keys: LogType; values: LogType; min?: number; max?: number } & Annotated)

@@ -2,10 +2,10 @@
  * Conventions of the JSON REST and JSON RPC protocols as CloudTrail logs them: values bound to the URI or
  * the query string, and the error document some services log as responseElements when the call failed.
  */
-import type { LogType } from "../../log-model.js";
+import type { LogField, LogType } from "../../log-model.js";
 import type { ServiceModel } from "../../model.js";
 import { rule } from "../rule.js";
-import { added, object, oneOf, str } from "./build.js";
+import { added, oneOf, str, withFields } from "./build.js";
 
 /** Member locations whose value travels as text in the HTTP request (botocore `location`). */
 export const TEXT_BOUND_LOCATIONS: ReadonlySet<string> = new Set(["querystring", "uri", "header"]);
@@ -50,21 +50,19 @@ const JSON_ERROR_PROTOCOLS: ReadonlySet<string> = new Set(["json", "rest-json"])
 const hasJsonErrors = (s: ServiceModel): boolean => JSON_ERROR_PROTOCOLS.has(s.metadata.protocol);
 
 /**
- * The error document a failed call's responseElements may hold. Closed in both modes: as an alternative to
- * the (open) output it must not accept every object, or an output field of the wrong type would pass.
+ * The fields of the error document a failed call's responseElements may hold, added beside the output's own
+ * (an output member of the same name wins). Compatible only: strict follows the model, which has no error
+ * document, and wants them absent.
  */
-export function errorDocument(): LogType {
+export function errorDocumentFields(): LogField[] {
   const by = "json-error-document";
-  const doc = object(
-    [
-      added("__type", str(), by, "The error's type (JSON protocols), sometimes with its namespace."),
-      added("error", str(), by, "The error, in words or as its code."),
-      added("message", str(), by, "The error message."),
-      added("Message", str(), by, "The error message (services that log the wire name)."),
-    ],
-    { doc: "The error document of a failed call (errorCode is set): not the operation's output." },
-  );
-  return doc.kind === "object" ? { ...doc, closed: true, compatibleOnly: true } : doc;
+  const text = (): LogType => ({ ...str(), compatibleOnly: true });
+  return [
+    added("__type", text(), by, "Failed calls (errorCode set): the error's type, sometimes with its namespace."),
+    added("error", text(), by, "Failed calls (errorCode set): the error, in words or as its code."),
+    added("message", text(), by, "Failed calls (errorCode set): the error message."),
+    added("Message", text(), by, "Failed calls (errorCode set): the error message, under its wire name."),
+  ];
 }
 
 export const jsonErrorDocument = rule({
@@ -77,5 +75,5 @@ export const jsonErrorDocument = rule({
     "UpdateBrokerStorage responseElements.message on failures (EventBridge handler reading detail.responseElements.message); " +
     "guardduty, eks, appsync error bodies in the issue 10 held-out set",
   appliesTo: hasJsonErrors,
-  response: (type) => (type === null ? type : oneOf(type, errorDocument())),
+  response: (type) => (type?.kind === "object" ? withFields(type, errorDocumentFields()) : type),
 });
