@@ -180,6 +180,8 @@ export function generatorBackend(options: GeneratorBackendOptions = {}): Fidelit
     validateEvent(record, { mode }): Validation {
       const r = resolveEvent(record);
       if (!r) return { valid: false, errors: [{ path: "", message: "no operation for this eventSource and eventName" }] };
+      // As the runtime: strict needs a model, and an unmodeled call has none.
+      if (r.unmodeled && mode === "strict") return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventName", message: "unmodeled" }] };
       const v = validator(r.service, r.operation, mode);
       const valid = v(record) as boolean;
       return {

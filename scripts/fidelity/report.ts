@@ -306,6 +306,8 @@ export function buildReport(inputs: readonly InputRecord[], backend: FidelityBac
       }
     }
 
+    // No model describes an unmodeled call: its payload paths are counted nowhere (they were unresolved before).
+    if (resolved.unmodeled) continue;
     const opKey = JSON.stringify([resolved.service, resolved.operation]);
     if (!ops.has(opKey)) ops.set(opKey, { service: resolved.service, operation: resolved.operation, paths: new Map() });
     const op = ops.get(opKey)!;

@@ -52,7 +52,21 @@ export function validateEvent(record: unknown, options?: ValidateOptions): Valid
   const settings = readOptions(options);
   const r = resolveOrInvalid(record);
   if ("valid" in r) return r;
+  if (r.unmodeled && settings.mode === "strict") return annotate(unmodeledInStrict(r), record, r);
   return annotate(check(record, r.service, r.operation, settings), record, r);
+}
+
+/**
+ * Strict mode checks a record against its model; an unmodeled API call has none, so strict rejects it
+ * (compatible checks the envelope with open bodies). Not a loosening of strict: these records were unknown.
+ */
+function unmodeledInStrict(r: { service: string; operation: string }): ValidationResult {
+  return {
+    valid: false,
+    service: r.service,
+    operation: r.operation,
+    errors: [{ path: "/eventName", message: "no model describes this API call (unmodeled): strict mode needs one; compatible mode checks the envelope", keyword: "unmodeled" }],
+  };
 }
 
 /** What the result says about the record besides validity: trimmed export, unmodeled API call. */
@@ -104,6 +118,7 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
   if (operation === undefined) {
     const r = resolveOrInvalid(record);
     if ("valid" in r) return r;
+    if (r.unmodeled && t.settings.mode === "strict" && service === undefined) return unmodeledInStrict(r);
     if (service !== undefined && r.service !== service) {
       return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventSource", message: `the record is a ${r.service} event, not ${service}`, expected: service, found: r.service }] };
     }

@@ -4,7 +4,7 @@
  * is written for the test, modelled on what the records of those kinds hold.
  */
 import { describe, expect, it } from "vitest";
-import { resolveEvent, validateEvent } from "../src/index.js";
+import { isCloudTrailEvent, resolveEvent, validateEvent } from "../src/index.js";
 import { iamCreatePolicy } from "./fixtures.js";
 
 /** What a SIEM export keeps of a record: no eventVersion, userIdentity, eventType, recipientAccountId... */
@@ -107,7 +107,14 @@ describe("unmodeled API calls", () => {
   it("they validate against the envelope with open bodies, and the result says so", () => {
     const record = api("supportplans.amazonaws.com", "GetSupportPlan", { requestParameters: { anything: ["goes", 1] }, responseElements: { supportPlan: { supportLevel: "BASIC" } } });
     expect(validateEvent(record)).toMatchObject({ valid: true, service: "unmodeled-api-calls", unmodeled: true });
-    expect(validateEvent(record, { mode: "strict" })).toMatchObject({ valid: true, unmodeled: true });
+  });
+
+  it("strict mode, which checks against a model, rejects them and says why", () => {
+    const record = api("cloudshell.amazonaws.com", "createSession");
+    const r = validateEvent(record, { mode: "strict" });
+    expect(r).toMatchObject({ valid: false, unmodeled: true, errors: [{ path: "/eventName", keyword: "unmodeled" }] });
+    expect(isCloudTrailEvent(record, { mode: "strict" })).toBe(false);
+    expect(isCloudTrailEvent(record)).toBe(true);
   });
 
   it("the envelope is still checked", () => {
