@@ -193,19 +193,28 @@ function recordDef(): JsonSchema {
     // Insights events, which carry them inside insightDetails) and at least one of eventTime, eventID and
     // eventVersion, which make it a record of one event rather than a bare {eventSource, eventName} fragment.
     // A field that is present is still checked. Strict requires the full envelope (`x-model.required`).
-    // (`properties: {x: true}` beside each `required` keeps Ajv's strictRequired mode satisfied.)
+    // (`properties: {x: true}` beside each `required` keeps Ajv's strictRequired mode satisfied. The condition
+    // sits in then/else, which the declarations leave to the validator.)
+    if: { properties: { insightDetails: true }, required: ["insightDetails"] },
+    then: identifiesTheEvent(),
+    else: {
+      properties: { eventName: true, eventSource: true, userIdentity: true },
+      required: ["eventName", "eventSource"],
+      ...identifiesTheEvent(),
+      "x-model": { required: ["eventName", "eventSource", "userIdentity"] },
+    },
+    "x-model": strict as JsonSchema,
+  };
+}
+
+/** At least one of eventTime, eventID and eventVersion: a record of one event, not a bare name (trimmed exports). */
+function identifiesTheEvent(): JsonSchema {
+  return {
     anyOf: [
       { properties: { eventTime: true }, required: ["eventTime"] },
       { properties: { eventID: true }, required: ["eventID"] },
       { properties: { eventVersion: true }, required: ["eventVersion"] },
     ],
-    if: { properties: { insightDetails: true }, required: ["insightDetails"] },
-    else: {
-      properties: { eventName: true, eventSource: true, userIdentity: true },
-      required: ["eventName", "eventSource"],
-      "x-model": { required: ["eventName", "eventSource", "userIdentity"] },
-    },
-    "x-model": strict as JsonSchema,
   };
 }
 

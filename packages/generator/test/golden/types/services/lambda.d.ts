@@ -254,7 +254,7 @@ export interface AddLayerVersionPermissionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
   /** An identifier that distinguishes the policy from others on the same layer version. */
   statementId?: string;
   /** The API action that grants access to the layer. For example, `lambda:GetLayerVersion`. */
@@ -273,6 +273,14 @@ export interface AddLayerVersionPermissionResponseElements {
   statement?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -337,6 +345,14 @@ export interface AddPermissionRequestParameters {
 export interface AddPermissionResponseElements {
   /** The permission statement that's added to the function policy. */
   statement?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -375,6 +391,14 @@ export interface CheckpointDurableExecutionResponseElements {
   checkpointToken?: string;
   /** Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. This allows the SDK to update its internal state during replay. */
   newExecutionState?: CheckpointUpdatedExecutionState | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -433,6 +457,14 @@ export interface CreateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -473,6 +505,14 @@ export interface CreateCapacityProviderRequestParameters {
 export interface CreateCapacityProviderResponseElements {
   /** Information about the capacity provider that was created. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -503,6 +543,14 @@ export interface CreateCodeSigningConfigRequestParameters {
 export interface CreateCodeSigningConfigResponseElements {
   /** The code signing configuration. */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -740,6 +788,14 @@ export interface CreateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -956,6 +1012,14 @@ export interface CreateFunctionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1018,6 +1082,14 @@ export interface CreateFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1072,6 +1144,14 @@ export interface DeleteCapacityProviderRequestParameters {
 export interface DeleteCapacityProviderResponseElements {
   /** Information about the deleted capacity provider. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1094,6 +1174,14 @@ export interface DeleteCodeSigningConfigRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `DeleteCodeSigningConfig` (botocore shape `DeleteCodeSigningConfigResponse`). */
 export interface DeleteCodeSigningConfigResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1208,6 +1296,14 @@ export interface DeleteEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1248,6 +1344,14 @@ export interface DeleteFunctionRequestParameters {
 export interface DeleteFunctionResponseElements {
   /** The HTTP status code returned by the operation. */
   statusCode?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1385,7 +1489,7 @@ export interface DeleteLayerVersionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /**
@@ -1460,6 +1564,14 @@ export interface GetAccountSettingsResponseElements {
   accountLimit?: AccountLimit;
   /** The number of functions and amount of storage in use. */
   accountUsage?: AccountUsage;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1510,6 +1622,14 @@ export interface GetAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1534,6 +1654,14 @@ export interface GetCapacityProviderRequestParameters {
 export interface GetCapacityProviderResponseElements {
   /** Information about the capacity provider, including its configuration and current state. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1558,6 +1686,14 @@ export interface GetCodeSigningConfigRequestParameters {
 export interface GetCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1577,7 +1713,7 @@ export interface GetDurableExecutionRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Specifies whether to include execution data such as input payload, result, and error information in the response. Set to `false` for a more compact response that includes only execution metadata. The default value is set to `true`. */
-  includeExecutionData?: boolean;
+  includeExecutionData?: boolean | string;
 }
 
 /**
@@ -1612,6 +1748,12 @@ export interface GetDurableExecutionResponseElements {
   executionDataIncluded?: boolean;
   /** Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1633,13 +1775,13 @@ export interface GetDurableExecutionHistoryRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Specifies whether to include execution data such as step results and callback payloads in the history events. Set to `true` to include data, or `false` to exclude it for a more compact response. The default is `true`. */
-  includeExecutionData?: boolean;
+  includeExecutionData?: boolean | string;
   /** The maximum number of history events to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default. */
-  maxItems?: number;
+  maxItems?: number | string;
   /** If `NextMarker` was returned from a previous request, use this value to retrieve the next page of results. Each pagination token expires after 24 hours. */
   marker?: string;
   /** When set to `true`, returns the history events in reverse chronological order (newest first). By default, events are returned in chronological order (oldest first). */
-  reverseOrder?: boolean;
+  reverseOrder?: boolean | string;
 }
 
 /**
@@ -1652,6 +1794,14 @@ export interface GetDurableExecutionHistoryResponseElements {
   events?: Event[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more history events are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1677,7 +1827,7 @@ export interface GetDurableExecutionStateRequestParameters {
   /** If `NextMarker` was returned from a previous request, use this value to retrieve the next page of operations. Each pagination token expires after 24 hours. */
   marker?: string;
   /** The maximum number of operations to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -1690,6 +1840,14 @@ export interface GetDurableExecutionStateResponseElements {
   operations?: Operation[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more operations are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1802,6 +1960,14 @@ export interface GetEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1846,6 +2012,14 @@ export interface GetFunctionResponseElements {
   tagsError?: TagsError;
   /** The function's reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html). */
   concurrency?: Concurrency;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1892,6 +2066,14 @@ export interface GetFunctionCodeSigningConfigResponseElements {
    * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
   functionName?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1926,6 +2108,14 @@ export interface GetFunctionConcurrencyRequestParameters {
 export interface GetFunctionConcurrencyResponseElements {
   /** The number of simultaneous executions that are reserved for the function. */
   reservedConcurrentExecutions?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2061,6 +2251,14 @@ export interface GetFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2119,6 +2317,14 @@ export interface GetFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2149,6 +2355,14 @@ export interface GetFunctionRecursionConfigResponseElements {
    * By default, Lambda sets your function's configuration to `Terminate`. You can update this configuration using the PutFunctionRecursionConfig action.
    */
   recursiveLoop?: RecursiveLoop;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2179,6 +2393,14 @@ export interface GetFunctionScalingConfigResponseElements {
   appliedFunctionScalingConfig?: FunctionScalingConfig;
   /** The scaling configuration that was requested for the function. */
   requestedFunctionScalingConfig?: FunctionScalingConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2232,6 +2454,14 @@ export interface GetFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2251,7 +2481,7 @@ export interface GetLayerVersionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `GetLayerVersion` (botocore shape `GetLayerVersionResponse`). */
@@ -2280,6 +2510,14 @@ export interface GetLayerVersionResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2326,6 +2564,14 @@ export interface GetLayerVersionByArnResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2345,7 +2591,7 @@ export interface GetLayerVersionPolicyRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `GetLayerVersionPolicy` (botocore shape `GetLayerVersionPolicyResponse`). */
@@ -2354,6 +2600,14 @@ export interface GetLayerVersionPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2392,6 +2646,14 @@ export interface GetPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2438,6 +2700,14 @@ export interface GetProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2464,6 +2734,14 @@ export interface GetResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy. Pass this value as the `RevisionId` in a PutResourcePolicy or DeleteResourcePolicy request. Doing so ensures the operation acts on the expected version of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2504,6 +2782,14 @@ export interface GetRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is Manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2590,6 +2876,14 @@ export interface InvokeResponseElements {
   executedVersion?: string;
   /** The ARN of the durable execution that was started. This is returned when invoking a durable function and provides a unique identifier for tracking the execution. */
   durableExecutionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2638,6 +2932,14 @@ export interface InvokeAsyncRequestParameters {
 export interface InvokeAsyncResponseElements {
   /** The status code. */
   status?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2701,6 +3003,14 @@ export interface InvokeWithResponseStreamResponseElements {
   eventStream?: InvokeWithResponseStreamResponseEvent | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The type of data the stream is returning. */
   responseStreamContentType?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2734,7 +3044,7 @@ export interface ListAliasesRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Limit the number of aliases returned. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListAliases` (botocore shape `ListAliasesResponse`). */
@@ -2743,6 +3053,14 @@ export interface ListAliasesResponseElements {
   nextMarker?: string;
   /** A list of aliases. */
   aliases?: AliasConfiguration[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2764,7 +3082,7 @@ export interface ListCapacityProvidersRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of capacity providers to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListCapacityProviders` (botocore shape `ListCapacityProvidersResponse`). */
@@ -2773,6 +3091,14 @@ export interface ListCapacityProvidersResponseElements {
   capacityProviders?: CapacityProvider[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2792,7 +3118,7 @@ export interface ListCodeSigningConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Maximum number of items to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListCodeSigningConfigs` (botocore shape `ListCodeSigningConfigsResponse`). */
@@ -2801,6 +3127,14 @@ export interface ListCodeSigningConfigsResponseElements {
   nextMarker?: string;
   /** The code signing configurations */
   codeSigningConfigs?: CodeSigningConfig[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2830,11 +3164,11 @@ export interface ListDurableExecutionsByFunctionRequestParameters {
   /** Filter executions that started before this timestamp (ISO 8601 format). */
   startedBefore?: string | number;
   /** Set to true to return results in chronological order (oldest first). Default is false. */
-  reverseOrder?: boolean;
+  reverseOrder?: boolean | string;
   /** Pagination token from a previous request to continue retrieving results. */
   marker?: string;
   /** Maximum number of executions to return (1-1000). Default is 100. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -2847,6 +3181,14 @@ export interface ListDurableExecutionsByFunctionResponseElements {
   durableExecutions?: Execution[];
   /** Pagination token for retrieving additional results. Present only if there are more results available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2890,7 +3232,7 @@ export interface ListEventSourceMappingsRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of event source mappings to return. Note that ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListEventSourceMappings` (botocore shape `ListEventSourceMappingsResponse`). */
@@ -2899,6 +3241,14 @@ export interface ListEventSourceMappingsResponseElements {
   nextMarker?: string;
   /** A list of event source mappings. */
   eventSourceMappings?: EventSourceMappingConfiguration[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2932,7 +3282,7 @@ export interface ListFunctionEventInvokeConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of configurations to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionEventInvokeConfigs` (botocore shape `ListFunctionEventInvokeConfigsResponse`). */
@@ -2941,6 +3291,14 @@ export interface ListFunctionEventInvokeConfigsResponseElements {
   functionEventInvokeConfigs?: FunctionEventInvokeConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2972,7 +3330,7 @@ export interface ListFunctionUrlConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of function URLs to return in the response. Note that `ListFunctionUrlConfigs` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionUrlConfigs` (botocore shape `ListFunctionUrlConfigsResponse`). */
@@ -2981,6 +3339,14 @@ export interface ListFunctionUrlConfigsResponseElements {
   functionUrlConfigs?: FunctionUrlConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3002,7 +3368,7 @@ export interface ListFunctionVersionsByCapacityProviderRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of function versions to return in the response. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionVersionsByCapacityProvider` (botocore shape `ListFunctionVersionsByCapacityProviderResponse`). */
@@ -3013,6 +3379,14 @@ export interface ListFunctionVersionsByCapacityProviderResponseElements {
   functionVersions?: FunctionVersionsByCapacityProviderListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3040,7 +3414,7 @@ export interface ListFunctionsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of functions to return in the response. Note that `ListFunctions` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -3053,6 +3427,14 @@ export interface ListFunctionsResponseElements {
   nextMarker?: string;
   /** A list of Lambda functions. */
   functions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3074,7 +3456,7 @@ export interface ListFunctionsByCodeSigningConfigRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Maximum number of items to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionsByCodeSigningConfig` (botocore shape `ListFunctionsByCodeSigningConfigResponse`). */
@@ -3083,6 +3465,14 @@ export interface ListFunctionsByCodeSigningConfigResponseElements {
   nextMarker?: string;
   /** The function ARNs. */
   functionArns?: string[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3114,7 +3504,7 @@ export interface ListLayerVersionsRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of versions to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListLayerVersions` (botocore shape `ListLayerVersionsResponse`). */
@@ -3123,6 +3513,14 @@ export interface ListLayerVersionsResponseElements {
   nextMarker?: string;
   /** A list of versions. */
   layerVersions?: LayerVersionsListItem[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3152,7 +3550,7 @@ export interface ListLayersRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of layers to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListLayers` (botocore shape `ListLayersResponse`). */
@@ -3161,6 +3559,14 @@ export interface ListLayersResponseElements {
   nextMarker?: string;
   /** A list of function layers. */
   layers?: LayersListItem[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3192,7 +3598,7 @@ export interface ListProvisionedConcurrencyConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Specify a number to limit the number of configurations returned. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListProvisionedConcurrencyConfigs` (botocore shape `ListProvisionedConcurrencyConfigsResponse`). */
@@ -3201,6 +3607,14 @@ export interface ListProvisionedConcurrencyConfigsResponseElements {
   provisionedConcurrencyConfigs?: ProvisionedConcurrencyConfigListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3225,6 +3639,14 @@ export interface ListTagsRequestParameters {
 export interface ListTagsResponseElements {
   /** The function's tags. */
   tags?: { [key: string]: string };
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3256,7 +3678,7 @@ export interface ListVersionsByFunctionRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of versions to return. Note that `ListVersionsByFunction` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListVersionsByFunction` (botocore shape `ListVersionsByFunctionResponse`). */
@@ -3265,6 +3687,14 @@ export interface ListVersionsByFunctionResponseElements {
   nextMarker?: string;
   /** A list of Lambda function versions. */
   versions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3333,6 +3763,14 @@ export interface PublishLayerVersionResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3476,6 +3914,14 @@ export interface PublishVersionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3524,6 +3970,14 @@ export interface PutFunctionCodeSigningConfigResponseElements {
    * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
   functionName?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3564,6 +4018,14 @@ export interface PutFunctionConcurrencyRequestParameters {
 export interface PutFunctionConcurrencyResponseElements {
   /** The number of concurrent executions that are reserved for this function. For more information, see Managing Lambda reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). */
   reservedConcurrentExecutions?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3644,6 +4106,14 @@ export interface PutFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3698,6 +4168,14 @@ export interface PutFunctionRecursionConfigResponseElements {
    * When this value is set to `Terminate` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
    */
   recursiveLoop?: RecursiveLoop;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3726,6 +4204,14 @@ export interface PutFunctionScalingConfigRequestParameters {
 export interface PutFunctionScalingConfigResponseElements {
   /** The current state of the function after applying the scaling configuration. */
   functionState?: State;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3774,6 +4260,14 @@ export interface PutProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3810,6 +4304,14 @@ export interface PutResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy that Lambda adds to your Lambda resource. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3864,6 +4366,14 @@ export interface PutRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3883,7 +4393,7 @@ export interface RemoveLayerVersionPermissionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
   /** The identifier that was specified when the statement was added. */
   statementId?: string;
   /** Only update the policy if the revision ID matches the ID specified. Use this option to avoid modifying a policy that has changed since you last read it. */
@@ -3946,6 +4456,14 @@ export interface SendDurableExecutionCallbackFailureRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackFailure` (botocore shape `SendDurableExecutionCallbackFailureResponse`). */
 export interface SendDurableExecutionCallbackFailureResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3968,6 +4486,14 @@ export interface SendDurableExecutionCallbackHeartbeatRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackHeartbeat` (botocore shape `SendDurableExecutionCallbackHeartbeatResponse`). */
 export interface SendDurableExecutionCallbackHeartbeatResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3992,6 +4518,14 @@ export interface SendDurableExecutionCallbackSuccessRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackSuccess` (botocore shape `SendDurableExecutionCallbackSuccessResponse`). */
 export interface SendDurableExecutionCallbackSuccessResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4018,6 +4552,14 @@ export interface StopDurableExecutionRequestParameters {
 export interface StopDurableExecutionResponseElements {
   /** The timestamp when the execution was stopped (ISO 8601 format). */
   stopTimestamp?: string | number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4116,6 +4658,14 @@ export interface UpdateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4146,6 +4696,14 @@ export interface UpdateCapacityProviderRequestParameters {
 export interface UpdateCapacityProviderResponseElements {
   /** Information about the updated capacity provider. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4176,6 +4734,14 @@ export interface UpdateCodeSigningConfigRequestParameters {
 export interface UpdateCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4392,6 +4958,14 @@ export interface UpdateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4562,6 +5136,14 @@ export interface UpdateFunctionCodeResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4754,6 +5336,14 @@ export interface UpdateFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4830,6 +5420,14 @@ export interface UpdateFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4894,6 +5492,14 @@ export interface UpdateFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /** Limits that are related to concurrency and storage. All file and storage sizes are in bytes. */
