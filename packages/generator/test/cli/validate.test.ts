@@ -85,7 +85,7 @@ describe("scanUnit", () => {
   });
 
   it("counts trimmed exports and unmodeled calls beside valid and invalid", async () => {
-    const full = makeEvent("iam", "CreatePolicy", {}, { seed: 2 }) as Record<string, unknown>;
+    const full = makeEvent("iam", "CreatePolicy", {}, { seed: 2 }) as unknown as Record<string, unknown>;
     const { eventVersion: _v, userIdentity: _u, eventType: _t, ...trimmed } = full;
     const unmodeled = { ...makeEvent("iam", "CreatePolicy", {}, { seed: 3 }), eventSource: "cloudshell.amazonaws.com", eventName: "createSession" };
     const path = write("trimmed.ndjson", [full, trimmed, { ...trimmed, awsRegion: 1 }, unmodeled].map((r) => JSON.stringify(r)).join("\n"));
