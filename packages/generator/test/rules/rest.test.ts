@@ -61,6 +61,9 @@ describe("rest-bound-scalar-strings", () => {
     expect(validator(evidenced, "ListThings", "strict")({ maxResults: "50" })).toBe(true);
     expect(validator(evidenced, "ListThings", "strict")({ maxResults: 50 })).toBe(true);
     expect(validator(evidenced, "ListThings", "strict")({ maxResults: "5O" })).toBe(false);
+    // Evidence is for integers only: a boolean as text stays compatible-only everywhere.
+    expect(validator(evidenced, "ListThings", "strict")({ onlyActive: "true" })).toBe(false);
+    expect(validator(evidenced, "ListThings", "compatible")({ onlyActive: "true" })).toBe(true);
   });
 
   it("leaves JSON RPC services alone (no query string)", () => {

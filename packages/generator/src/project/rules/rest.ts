@@ -12,7 +12,7 @@ export const TEXT_BOUND_LOCATIONS: ReadonlySet<string> = new Set(["querystring",
 
 /**
  * Services seen to log query-string or URI integers as strings (`"maxResults": "50"`): strict accepts the
- * string form for these only. Others (ebs: `maxResults: 100` in 16 AWS documentation values) log numbers,
+ * string form of integers for these only (no record shows a boolean or a float as text: compatible only). Others (ebs: `maxResults: 100` in 16 AWS documentation values) log numbers,
  * and strict keeps the model's number there.
  */
 export const REST_SCALAR_STRING_SERVICES: ReadonlySet<string> = new Set(["accessanalyzer", "guardduty", "macie2", "s3control", "securityhub"]);
@@ -39,7 +39,8 @@ export const restBoundScalarStrings = rule({
     if (pattern === undefined) return field;
     const asText: LogType = {
       ...str({ pattern, doc: `The ${t.kind} as the request's ${member.location} carried it, as text.` }),
-      ...(REST_SCALAR_STRING_SERVICES.has(ctx.service.name) ? {} : { compatibleOnly: true }),
+      // Strict: only what was seen, integers of the services listed; booleans and floats as text are compatible only.
+      ...(t.kind === "integer" && REST_SCALAR_STRING_SERVICES.has(ctx.service.name) ? {} : { compatibleOnly: true }),
     };
     return { ...field, type: oneOf(t, asText) };
   },
