@@ -55,7 +55,20 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
     evidence: "panther-analysis Macie rule test (UpdateMacieSession under macie.amazonaws.com)",
   },
   "ssm.amazonaws.com": {
-    eventNames: ["UpdateInstanceInformation", "UpdateInstanceAssociationStatus", "ListInstanceAssociations", "PutConfigurePackageResult", "GetManifest", "RequestManagedInstanceRoleToken", "UpdateManagedInstancePublicKey"],
+    // Every call of AWS's list that the model lacks (DescribeInstanceProperties is in it).
+    eventNames: [
+      "DescribeDocumentParameters",
+      "GetCalendar",
+      "GetManifest",
+      "ListInstanceAssociations",
+      "PutCalendar",
+      "PutConfigurePackageResult",
+      "RegisterManagedInstance",
+      "RequestManagedInstanceRoleToken",
+      "UpdateInstanceAssociationStatus",
+      "UpdateInstanceInformation",
+      "UpdateManagedInstancePublicKey",
+    ],
     why: "SSM Agent calls to the ssm endpoint that the public API model leaves out",
     evidence:
       "AWS Systems Manager User Guide, \"Reference: ec2messages, ssmmessages, and other API operations\"; panther-analysis SSM rule test " +
