@@ -10,6 +10,8 @@ export type Mode = "compatible" | "strict";
 export interface Resolved {
   service: string;
   operation: string;
+  /** An API call no model describes, checked against the envelope only. */
+  unmodeled?: true;
 }
 
 export interface Validation {
@@ -17,6 +19,9 @@ export interface Validation {
   service?: string;
   operation?: string;
   errors: readonly { path: string; message: string }[];
+  /** A trimmed export (see the runtime's validateEvent) and the envelope fields it lacks. */
+  trimmed?: true;
+  missingFields?: readonly string[];
 }
 
 export interface CatalogService {

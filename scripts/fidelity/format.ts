@@ -10,7 +10,7 @@ const pct = (x: number) => (Number.isNaN(x) ? "–" : `${x.toFixed(1)} %`);
 
 type Table = { head: string[]; rows: string[][]; align?: ("l" | "r")[] };
 
-const COUNT_HEAD = ["records", "resolve", "valid compat.", "valid strict", "paths", "declared", "typed"];
+const COUNT_HEAD = ["records", "resolve", "valid compat.", "valid strict", "trimmed", "unmodeled", "paths", "declared", "typed"];
 
 function countCells(c: Counts): string[] {
   const r = rates(c);
@@ -19,6 +19,8 @@ function countCells(c: Counts): string[] {
     c.resolvable ? `${pct(r.resolve)} (${c.resolvedApi}/${c.resolvable})` : c.resolved ? `${c.resolved} curated` : "–",
     c.resolved ? `${pct(r.validCompatible)} (${c.validCompatible}/${c.resolved})` : "–",
     c.resolved ? pct(r.validStrict) : "–",
+    String(c.trimmed),
+    String(c.unmodeled),
     String(c.paths),
     c.paths ? `${pct(r.declared)} (${c.declared})` : "–",
     c.declared ? `${pct(r.typed)} (${c.typed})` : "–",
@@ -28,7 +30,7 @@ function countCells(c: Counts): string[] {
 function countTable(title: string, groups: Record<string, Counts>, total?: Counts): Table {
   const rows = Object.entries(groups).map(([k, c]) => [k, ...countCells(c)]);
   if (total) rows.push(["all", ...countCells(total)]);
-  return { head: [title, ...COUNT_HEAD], rows, align: ["l", "r", "r", "r", "r", "r", "r", "r"] };
+  return { head: [title, ...COUNT_HEAD], rows, align: ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"] };
 }
 
 function pathTable(rows: PathRow[], top: number, withAt: boolean): Table {
@@ -50,6 +52,11 @@ function sections(report: FidelityReport, top: number): { title: string; text?: 
       `${pct(t.resolveRaw)} of all API-call records of modelled eventSources (${c.resolvedApi}/${c.apiCalls})`,
     `valid: compatible ${pct(t.validCompatible)}, strict ${pct(t.validStrict)} of ${c.resolved} resolved records`,
     `declared: ${pct(t.declared)} of ${c.paths} distinct (operation, leaf path) pairs; typed: ${pct(t.typed)} of declared`,
+    `trimmed exports: ${c.trimmed} resolved records lack envelope fields strict requires` +
+      (Object.keys(report.trimmedFields).length
+        ? ` (${Object.entries(report.trimmedFields).map(([f, n]) => `${f} ${n}`).join(", ")})`
+        : ""),
+    `unmodeled API calls: ${c.unmodeled} records resolved as unmodeled (envelope checked, payloads open)`,
   ];
   const r = report.real.totals;
   const rr = rates(r);

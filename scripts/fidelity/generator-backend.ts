@@ -180,16 +180,36 @@ export function generatorBackend(options: GeneratorBackendOptions = {}): Fidelit
     validateEvent(record, { mode }): Validation {
       const r = resolveEvent(record);
       if (!r) return { valid: false, errors: [{ path: "", message: "no operation for this eventSource and eventName" }] };
+      // As the runtime: strict needs a model, and an unmodeled call has none.
+      if (r.unmodeled && mode === "strict") return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventName", message: "unmodeled" }] };
       const v = validator(r.service, r.operation, mode);
       const valid = v(record) as boolean;
+      const missing = trimmedFields(record);
       return {
         valid,
         service: r.service,
         operation: r.operation,
         errors: valid ? [] : (v.errors ?? []).map((e) => ({ path: e.instancePath, message: `${e.keyword}: ${e.message ?? ""}` })),
+        ...(missing.length ? { trimmed: true as const, missingFields: missing } : {}),
       };
     },
   };
+}
+
+/** As the runtime's trimmed.ts: strict's required envelope fields a record that names its event lacks. */
+const STRICT_REQUIRED = (() => {
+  const rec = envelopeSchema("").$defs["Record"] as { "x-model"?: { required?: string[] }; else?: { "x-model"?: { required?: string[] } } };
+  return { all: rec["x-model"]?.required ?? [], activity: rec.else?.["x-model"]?.required ?? [] };
+})();
+
+function trimmedFields(record: unknown): string[] {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return [];
+  const r = record as Json;
+  const insight = typeof r.insightDetails === "object" && r.insightDetails !== null && !Array.isArray(r.insightDetails);
+  const names = insight || (typeof r.eventSource === "string" && typeof r.eventName === "string");
+  if (!names || !("eventTime" in r || "eventID" in r || "eventVersion" in r)) return [];
+  const want = insight ? STRICT_REQUIRED.all : [...STRICT_REQUIRED.all, ...STRICT_REQUIRED.activity];
+  return [...new Set(want.filter((k) => !(k in r)))].sort();
 }
 
 function makeAjv() {

@@ -53,6 +53,10 @@ export interface Counts {
   resolvedApi: number;
   validCompatible: number;
   validStrict: number;
+  /** Resolved records that validateEvent (compatible) flags as trimmed exports. */
+  trimmed: number;
+  /** Records resolved as unmodeled API calls (envelope only). */
+  unmodeled: number;
   /** Distinct (operation, leaf path) pairs in resolved records. */
   paths: number;
   declared: number;
@@ -102,6 +106,8 @@ export interface FidelityReport {
   invalid: InvalidRow[];
   undeclared: PathRow[];
   untyped: PathRow[];
+  /** Envelope fields missing from trimmed records: field -> records. */
+  trimmedFields: Record<string, number>;
 }
 
 const zero = (): Counts => ({
@@ -112,6 +118,8 @@ const zero = (): Counts => ({
   resolvedApi: 0,
   validCompatible: 0,
   validStrict: 0,
+  trimmed: 0,
+  unmodeled: 0,
   paths: 0,
   declared: 0,
   typed: 0,
@@ -221,6 +229,7 @@ export function buildReport(inputs: readonly InputRecord[], backend: FidelityBac
   const unresolved = new Map<string, UnresolvedRow>();
   const invalid = new Map<string, InvalidRow>();
   const ops = new Map<string, OpPaths>();
+  const missing = new Map<string, number>();
 
   const realGroups = (protocol: string): Counts[] => {
     if (!realByProtocol.has(protocol)) realByProtocol.set(protocol, zero());
@@ -268,12 +277,17 @@ export function buildReport(inputs: readonly InputRecord[], backend: FidelityBac
     }
 
     bump(counts, "resolved");
+    if (resolved.unmodeled) bump(counts, "unmodeled");
     if (isApi && modelled) {
       bump(counts, "resolvable");
       bump(counts, "resolvedApi");
     }
     for (const mode of ["compatible", "strict"] as const) {
       const v = backend.validateEvent(record, { mode });
+      if (mode === "compatible" && v.trimmed) {
+        bump(counts, "trimmed");
+        for (const f of v.missingFields ?? []) missing.set(f, (missing.get(f) ?? 0) + 1);
+      }
       if (v.valid) {
         bump(counts, mode === "compatible" ? "validCompatible" : "validStrict");
       } else {
@@ -292,6 +306,8 @@ export function buildReport(inputs: readonly InputRecord[], backend: FidelityBac
       }
     }
 
+    // No model describes an unmodeled call: its payload paths are counted nowhere (they were unresolved before).
+    if (resolved.unmodeled) continue;
     const opKey = JSON.stringify([resolved.service, resolved.operation]);
     if (!ops.has(opKey)) ops.set(opKey, { service: resolved.service, operation: resolved.operation, paths: new Map() });
     const op = ops.get(opKey)!;
@@ -350,6 +366,7 @@ export function buildReport(inputs: readonly InputRecord[], backend: FidelityBac
     invalid: [...invalid.values()].sort((a, b) => cmp(a.mode, b.mode) || b.records - a.records || cmp(a.service, b.service) || cmp(a.operation, b.operation)),
     undeclared: worst(undeclared),
     untyped: worst(untyped),
+    trimmedFields: sortedRecord(missing),
   };
 }
 

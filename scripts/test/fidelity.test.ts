@@ -246,3 +246,57 @@ describe("testDataSignals", () => {
     expect(report.undeclared).toEqual([expect.objectContaining({ path: "requestParameters.nope", real: false })]);
   });
 });
+
+describe("buildReport: trimmed exports and unmodeled calls", () => {
+  /** The fake runtime, plus an unmodeled service and trimmed flags as validateEvent gives them. */
+  function backend(): FidelityBackend {
+    const base = fakeBackend();
+    const catalog: Catalog = {
+      services: { ...base.catalog.services, "unmodeled-api-calls": { eventSource: "*", protocol: "none", curated: true, operations: { UnmodeledApiCall: { eventNames: [] } } } },
+    };
+    const resolveEvent = (record: unknown): Resolved | undefined =>
+      (record as { eventSource?: string }).eventSource === "cloudshell.amazonaws.com"
+        ? { service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true }
+        : base.resolveEvent(record);
+    return {
+      ...base,
+      catalog,
+      resolveEvent,
+      validateEvent(record, options) {
+        const r = resolveEvent(record);
+        if (r?.unmodeled) return { valid: options.mode === "compatible", ...r, errors: [] };
+        const v = base.validateEvent(record, options);
+        const missing = ["eventVersion", "eventType"].filter((k) => !(k in (record as object)));
+        return r && missing.length ? { ...v, trimmed: true, missingFields: missing } : v;
+      },
+      getEventSchema: (service, operation, o) => (service === "unmodeled-api-calls" ? {} : base.getEventSchema(service, operation, o)),
+    };
+  }
+  const trimmed = { eventTime: "2025-01-01T00:00:00Z", eventSource: "iam.amazonaws.com", eventName: "CreateUser", requestParameters: { userName: "t" } };
+  const report = buildReport(
+    [
+      { record: api("iam.amazonaws.com", "CreateUser", { requestParameters: { userName: "a" } }), file: "a.ndjson", line: 1 },
+      { record: trimmed, file: "a.ndjson", line: 2 },
+      { record: { ...trimmed, eventType: "AwsApiCall" }, file: "a.ndjson", line: 3 },
+      { record: api("cloudshell.amazonaws.com", "createSession", { requestParameters: { whatever: 1 } }), file: "a.ndjson", line: 4 },
+    ],
+    backend(),
+  );
+
+  it("counts trimmed records and what they miss", () => {
+    expect(report.totals).toMatchObject({ records: 4, resolved: 4, trimmed: 2, unmodeled: 1 });
+    expect(report.trimmedFields).toEqual({ eventType: 1, eventVersion: 2 });
+    expect(report.byService["iam"]).toMatchObject({ trimmed: 2, unmodeled: 0 });
+  });
+
+  it("counts unmodeled records, valid in compatible only, without payload paths", () => {
+    expect(report.byService["unmodeled-api-calls"]).toMatchObject({ records: 1, unmodeled: 1, validCompatible: 1, validStrict: 0, paths: 0 });
+  });
+
+  it("prints both in the summary and the tables", () => {
+    const text = formatHuman(report);
+    expect(text).toContain("trimmed exports: 2 resolved records lack envelope fields strict requires (eventType 1, eventVersion 2)");
+    expect(text).toContain("unmodeled API calls: 1 records resolved as unmodeled");
+    expect(text).toMatch(/records +resolve +valid compat\. +valid strict +trimmed +unmodeled/);
+  });
+});

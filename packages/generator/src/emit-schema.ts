@@ -97,7 +97,14 @@ const EMIT: { [K in LogType["kind"]]: Emitter<K> } = {
   }),
   blob: () => ({ type: "string", "x-type": "blob" }),
   any: () => ({}),
-  oneOf: (t) => ({ anyOf: t.options.map(emitType) }),
+  // Options marked compatibleOnly drop out in strict: strict's own anyOf lists the others (none: nothing passes).
+  oneOf: (t): JsonSchema => {
+    const all: JsonSchema = { anyOf: t.options.map(emitType) };
+    const strict = t.options.filter((o) => !o.compatibleOnly);
+    if (strict.length === t.options.length) return all;
+    const model: JsonSchema = strict.length ? { anyOf: strict.map(emitType) } : { not: {} };
+    return { ...all, "x-model": model };
+  },
   ref: (t) => ref(t.def),
 };
 
@@ -120,6 +127,11 @@ export function emitType(t: LogType): JsonSchema {
   if (t.redacted?.length) {
     // The placeholder must pass even where the real value's type or pattern would not.
     s = { anyOf: [s, { type: "string", enum: [...t.redacted] }], "x-redacted": true };
+  }
+  if (t.compatibleOnly) {
+    // Strict accepts nothing here (a oneOf holding this option lists its strict options itself).
+    const own = s["x-model"];
+    s = { ...s, "x-model": { ...(own && typeof own === "object" && !Array.isArray(own) ? own : {}), not: {} } };
   }
   if (t.doc && t.kind !== "ref") s = { description: t.doc, ...s };
   if (t.deprecated) s.deprecated = true;

@@ -380,18 +380,34 @@ function recordDef(): JsonSchema {
   );
   return {
     ...compatible,
-    // Every real record names its version. eventSource and eventName are on every record except Insights
-    // events, which carry them inside insightDetails; eventTime is left to strict because a shipper may drop
-    // it (a Logstash capture replaced it with @timestamp) without the rest of the record being wrong.
-    // (`properties: {x: true}` beside each `required` keeps Ajv's strictRequired mode satisfied.)
-    required: ["eventVersion"],
+    // Compatible mode takes trimmed exports (rule `trimmed-export`): SIEM and IR tools export projections of
+    // records without eventVersion, eventID or userIdentity, and a shipper may drop eventTime (a Logstash
+    // capture replaced it with @timestamp). What every record still has: eventSource and eventName (except
+    // Insights events, which carry them inside insightDetails) and at least one of eventTime, eventID and
+    // eventVersion, which make it a record of one event rather than a bare {eventSource, eventName} fragment.
+    // A field that is present is still checked. Strict requires the full envelope (`x-model.required`).
+    // (`properties: {x: true}` beside each `required` keeps Ajv's strictRequired mode satisfied. The condition
+    // sits in then/else, which the declarations leave to the validator.)
     if: { properties: { insightDetails: true }, required: ["insightDetails"] },
+    then: identifiesTheEvent(),
     else: {
       properties: { eventName: true, eventSource: true, sourceIPAddress: true, userIdentity: true },
       required: ["eventName", "eventSource"],
+      ...identifiesTheEvent(),
       "x-model": { required: presentIn("every-api-record") },
     },
     "x-model": strict as JsonSchema,
+  };
+}
+
+/** At least one of eventTime, eventID and eventVersion: a record of one event, not a bare name (trimmed exports). */
+function identifiesTheEvent(): JsonSchema {
+  return {
+    anyOf: [
+      { properties: { eventTime: true }, required: ["eventTime"] },
+      { properties: { eventID: true }, required: ["eventID"] },
+      { properties: { eventVersion: true }, required: ["eventVersion"] },
+    ],
   };
 }
 

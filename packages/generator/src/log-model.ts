@@ -15,6 +15,13 @@ interface Annotated {
   /** The botocore shape this type came from, for docs and error messages. */
   shape?: string;
   deprecated?: boolean;
+  /**
+   * A form only compatible mode accepts: CloudTrail is seen to write it, strict mode (which follows the model)
+   * does not. As an option of a `oneOf` it drops out of strict's options (query-string integers as text where
+   * no evidence shows the service doing it); as a field's type the field must be absent in strict (error
+   * document fields in responseElements). Types include it.
+   */
+  compatibleOnly?: boolean;
 }
 
 export interface LogField {

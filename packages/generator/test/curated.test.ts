@@ -12,6 +12,7 @@ import {
   parseSourcedOperationName,
   resolveCurated,
   sourcedOperationName,
+  UNMODELED,
   type CuratedMatch,
 } from "../src/curated/index.js";
 import { defNames, emitServiceSchema, VOCABULARY } from "../src/emit-schema.js";
@@ -35,7 +36,15 @@ const byName = new Map(services.map((s) => [s.name, s]));
 
 describe("curatedServices()", () => {
   it("lists the curated services sorted by name, each marked curated", () => {
-    expect(services.map((s) => s.name)).toEqual(["aws-console-actions", "aws-service-events", "cloudtrail-insights", "signin-console"]);
+    expect(services.map((s) => s.name)).toEqual([
+      "aws-console-actions",
+      "aws-service-events",
+      "cloudtrail-insights",
+      "codecommit-git",
+      "signin-console",
+      "ssm-agent-channels",
+      "unmodeled-api-calls",
+    ]);
     for (const s of services) expect(s.curated, s.name).toBe(true);
   });
 
@@ -82,13 +91,16 @@ describe("curatedServices()", () => {
     expect(JSON.stringify(curatedServices())).toBe(JSON.stringify(curatedServices()));
     const first = curatedServices();
     first[0]!.operations.length = 0;
-    first[3]!.defs["SigninOutcome"] = { kind: "any" };
+    first[4]!.defs["SigninOutcome"] = { kind: "any" };
     expect(curatedServices()).toEqual(services);
   });
 
   it("keys eventType-keyed services by eventType and names their sourced operations <source>:<eventName>", () => {
+    // ssm-agent-channels and unmodeled-api-calls are API calls of several eventSources, found by resolve tables.
+    const bySourceTable = new Set(["ssm-agent-channels", "unmodeled-api-calls"]);
     for (const s of services.filter((s) => s.eventSource === ANY_EVENT_SOURCE)) {
-      expect(CURATED_EVENT_TYPES[s.name], s.name).toMatch(/^Aws/);
+      if (bySourceTable.has(s.name)) expect(CURATED_EVENT_TYPES[s.name], s.name).toBeUndefined();
+      else expect(CURATED_EVENT_TYPES[s.name], s.name).toMatch(/^Aws/);
       for (const op of s.operations) {
         const parsed = parseSourcedOperationName(op.name);
         if (parsed) {
@@ -97,6 +109,8 @@ describe("curatedServices()", () => {
         } else {
           expect(op.eventNames, `${s.name} ${op.name}: fallback and Insights operations match no eventName`).toEqual([]);
         }
+        if (s.name === "ssm-agent-channels") expect(parsed, op.name).toBeDefined();
+        if (s.name === "ssm-agent-channels" && parsed) expect(op.eventSource).toBe(parsed.eventSource);
       }
     }
   });
@@ -145,6 +159,38 @@ describe("aws-service-events beside the botocore services", () => {
   });
 });
 
+describe("codecommit-git, ssm-agent-channels and the unmodeled table beside botocore", () => {
+  const botocore = Object.keys(botocoreManifest.services);
+  /** eventSource (endpointPrefix.amazonaws.com, the default rule) -> operation names of the services under it. */
+  const operationsBySource = new Map<string, Set<string>>();
+  for (const name of botocore) {
+    const model = botocoreModel(name);
+    const source = `${model.metadata.endpointPrefix}.amazonaws.com`;
+    const ops = operationsBySource.get(source) ?? new Set<string>();
+    for (const op of Object.keys(model.operations)) ops.add(op);
+    operationsBySource.set(source, ops);
+  }
+
+  it("Git events share codecommit's eventSource and none of its operation names", () => {
+    const git = byName.get("codecommit-git")!;
+    expect(git.eventSource).toBe(`${botocoreModel("codecommit").metadata.endpointPrefix}.amazonaws.com`);
+    for (const op of git.operations) expect(operationsBySource.get(git.eventSource)!.has(op.name), op.name).toBe(false);
+  });
+
+  it("agent channel sources have no botocore model", () => {
+    for (const op of byName.get("ssm-agent-channels")!.operations) expect(operationsBySource.has(op.eventSource!), op.name).toBe(false);
+  });
+
+  it("unmodeled sources (*) have no botocore model; listed eventNames are no operation of their source", () => {
+    for (const [source, entry] of Object.entries(UNMODELED)) {
+      if (entry.eventNames === "*") expect(operationsBySource.has(source), source).toBe(false);
+      else for (const name of entry.eventNames) expect(operationsBySource.get(source)?.has(name), `${source} ${name}`).toBe(false);
+      expect(entry.why.length, source).toBeGreaterThan(20);
+      expect(entry.evidence.length, source).toBeGreaterThan(20);
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // resolveCurated. Records are cut to the fields resolution reads, plus enough to recognise them.
 
@@ -175,6 +221,18 @@ const resolveCases: [string, { given: unknown; want: CuratedMatch | undefined }]
   ["sign-in eventType on another source", { given: { ...base, eventSource: "billingconsole.amazonaws.com", eventName: "SetContactAddress", eventType: "AwsConsoleSignIn" }, want: undefined }],
   ["service event without eventSource or eventName", { given: { ...base, eventType: "AwsServiceEvent" }, want: { service: "aws-service-events", operation: "AwsServiceEvent" } }],
   ["eventName of the wrong type", { given: { ...base, eventSource: "signin.amazonaws.com", eventName: ["ConsoleLogin"] }, want: undefined }],
+  ["CodeCommit git pull", { given: { ...base, eventSource: "codecommit.amazonaws.com", eventName: "GitPull", eventType: "AwsApiCall" }, want: { service: "codecommit-git", operation: "GitPull" } }],
+  ["CodeCommit git push without eventType (trimmed)", { given: { eventTime: base.eventTime, eventSource: "codecommit.amazonaws.com", eventName: "GitPush" }, want: { service: "codecommit-git", operation: "GitPush" } }],
+  ["CodeCommit API call is not curated", { given: { ...base, eventSource: "codecommit.amazonaws.com", eventName: "CreateRepository", eventType: "AwsApiCall" }, want: undefined }],
+  ["GitPull under another eventSource is not a Git event", { given: { ...base, eventSource: "codebuild.amazonaws.com", eventName: "GitPull", eventType: "AwsApiCall" }, want: undefined }],
+  ["Session Manager control channel", { given: { ...base, eventSource: "ssmmessages.amazonaws.com", eventName: "CreateControlChannel", eventType: "AwsApiCall" }, want: { service: "ssm-agent-channels", operation: "ssmmessages:CreateControlChannel" } }],
+  ["Run Command message poll", { given: { ...base, eventSource: "ec2messages.amazonaws.com", eventName: "GetMessages", eventType: "AwsApiCall" }, want: { service: "ssm-agent-channels", operation: "ec2messages:GetMessages" } }],
+  ["an ec2messages name under ssmmessages is not an agent call", { given: { ...base, eventSource: "ssmmessages.amazonaws.com", eventName: "GetMessages", eventType: "AwsApiCall" }, want: undefined }],
+  ["CloudShell console call is unmodeled", { given: { ...base, eventSource: "cloudshell.amazonaws.com", eventName: "createSession", eventType: "AwsApiCall" }, want: { service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true } }],
+  ["SSM agent call under ssm is unmodeled", { given: { ...base, eventSource: "ssm.amazonaws.com", eventName: "UpdateInstanceInformation", eventType: "AwsApiCall" }, want: { service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true } }],
+  ["an ssm API call is not unmodeled", { given: { ...base, eventSource: "ssm.amazonaws.com", eventName: "SendCommand", eventType: "AwsApiCall" }, want: undefined }],
+  ["a detection test's negative stays unknown", { given: { ...base, eventSource: "iam.amazonaws.com", eventName: "NotCreateUser", eventType: "AwsApiCall" }, want: undefined }],
+  ["an unmodeled source's service event is a service event", { given: { ...base, eventSource: "cloudshell.amazonaws.com", eventName: "createSession", eventType: "AwsServiceEvent" }, want: { service: "aws-service-events", operation: "AwsServiceEvent" } }],
   ["not a record", { given: "ConsoleLogin", want: undefined }],
   ["null", { given: null, want: undefined }],
   ["an array", { given: [{ eventType: "AwsServiceEvent" }], want: undefined }],
@@ -191,6 +249,9 @@ describe("resolveCurated", () => {
       "signin-by-event-name",
       "service-event-by-source-and-name",
       "console-action-by-source-and-name",
+      "codecommit-git-by-event-name",
+      "agent-channel-by-source-and-name",
+      "unmodeled-by-source-and-name",
     ]);
     for (const rule of CURATED_RULES) expect(rule.why.length).toBeGreaterThan(20);
   });

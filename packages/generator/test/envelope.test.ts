@@ -480,7 +480,11 @@ describe("envelopeSchema: records", () => {
     ["mfaAuthenticated as a JSON boolean", { given: { ...rootUser, userIdentity: { ...rootUser.userIdentity, sessionContext: { attributes: { mfaAuthenticated: true } } } }, want: { emitted: false, compatible: false, strict: false } }],
     ["requestParameters as a string", { given: withField(iamUser, "requestParameters", "userName=build-bot"), want: { emitted: false, compatible: false, strict: false } }],
     ["resources not an array", { given: withField(assumedRole, "resources", { ARN: "arn:aws:s3:::release-artifacts" }), want: { emitted: false, compatible: false, strict: false } }],
-    ["no eventVersion", { given: without(iamUser, "eventVersion"), want: { emitted: false, compatible: false, strict: false } }],
+    // Trimmed exports (SIEM projections): compatible validates what is present, strict wants the full envelope.
+    ["no eventVersion (trimmed export)", { given: without(iamUser, "eventVersion"), want: { emitted: true, compatible: true, strict: false } }],
+    ["SIEM projection: no eventVersion, userIdentity, eventType", { given: without(iamUser, "eventVersion", "userIdentity", "eventType", "recipientAccountId"), want: { emitted: true, compatible: true, strict: false } }],
+    ["trimmed export with a field of the wrong type", { given: withField(without(iamUser, "eventVersion"), "awsRegion", 1), want: { emitted: false, compatible: false, strict: false } }],
+    ["a bare {eventSource, eventName} fragment", { given: { eventSource: "iam.amazonaws.com", eventName: "CreateUser" }, want: { emitted: false, compatible: false, strict: false } }],
     ["no eventName (and not an Insights event)", { given: without(iamUser, "eventName"), want: { emitted: false, compatible: false, strict: false } }],
     ["no eventSource (and not an Insights event)", { given: without(consoleSignIn, "eventSource"), want: { emitted: false, compatible: false, strict: false } }],
     ["not an object", { given: [iamUser], want: { emitted: false, compatible: false, strict: false } }],

@@ -10,13 +10,16 @@
  *    model does not mark deprecated (cloudhsm classic's CreateHsm loses to cloudhsmv2's, whose shape the
  *    records have); then the service whose name is the eventSource's prefix (rds for rds.amazonaws.com),
  *    else the first by name.
+ * 3. API calls no model describes that the curated table lists (console-internal and agent APIs): the
+ *    curated `unmodeled-api-calls` fallback, marked `unmodeled: true` (found in step 1, after the curated
+ *    operations that do describe such calls: CodeCommit Git events, the SSM agent's channel calls).
  */
 import { resolveCurated } from "../../generator/src/curated/resolve.js";
 import { getService, isKnownService, servicesOfSource } from "./data.js";
 import { CloudTrailSchemaError } from "./errors.js";
 import type { ResolvedEvent, ValidationError } from "./types.js";
 
-export type Resolution = { ok: true; service: string; operation: string } | { ok: false; error: ValidationError };
+export type Resolution = { ok: true; service: string; operation: string; unmodeled?: true } | { ok: false; error: ValidationError };
 
 const isObject = (v: unknown): v is { readonly [k: string]: unknown } => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -29,7 +32,8 @@ export function resolveEvent(record: unknown): ResolvedEvent | undefined {
     if (e instanceof CloudTrailSchemaError) throw e;
     return undefined;
   }
-  return r.ok ? { service: r.service, operation: r.operation } : undefined;
+  if (!r.ok) return undefined;
+  return r.unmodeled ? { service: r.service, operation: r.operation, unmodeled: true } : { service: r.service, operation: r.operation };
 }
 
 /** resolveEvent with the reason when there is no operation (validateEvent reports it). */
@@ -39,7 +43,9 @@ export function resolve(record: unknown): Resolution {
   }
   const curated = resolveCurated(record);
   if (curated && isKnownService(curated.service) && getService(curated.service).operations.has(curated.operation)) {
-    return { ok: true, service: curated.service, operation: curated.operation };
+    return curated.unmodeled
+      ? { ok: true, service: curated.service, operation: curated.operation, unmodeled: true }
+      : { ok: true, service: curated.service, operation: curated.operation };
   }
   const source = record["eventSource"];
   const name = record["eventName"];

@@ -30,6 +30,16 @@ export interface ValidationResult {
   /** The service and operation the record was validated against, when it could be resolved. */
   service?: string;
   operation?: string;
+  /**
+   * Set when the record is a trimmed export: it names its event (eventSource and eventName, or
+   * insightDetails) and has eventTime or eventID, but lacks envelope fields every full record has
+   * (`missingFields`). Compatible mode validates what is present; strict mode rejects the record.
+   */
+  trimmed?: true;
+  /** The envelope fields strict mode requires that a trimmed record lacks, sorted. */
+  missingFields?: string[];
+  /** Set when the record is an API call no model describes: only the envelope was checked (see ResolvedEvent). */
+  unmodeled?: true;
   /** Empty when valid; otherwise at most `maxErrors` entries. */
   errors: ValidationError[];
 }
@@ -46,10 +56,16 @@ export interface EventSchemaOptions {
   mode?: Mode;
 }
 
-/** Which operation a record belongs to. */
+/**
+ * Which operation a record belongs to. `unmodeled: true` is the result kind of API calls that no model
+ * describes but that are known to be logged (console-internal and agent APIs: cloudshell, supportplans, the
+ * SSM agent's ssm calls...): `service` is `unmodeled-api-calls` and `operation` `UnmodeledApiCall`, whose
+ * schema is the envelope with open requestParameters and responseElements.
+ */
 export interface ResolvedEvent {
   service: string;
   operation: string;
+  unmodeled?: true;
 }
 
 /** A JSON Schema document (draft 2020-12) as plain data. */

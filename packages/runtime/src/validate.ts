@@ -11,6 +11,7 @@ import { checkOperation, getService } from "./data.js";
 import { CloudTrailSchemaError } from "./errors.js";
 import { readOptions, type Settings } from "./options.js";
 import { resolve } from "./resolve.js";
+import { trimmedFields } from "./trimmed.js";
 import type { Mode, ValidateOptions, ValidationError, ValidationResult } from "./types.js";
 
 /** The compiled check of an operation's record. */
@@ -50,14 +51,45 @@ function check(record: unknown, service: string, operation: string, settings: Se
 export function validateEvent(record: unknown, options?: ValidateOptions): ValidationResult {
   const settings = readOptions(options);
   const r = resolveOrInvalid(record);
-  return "valid" in r ? r : check(record, r.service, r.operation, settings);
+  if ("valid" in r) return r;
+  if (r.unmodeled && settings.mode === "strict") return annotate(unmodeledInStrict(r), record, r);
+  return annotate(check(record, r.service, r.operation, settings), record, r);
+}
+
+/**
+ * Strict mode checks a record against its model; an unmodeled API call has none, so strict rejects it
+ * (compatible checks the envelope with open bodies). Not a loosening of strict: these records were unknown.
+ */
+function unmodeledInStrict(r: { service: string; operation: string }): ValidationResult {
+  return {
+    valid: false,
+    service: r.service,
+    operation: r.operation,
+    errors: [{ path: "/eventName", message: "no model describes this API call (unmodeled): strict mode needs one; compatible mode checks the envelope", keyword: "unmodeled" }],
+  };
+}
+
+/** What the result says about the record besides validity: trimmed export, unmodeled API call. */
+function annotate(result: ValidationResult, record: unknown, r: { service: string; unmodeled?: true }): ValidationResult {
+  let missing: string[] | undefined;
+  try {
+    missing = trimmedFields(record, r.service);
+  } catch (e) {
+    if (e instanceof CloudTrailSchemaError) throw e;
+    missing = undefined; // unreadable: check() already said so
+  }
+  return {
+    ...result,
+    ...(missing ? { trimmed: true as const, missingFields: missing } : {}),
+    ...(r.unmodeled ? { unmodeled: true as const } : {}),
+  };
 }
 
 /**
  * The operation a record belongs to, or the invalid result that says why it has none. A record whose
  * properties throw when read (a Proxy, a getter) is invalid too; the package's own errors go through.
  */
-function resolveOrInvalid(record: unknown): { service: string; operation: string } | ValidationResult {
+function resolveOrInvalid(record: unknown): { service: string; operation: string; unmodeled?: true } | ValidationResult {
   let r: ReturnType<typeof resolve>;
   try {
     r = resolve(record);
@@ -86,6 +118,7 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
   if (operation === undefined) {
     const r = resolveOrInvalid(record);
     if ("valid" in r) return r;
+    if (r.unmodeled && t.settings.mode === "strict" && service === undefined) return unmodeledInStrict(r);
     if (service !== undefined && r.service !== service) {
       return { valid: false, service: r.service, operation: r.operation, errors: [{ path: "/eventSource", message: `the record is a ${r.service} event, not ${service}`, expected: service, found: r.service }] };
     }

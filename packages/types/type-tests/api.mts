@@ -119,3 +119,9 @@ export type T16 = Expect<Equal<CloudTrailEvent<"sqs", "SendMessage">, ServiceNot
 declare const notImported: CloudTrailEvent<"sqs", "SendMessage">;
 // @ts-expect-error import "@cloudtrail-schema/types/sqs" first
 notImported.requestParameters;
+
+// --- rest-bound-scalar-strings: text or number only where the HTTP binding carries text (issue 10) -----------
+declare const listFunctions: CloudTrailEvent<"lambda", "ListFunctions">;
+declare const createFunctionCall: CloudTrailEvent<"lambda", "CreateFunction">;
+export type TQ1 = Expect<Equal<NonNullable<NonNullable<typeof listFunctions.requestParameters>["maxItems"]>, number | string>>;
+export type TQ2 = Expect<Equal<NonNullable<NonNullable<typeof createFunctionCall.requestParameters>["timeout"]>, number>>;

@@ -15,6 +15,15 @@
  * 4. `console-action-by-source-and-name`: eventType AwsConsoleAction -> aws-console-actions, the same way
  *    (today only the fallback `AwsConsoleAction`).
  *
+ * 5. `codecommit-git-by-event-name`: eventSource codecommit.amazonaws.com and an eventName of codecommit-git
+ *    (GitPull, GitPush): that operation. botocore's codecommit has no such eventName (tested).
+ * 6. `agent-channel-by-source-and-name`: eventSource ssmmessages or ec2messages and an eventName AWS lists
+ *    for the agent -> ssm-agent-channels `<source>:<eventName>`.
+ * 7. `unmodeled-by-source-and-name`: an API call (eventType AwsApiCall or none) that the UNMODELED table of
+ *    unmodeled.ts lists -> unmodeled-api-calls `UnmodeledApiCall`, with `unmodeled: true`. The table lists
+ *    only eventSources no model logs under and eventNames no model has (tested), so it never takes a record
+ *    a botocore operation would.
+ *
  * Everything else is undefined: AwsApiCall and AwsVpceEvent records are API calls and resolve to the
  * botocore operation of (eventSource, eventName); a network activity event carries the API's own
  * eventName and requestParameters, so it is not curated. The runtime's order is therefore
@@ -28,12 +37,17 @@ import type { LoggedService } from "../log-model.js";
 import { AWS_CONSOLE_ACTIONS, awsConsoleActions, CONSOLE_ACTION_FALLBACK, CONSOLE_ACTION_TYPE } from "./console-actions.js";
 import { CLOUDTRAIL_INSIGHTS, cloudtrailInsights, INSIGHT_EVENT_TYPE } from "./insights.js";
 import { AWS_SERVICE_EVENTS, awsServiceEvents, SERVICE_EVENT_FALLBACK, SERVICE_EVENT_TYPE } from "./service-events.js";
+import { AGENT_CHANNEL_CALLS, SSM_AGENT_CHANNELS } from "./agent-channels.js";
+import { CODECOMMIT_EVENT_SOURCE, CODECOMMIT_GIT, codecommitGit } from "./codecommit-git.js";
 import { sourcedOperationName } from "./shared.js";
 import { SIGNIN_CONSOLE, SIGNIN_EVENT_SOURCE, signinConsole } from "./signin.js";
+import { UNMODELED_API_CALLS, UNMODELED_FALLBACK, unmodeledEntry } from "./unmodeled.js";
 
 export interface CuratedMatch {
   service: string;
   operation: string;
+  /** Set for API calls no model describes (rule 7): the record is checked against the envelope only. */
+  unmodeled?: true;
 }
 
 export interface CuratedRule {
@@ -47,6 +61,9 @@ const operationNames = (svc: LoggedService): ReadonlySet<string> => new Set(svc.
 const INSIGHT_OPERATIONS = operationNames(cloudtrailInsights());
 const SERVICE_EVENT_OPERATIONS = operationNames(awsServiceEvents());
 const CONSOLE_ACTION_OPERATIONS = operationNames(awsConsoleActions());
+const CODECOMMIT_GIT_OPERATIONS = operationNames(codecommitGit());
+/** eventTypes of API calls (absent: older records and trimmed exports). */
+const isApiCall = (r: { readonly [k: string]: unknown }): boolean => r["eventType"] === undefined || r["eventType"] === "AwsApiCall";
 /** signin-console: eventName -> operation. */
 const SIGNIN_BY_EVENT_NAME: ReadonlyMap<string, string> = new Map(
   signinConsole().operations.flatMap((op) => op.eventNames.map((name) => [name, op.name] as const)),
@@ -106,6 +123,37 @@ export const CURATED_RULES: readonly CuratedRule[] = [
     why: "AwsConsoleAction records come from console-only eventSources that no botocore model describes",
     match: (r) =>
       r["eventType"] === CONSOLE_ACTION_TYPE ? bySourceAndName(r, AWS_CONSOLE_ACTIONS, CONSOLE_ACTION_OPERATIONS, CONSOLE_ACTION_FALLBACK) : undefined,
+  },
+  {
+    id: "codecommit-git-by-event-name",
+    why: "Git client calls share codecommit.amazonaws.com with botocore's codecommit but never an eventName",
+    match: (r) => {
+      const name = text(r["eventName"]);
+      return r["eventSource"] === CODECOMMIT_EVENT_SOURCE && isApiCall(r) && name !== undefined && CODECOMMIT_GIT_OPERATIONS.has(name)
+        ? { service: CODECOMMIT_GIT, operation: name }
+        : undefined;
+    },
+  },
+  {
+    id: "agent-channel-by-source-and-name",
+    why: "the SSM Agent's ssmmessages and ec2messages calls have no botocore model; AWS lists them by eventSource",
+    match: (r) => {
+      const source = text(r["eventSource"]);
+      const name = text(r["eventName"]);
+      if (source === undefined || name === undefined || !isApiCall(r)) return undefined;
+      const calls = Object.hasOwn(AGENT_CHANNEL_CALLS, source) ? AGENT_CHANNEL_CALLS[source]! : undefined;
+      return calls && Object.hasOwn(calls, name) ? { service: SSM_AGENT_CHANNELS, operation: sourcedOperationName(source, name) } : undefined;
+    },
+  },
+  {
+    id: "unmodeled-by-source-and-name",
+    why: "console-internal and agent API calls that no model describes are checked against the envelope and reported as unmodeled",
+    match: (r) => {
+      const source = text(r["eventSource"]);
+      const name = text(r["eventName"]);
+      if (source === undefined || name === undefined || !isApiCall(r)) return undefined;
+      return unmodeledEntry(source, name) ? { service: UNMODELED_API_CALLS, operation: UNMODELED_FALLBACK, unmodeled: true } : undefined;
+    },
   },
 ];
 

@@ -84,6 +84,20 @@ describe("scanUnit", () => {
     expect(s.valid + s.invalid + s.unresolved).toBe(s.records);
   });
 
+  it("counts trimmed exports and unmodeled calls beside valid and invalid", async () => {
+    const full = makeEvent("iam", "CreatePolicy", {}, { seed: 2 }) as unknown as Record<string, unknown>;
+    const { eventVersion: _v, userIdentity: _u, eventType: _t, ...trimmed } = full;
+    const unmodeled = { ...makeEvent("iam", "CreatePolicy", {}, { seed: 3 }), eventSource: "cloudshell.amazonaws.com", eventName: "createSession" };
+    const path = write("trimmed.ndjson", [full, trimmed, { ...trimmed, awsRegion: 1 }, unmodeled].map((r) => JSON.stringify(r)).join("\n"));
+    const s = await scanWhole(path);
+    expect(s).toMatchObject({ records: 4, valid: 3, invalid: 1, trimmed: 2, unmodeled: 1 });
+    expect(s.operations.find((o) => o.service === "iam")).toMatchObject({ records: 3, valid: 2, invalid: 1, trimmed: 2, unmodeled: 0 });
+    expect(s.operations.find((o) => o.service === "unmodeled-api-calls")).toMatchObject({ operation: "UnmodeledApiCall", valid: 1, unmodeled: 1 });
+    const strict = await scanWhole(path, "strict");
+    expect(strict).toMatchObject({ trimmed: 2 });
+    expect(strict.operations.find((o) => o.service === "iam")!.invalid).toBeGreaterThanOrEqual(2);
+  });
+
   it("gives the same answer for any cut of a file into byte ranges", async () => {
     const path = write("ranges.ndjson", `\ufeff${lines(60, 3).join("\r\n")}`); // BOM, CRLF, no final newline
     const size = statSync(path).size;
@@ -176,7 +190,8 @@ describe("cloudtrail-schema validate (built)", () => {
     expect(bad.stderr).toBe("");
     expect(bad.stdout).toMatch(/^7 records in 3 files \(compatible mode\) in [\d.]+ s: 5 valid, 2 invalid, 0 unresolved\n/);
     expect(bad.stdout).toContain(`${join(dir, "bad.ndjson")}:1  not JSON`);
-    expect(bad.stdout).toMatch(/bad\.ndjson:2 {2}\/eventVersion {2}must have the property "eventVersion"/);
+    // A bare {eventSource, eventName} fragment is no record: it needs eventTime, eventID or eventVersion.
+    expect(bad.stdout).toMatch(/bad\.ndjson:2 {2}\/eventTime {2}must have the property "eventTime"/);
     expect(bad.stdout).toMatch(/^iam {2,}CreatePolicy {2,}2 {2,}1 {2,}1 {2,}0$/m);
   });
 

@@ -10,11 +10,15 @@ export function renderSummary(s: Summary, view: View, seconds?: number): string 
   const took = seconds === undefined ? "" : ` in ${seconds.toFixed(1)} s`;
   const out: string[] = [
     `${n(s.records)} records in ${n(s.files)} file${s.files === 1 ? "" : "s"} (${s.mode} mode)${took}: ` +
-      `${n(s.valid)} valid, ${bad ? st.error(`${n(s.invalid)} invalid`) : "0 invalid"}, ${s.unresolved ? st.error(`${n(s.unresolved)} unresolved`) : "0 unresolved"}`,
+      `${n(s.valid)} valid, ${bad ? st.error(`${n(s.invalid)} invalid`) : "0 invalid"}, ${s.unresolved ? st.error(`${n(s.unresolved)} unresolved`) : "0 unresolved"}` +
+      // Trimmed exports lack envelope fields (strict rejects them); unmodeled calls were checked against the envelope only.
+      (s.trimmed ? `; ${n(s.trimmed)} trimmed` : "") +
+      (s.unmodeled ? `; ${n(s.unmodeled)} unmodeled` : ""),
   ];
   if (s.operations.length) {
-    const head = ["service", "operation", "records", "valid", "invalid", "unresolved"];
-    const rows = s.operations.map((o) => [o.service, o.operation, n(o.records), n(o.valid), n(o.invalid), n(o.unresolved)]);
+    const extra = s.trimmed > 0;
+    const head = ["service", "operation", "records", "valid", "invalid", "unresolved", ...(extra ? ["trimmed"] : [])];
+    const rows = s.operations.map((o) => [o.service, o.operation, n(o.records), n(o.valid), n(o.invalid), n(o.unresolved), ...(extra ? [n(o.trimmed)] : [])]);
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ").trimEnd();
     out.push("", st.heading(line(head)), ...rows.map(line));

@@ -85,8 +85,9 @@ class Counter {
     this.records++;
     const r = this.rt.validateEvent(record, { mode: this.mode, maxErrors: 1 });
     if (r.service !== undefined && r.operation !== undefined) {
-      if (r.valid) countValid(this.tally, r.service, r.operation);
-      else countInvalid(this.tally, r.service, r.operation, failure(place, r.errors[0]));
+      const flags = { trimmed: r.trimmed === true, unmodeled: r.unmodeled === true };
+      if (r.valid) countValid(this.tally, r.service, r.operation, flags);
+      else countInvalid(this.tally, r.service, r.operation, failure(place, r.errors[0]), false, flags);
       return;
     }
     // Unresolved: grouped by what the record says it is.

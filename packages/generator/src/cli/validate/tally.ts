@@ -31,7 +31,17 @@ export interface Row {
   valid: number;
   invalid: number;
   unresolved: number;
+  /** Records (valid or not) that validateEvent flags as trimmed exports (envelope fields missing). */
+  trimmed: number;
+  /** Records resolved as API calls no model describes (envelope checked only). */
+  unmodeled: number;
   failures: Failure[];
+}
+
+/** What validateEvent says about a record besides validity. */
+export interface Flags {
+  trimmed?: boolean;
+  unmodeled?: boolean;
 }
 
 export interface Tally {
@@ -45,19 +55,26 @@ export const newTally = (): Tally => ({ rows: new Map(), lines: 0 });
 function row(t: Tally, service: string, operation: string): Row {
   const key = `${service}\u0000${operation}`;
   let r = t.rows.get(key);
-  if (!r) t.rows.set(key, (r = { service, operation, records: 0, valid: 0, invalid: 0, unresolved: 0, failures: [] }));
+  if (!r) t.rows.set(key, (r = { service, operation, records: 0, valid: 0, invalid: 0, unresolved: 0, trimmed: 0, unmodeled: 0, failures: [] }));
   return r;
 }
 
-export function countValid(t: Tally, service: string, operation: string): void {
+function flag(r: Row, flags: Flags): void {
+  if (flags.trimmed) r.trimmed++;
+  if (flags.unmodeled) r.unmodeled++;
+}
+
+export function countValid(t: Tally, service: string, operation: string, flags: Flags = {}): void {
   const r = row(t, service, operation);
   r.records++;
   r.valid++;
+  flag(r, flags);
 }
 
-export function countInvalid(t: Tally, service: string, operation: string, failure: Failure, unresolved = false): void {
+export function countInvalid(t: Tally, service: string, operation: string, failure: Failure, unresolved = false, flags: Flags = {}): void {
   const r = row(t, service, operation);
   r.records++;
+  flag(r, flags);
   if (unresolved) r.unresolved++;
   else r.invalid++;
   if (r.failures.length < EXAMPLES) r.failures.push(failure);
@@ -67,8 +84,10 @@ export function countInvalid(t: Tally, service: string, operation: string, failu
 export function mergeInto(a: Tally, b: Tally, lineOffset = 0): void {
   for (const [key, rb] of b.rows) {
     let ra = a.rows.get(key);
-    if (!ra) a.rows.set(key, (ra = { ...rb, records: 0, valid: 0, invalid: 0, unresolved: 0, failures: [] }));
+    if (!ra) a.rows.set(key, (ra = { ...rb, records: 0, valid: 0, invalid: 0, unresolved: 0, trimmed: 0, unmodeled: 0, failures: [] }));
     ra.records += rb.records;
+    ra.trimmed += rb.trimmed;
+    ra.unmodeled += rb.unmodeled;
     ra.valid += rb.valid;
     ra.invalid += rb.invalid;
     ra.unresolved += rb.unresolved;
@@ -87,6 +106,8 @@ export interface Summary {
   valid: number;
   invalid: number;
   unresolved: number;
+  trimmed: number;
+  unmodeled: number;
   /** Sorted by service, then operation. */
   operations: (Omit<Row, "failures"> & { failures: { at: string; path: string; message: string }[] })[];
 }
@@ -96,7 +117,7 @@ export const placeOf = (p: Place): string => (p.line !== undefined ? `${p.file}:
 
 export function summarize(t: Tally, mode: string, files: number): Summary {
   const rows = [...t.rows.values()].sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0));
-  const sum = (k: "records" | "valid" | "invalid" | "unresolved") => rows.reduce((n, r) => n + r[k], 0);
+  const sum = (k: "records" | "valid" | "invalid" | "unresolved" | "trimmed" | "unmodeled") => rows.reduce((n, r) => n + r[k], 0);
   return {
     mode,
     files,
@@ -104,6 +125,8 @@ export function summarize(t: Tally, mode: string, files: number): Summary {
     valid: sum("valid"),
     invalid: sum("invalid"),
     unresolved: sum("unresolved"),
+    trimmed: sum("trimmed"),
+    unmodeled: sum("unmodeled"),
     operations: rows.map((r) => ({
       service: r.service,
       operation: r.operation,
@@ -111,6 +134,8 @@ export function summarize(t: Tally, mode: string, files: number): Summary {
       valid: r.valid,
       invalid: r.invalid,
       unresolved: r.unresolved,
+      trimmed: r.trimmed,
+      unmodeled: r.unmodeled,
       failures: r.failures.map((f) => ({ at: placeOf(f), path: f.path, message: f.message })),
     })),
   };

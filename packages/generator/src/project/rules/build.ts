@@ -16,7 +16,7 @@ export const placeholder = (...values: string[]): LogType => ({ kind: "string", 
 
 /** One of several forms; nested oneOfs are flattened, so rules can stack alternatives. */
 export function oneOf(...options: LogType[]): LogType {
-  const flat = options.flatMap((o) => (o.kind === "oneOf" && !o.doc && !o.redacted ? o.options : [o]));
+  const flat = options.flatMap((o) => (o.kind === "oneOf" && !o.doc && !o.redacted && !o.compatibleOnly ? o.options : [o]));
   return flat.length === 1 ? flat[0]! : { kind: "oneOf", options: flat };
 }
 

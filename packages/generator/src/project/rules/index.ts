@@ -23,6 +23,7 @@ import {
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
 import { lowerCamelMembers, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
+import { jsonErrorDocument, restBoundScalarStrings } from "./rest.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
   cloudfrontEventNameVersionSuffix,
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   timestampRenderings,
   ec2Timestamps,
   ec2NumericStrings,
+  restBoundScalarStrings,
   blobByteBufferDump,
   sensitiveRedacted,
   blobRedacted,
@@ -78,6 +80,7 @@ export const RULES: readonly Rule[] = [
   s3Host,
   s3SubresourceMarker,
   s3LegacyOperationForms,
+  jsonErrorDocument,
   // eventSource, eventName, readOnly.
   eventSourceFromSigningName,
   eventSourceOverrides,

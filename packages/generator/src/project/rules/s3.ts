@@ -117,11 +117,20 @@ export function subresources(op: Operation): [string, string][] {
     .filter(([k]) => !NOT_LOGGED_QUERY.has(k));
 }
 
+/**
+ * Services whose records carry the request's Host header: S3, and S3 Control (account-level S3 APIs such as
+ * PutPublicAccessBlock, access points, Batch Operations jobs), served by the same front end under the host
+ * `<account>.s3-control.<region>.amazonaws.com`.
+ */
+export const S3_HOST_SERVICES: ReadonlySet<string> = new Set(["s3", "s3control"]);
+
 export const s3Host = rule({
   id: "s3-host",
-  why: "S3 requests log the Host header: \"Host\": \"<bucket>.s3.<region>.amazonaws.com\" (eventVersion 1.07+), \"host\": [\"…\"] before",
-  evidence: "s3 records: Host string (eventVersion >= 1.07, 21 values), host one-element array (<= 1.05, 13 values)",
-  appliesTo: isS3,
+  why: "S3 and S3 Control requests log the Host header: \"Host\": \"<bucket>.s3.<region>.amazonaws.com\" (eventVersion 1.07+), \"host\": [\"…\"] before",
+  evidence:
+    "s3 records: Host string (eventVersion >= 1.07, 21 values), host one-element array (<= 1.05, 13 values); s3control records " +
+    "(Host \"<account>.s3-control.<region>.amazonaws.com\"): issue 10 held-out set, none in the development corpus",
+  appliesTo: (s) => S3_HOST_SERVICES.has(s.name),
   request: (type) =>
     withFields(type ?? object([]), [
       added("Host", oneOf(str(), arrayOf(str())), "s3-host", "The request's Host header."),

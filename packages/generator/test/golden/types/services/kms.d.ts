@@ -216,6 +216,14 @@ export interface CancelKeyDeletionRequestParameters {
 export interface CancelKeyDeletionResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is canceled. */
   keyId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -280,6 +288,14 @@ export interface ConnectCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `ConnectCustomKeyStore` (botocore shape `ConnectCustomKeyStoreResponse`). */
 export interface ConnectCustomKeyStoreResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -497,6 +513,14 @@ export interface CreateCustomKeyStoreRequestParameters {
 export interface CreateCustomKeyStoreResponseElements {
   /** A unique identifier for the new custom key store. */
   customKeyStoreId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -649,6 +673,14 @@ export interface CreateGrantResponseElements {
    * You can use the `GrantId` in a ListGrants, RetireGrant, or RevokeGrant operation.
    */
   grantId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -894,6 +926,14 @@ export interface CreateKeyRequestParameters {
 export interface CreateKeyResponseElements {
   /** Metadata associated with the KMS key. */
   keyMetadata?: KeyMetadata;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1032,6 +1072,14 @@ export interface DecryptResponseElements {
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to decrypt the ciphertext. This field is present only when the operation uses a symmetric encryption KMS key. This field is omitted if the request includes the `Recipient` parameter. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1119,6 +1167,14 @@ export interface DeleteCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `DeleteCustomKeyStore` (botocore shape `DeleteCustomKeyStoreResponse`). */
 export interface DeleteCustomKeyStoreResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1185,6 +1241,14 @@ export interface DeleteImportedKeyMaterialResponseElements {
   keyId?: string;
   /** Identifies the deleted key material. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1322,6 +1386,14 @@ export interface DeriveSharedSecretResponseElements {
    * The only valid values for DeriveSharedSecret are `AWS_KMS` and `EXTERNAL`. DeriveSharedSecret does not support KMS keys with a `KeyOrigin` value of `AWS_CLOUDHSM` or `EXTERNAL_KEY_STORE`.
    */
   keyOrigin?: OriginType;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1388,6 +1460,14 @@ export interface DescribeCustomKeyStoresResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1462,6 +1542,14 @@ export interface DescribeKeyRequestParameters {
 export interface DescribeKeyResponseElements {
   /** Metadata associated with the key. */
   keyMetadata?: KeyMetadata;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1597,6 +1685,14 @@ export interface DisconnectCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `DisconnectCustomKeyStore` (botocore shape `DisconnectCustomKeyStoreResponse`). */
 export interface DisconnectCustomKeyStoreResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1816,6 +1912,14 @@ export interface EncryptResponseElements {
   keyId?: string;
   /** The encryption algorithm that was used to encrypt the plaintext. */
   encryptionAlgorithm?: EncryptionAlgorithmSpec;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1956,6 +2060,14 @@ export interface GenerateDataKeyResponseElements {
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to encrypt the data key. This field is omitted if the request includes the `Recipient` parameter. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2081,6 +2193,14 @@ export interface GenerateDataKeyPairResponseElements {
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to encrypt the private key. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2180,6 +2300,14 @@ export interface GenerateDataKeyPairWithoutPlaintextResponseElements {
   keyPairSpec?: DataKeyPairSpec;
   /** The identifier of the key material used to encrypt the private key. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2281,6 +2409,14 @@ export interface GenerateDataKeyWithoutPlaintextResponseElements {
   keyId?: string;
   /** The identifier of the key material used to encrypt the data key. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2355,6 +2491,14 @@ export interface GenerateMacResponseElements {
   macAlgorithm?: MacAlgorithmSpec;
   /** The HMAC KMS key used in the operation. */
   keyId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2419,6 +2563,14 @@ export interface GenerateRandomResponseElements {
    * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
    */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2484,6 +2636,14 @@ export interface GetKeyLastUsageResponseElements {
   trackingStartDate?: string | number;
   /** The date and time when the KMS key was created. */
   keyCreationDate?: string | number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2531,6 +2691,14 @@ export interface GetKeyPolicyResponseElements {
   policy?: string;
   /** The name of the key policy. The only valid value is `default`. */
   policyName?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2604,6 +2772,14 @@ export interface GetKeyRotationStatusResponseElements {
    * KMS uses a background process to perform rotations. As a result, there might be a slight delay between initiating on-demand key rotation and the rotation's completion. Once the on-demand rotation is complete, KMS removes this field from the response. You can use ListKeyRotations to view the details of the completed on-demand rotation.
    */
   onDemandRotationStartDate?: string | number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2710,6 +2886,14 @@ export interface GetParametersForImportResponseElements {
   publicKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The time at which the import token and public key are no longer valid. After this time, you cannot use them to make an ImportKeyMaterial request and you must send another `GetParametersForImport` request to get new ones. */
   parametersValidTo?: string | number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2813,6 +2997,14 @@ export interface GetPublicKeyResponseElements {
   signingAlgorithms?: SigningAlgorithmSpec[];
   /** The key agreement algorithm used to derive a shared secret. This field is present only when the KMS key has a `KeyUsage` value of `KEY_AGREEMENT`. */
   keyAgreementAlgorithms?: KeyAgreementAlgorithmSpec[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2944,6 +3136,14 @@ export interface ImportKeyMaterialResponseElements {
   keyId?: string;
   /** Identifies the imported key material. */
   keyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3013,6 +3213,14 @@ export interface ListAliasesResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3095,6 +3303,14 @@ export interface ListGrantsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3155,6 +3371,14 @@ export interface ListKeyPoliciesResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3223,6 +3447,14 @@ export interface ListKeyRotationsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3270,6 +3502,14 @@ export interface ListKeysResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3344,6 +3584,14 @@ export interface ListResourceTagsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3413,6 +3661,14 @@ export interface ListRetirableGrantsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3649,6 +3905,14 @@ export interface ReEncryptResponseElements {
   sourceKeyMaterialId?: string;
   /** The identifier of the key material used to reencrypt the data. This field is present only when data is reencrypted using a symmetric encryption KMS key. */
   destinationKeyMaterialId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3780,6 +4044,14 @@ export interface ReplicateKeyResponseElements {
   replicaPolicy?: string;
   /** The tags on the new replica key. The value is a list of tag key and tag value pairs. */
   replicaTags?: Tag[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3952,6 +4224,14 @@ export interface RotateKeyOnDemandRequestParameters {
 export interface RotateKeyOnDemandResponseElements {
   /** Identifies the symmetric encryption KMS key that you initiated on-demand rotation on. */
   keyId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4034,6 +4314,14 @@ export interface ScheduleKeyDeletionResponseElements {
    * If the KMS key is a multi-Region primary key with replicas, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
    */
   pendingWindowInDays?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4159,6 +4447,14 @@ export interface SignResponseElements {
   signature?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The signing algorithm that was used to sign the message. */
   signingAlgorithm?: SigningAlgorithmSpec;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4478,6 +4774,14 @@ export interface UpdateCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `UpdateCustomKeyStore` (botocore shape `UpdateCustomKeyStoreResponse`). */
 export interface UpdateCustomKeyStoreResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4701,6 +5005,14 @@ export interface VerifyResponseElements {
   signatureValid?: boolean;
   /** The signing algorithm that was used to verify the signature. */
   signingAlgorithm?: SigningAlgorithmSpec;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4773,6 +5085,14 @@ export interface VerifyMacResponseElements {
   macValid?: boolean;
   /** The MAC algorithm used in the verification. */
   macAlgorithm?: MacAlgorithmSpec;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /** Contains information about an alias. */

@@ -254,7 +254,7 @@ export interface AddLayerVersionPermissionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
   /** An identifier that distinguishes the policy from others on the same layer version. */
   statementId?: string;
   /** The API action that grants access to the layer. For example, `lambda:GetLayerVersion`. */
@@ -273,6 +273,14 @@ export interface AddLayerVersionPermissionResponseElements {
   statement?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -337,6 +345,14 @@ export interface AddPermissionRequestParameters {
 export interface AddPermissionResponseElements {
   /** The permission statement that's added to the function policy. */
   statement?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -374,7 +390,15 @@ export interface CheckpointDurableExecutionResponseElements {
   /** A new checkpoint token to use for the next checkpoint operation. This token replaces the one provided in the request and must be used for subsequent checkpoints to maintain proper ordering. */
   checkpointToken?: string;
   /** Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. This allows the SDK to update its internal state during replay. */
-  newExecutionState?: CheckpointUpdatedExecutionState | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CheckpointUpdatedExecutionState, string>;
+  newExecutionState?: CheckpointUpdatedExecutionState | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -433,6 +457,14 @@ export interface CreateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -473,6 +505,14 @@ export interface CreateCapacityProviderRequestParameters {
 export interface CreateCapacityProviderResponseElements {
   /** Information about the capacity provider that was created. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -503,6 +543,14 @@ export interface CreateCodeSigningConfigRequestParameters {
 export interface CreateCodeSigningConfigResponseElements {
   /** The code signing configuration. */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -740,6 +788,14 @@ export interface CreateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -797,7 +853,7 @@ export interface CreateFunctionRequestParameters {
   /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see Lambda programming model (https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). */
   handler?: string;
   /** The code for the function. */
-  code?: FunctionCode | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCode, string>;
+  code?: FunctionCode | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** A description of the function. */
   description?: string;
   /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see Lambda execution environment (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). */
@@ -815,7 +871,7 @@ export interface CreateFunctionRequestParameters {
   /** A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see Dead-letter queues (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq). */
   deadLetterConfig?: DeadLetterConfig;
   /** Environment variables that are accessible from function code during execution. */
-  environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
+  environment?: Environment | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -896,7 +952,7 @@ export interface CreateFunctionResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -937,7 +993,7 @@ export interface CreateFunctionResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -945,7 +1001,7 @@ export interface CreateFunctionResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -956,6 +1012,14 @@ export interface CreateFunctionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1018,6 +1082,14 @@ export interface CreateFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1072,6 +1144,14 @@ export interface DeleteCapacityProviderRequestParameters {
 export interface DeleteCapacityProviderResponseElements {
   /** Information about the deleted capacity provider. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1094,6 +1174,14 @@ export interface DeleteCodeSigningConfigRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `DeleteCodeSigningConfig` (botocore shape `DeleteCodeSigningConfigResponse`). */
 export interface DeleteCodeSigningConfigResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1208,6 +1296,14 @@ export interface DeleteEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1248,6 +1344,14 @@ export interface DeleteFunctionRequestParameters {
 export interface DeleteFunctionResponseElements {
   /** The HTTP status code returned by the operation. */
   statusCode?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1385,7 +1489,7 @@ export interface DeleteLayerVersionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /**
@@ -1460,6 +1564,14 @@ export interface GetAccountSettingsResponseElements {
   accountLimit?: AccountLimit;
   /** The number of functions and amount of storage in use. */
   accountUsage?: AccountUsage;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1510,6 +1622,14 @@ export interface GetAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1534,6 +1654,14 @@ export interface GetCapacityProviderRequestParameters {
 export interface GetCapacityProviderResponseElements {
   /** Information about the capacity provider, including its configuration and current state. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1558,6 +1686,14 @@ export interface GetCodeSigningConfigRequestParameters {
 export interface GetCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1577,7 +1713,7 @@ export interface GetDurableExecutionRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Specifies whether to include execution data such as input payload, result, and error information in the response. Set to `false` for a more compact response that includes only execution metadata. The default value is set to `true`. */
-  includeExecutionData?: boolean;
+  includeExecutionData?: boolean | string;
 }
 
 /**
@@ -1597,7 +1733,7 @@ export interface GetDurableExecutionResponseElements {
   /** The JSON result returned by the durable execution if it completed successfully. This field is only present when the execution status is `SUCCEEDED`. The result is limited to 256 KB. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Error information if the durable execution failed. This field is only present when the execution status is `FAILED`, `TIMED_OUT`, or `STOPPED`. The combined size of all error fields is limited to 256 KB. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The date and time when the durable execution started, in Unix timestamp format. */
   startTimestamp?: string | number;
   /** The current status of the durable execution. Valid values are `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`, and `STOPPED`. */
@@ -1612,6 +1748,12 @@ export interface GetDurableExecutionResponseElements {
   executionDataIncluded?: boolean;
   /** Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1633,13 +1775,13 @@ export interface GetDurableExecutionHistoryRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Specifies whether to include execution data such as step results and callback payloads in the history events. Set to `true` to include data, or `false` to exclude it for a more compact response. The default is `true`. */
-  includeExecutionData?: boolean;
+  includeExecutionData?: boolean | string;
   /** The maximum number of history events to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default. */
-  maxItems?: number;
+  maxItems?: number | string;
   /** If `NextMarker` was returned from a previous request, use this value to retrieve the next page of results. Each pagination token expires after 24 hours. */
   marker?: string;
   /** When set to `true`, returns the history events in reverse chronological order (newest first). By default, events are returned in chronological order (oldest first). */
-  reverseOrder?: boolean;
+  reverseOrder?: boolean | string;
 }
 
 /**
@@ -1652,6 +1794,14 @@ export interface GetDurableExecutionHistoryResponseElements {
   events?: Event[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more history events are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1677,7 +1827,7 @@ export interface GetDurableExecutionStateRequestParameters {
   /** If `NextMarker` was returned from a previous request, use this value to retrieve the next page of operations. Each pagination token expires after 24 hours. */
   marker?: string;
   /** The maximum number of operations to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -1690,6 +1840,14 @@ export interface GetDurableExecutionStateResponseElements {
   operations?: Operation[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more operations are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1802,6 +1960,14 @@ export interface GetEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1837,15 +2003,23 @@ export interface GetFunctionRequestParameters {
 /** What `responseElements` holds in the record of lambda `GetFunction` (botocore shape `GetFunctionResponse`). */
 export interface GetFunctionResponseElements {
   /** The configuration of the function or version. */
-  configuration?: FunctionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionConfiguration, string>;
+  configuration?: FunctionConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The deployment package of the function or version. */
-  code?: FunctionCodeLocation | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCodeLocation, string>;
+  code?: FunctionCodeLocation | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's tags (https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). Lambda returns tag data only if you have explicit allow permissions for lambda:ListTags (https://docs.aws.amazon.com/lambda/latest/api/API_ListTags.html). */
   tags?: { [key: string]: string };
   /** An object that contains details about an error related to retrieving tags. */
   tagsError?: TagsError;
   /** The function's reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html). */
   concurrency?: Concurrency;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1892,6 +2066,14 @@ export interface GetFunctionCodeSigningConfigResponseElements {
    * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
   functionName?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -1926,6 +2108,14 @@ export interface GetFunctionConcurrencyRequestParameters {
 export interface GetFunctionConcurrencyResponseElements {
   /** The number of simultaneous executions that are reserved for the function. */
   reservedConcurrentExecutions?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2001,7 +2191,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -2042,7 +2232,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -2050,7 +2240,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -2061,6 +2251,14 @@ export interface GetFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2119,6 +2317,14 @@ export interface GetFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2149,6 +2355,14 @@ export interface GetFunctionRecursionConfigResponseElements {
    * By default, Lambda sets your function's configuration to `Terminate`. You can update this configuration using the PutFunctionRecursionConfig action.
    */
   recursiveLoop?: RecursiveLoop;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2179,6 +2393,14 @@ export interface GetFunctionScalingConfigResponseElements {
   appliedFunctionScalingConfig?: FunctionScalingConfig;
   /** The scaling configuration that was requested for the function. */
   requestedFunctionScalingConfig?: FunctionScalingConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2232,6 +2454,14 @@ export interface GetFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2251,7 +2481,7 @@ export interface GetLayerVersionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `GetLayerVersion` (botocore shape `GetLayerVersionResponse`). */
@@ -2280,6 +2510,14 @@ export interface GetLayerVersionResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2326,6 +2564,14 @@ export interface GetLayerVersionByArnResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2345,7 +2591,7 @@ export interface GetLayerVersionPolicyRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `GetLayerVersionPolicy` (botocore shape `GetLayerVersionPolicyResponse`). */
@@ -2354,6 +2600,14 @@ export interface GetLayerVersionPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2392,6 +2646,14 @@ export interface GetPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2438,6 +2700,14 @@ export interface GetProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2464,6 +2734,14 @@ export interface GetResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy. Pass this value as the `RevisionId` in a PutResourcePolicy or DeleteResourcePolicy request. Doing so ensures the operation acts on the expected version of the policy. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2504,6 +2782,14 @@ export interface GetRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is Manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2590,6 +2876,14 @@ export interface InvokeResponseElements {
   executedVersion?: string;
   /** The ARN of the durable execution that was started. This is returned when invoking a durable function and provides a unique identifier for tracking the execution. */
   durableExecutionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2638,6 +2932,14 @@ export interface InvokeAsyncRequestParameters {
 export interface InvokeAsyncResponseElements {
   /** The status code. */
   status?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2698,9 +3000,17 @@ export interface InvokeWithResponseStreamResponseElements {
   /** The version of the function that executed. When you invoke a function with an alias, this indicates which version the alias resolved to. */
   executedVersion?: string;
   /** The stream of response payloads. */
-  eventStream?: InvokeWithResponseStreamResponseEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvokeWithResponseStreamResponseEvent, string>;
+  eventStream?: InvokeWithResponseStreamResponseEvent | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The type of data the stream is returning. */
   responseStreamContentType?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2734,7 +3044,7 @@ export interface ListAliasesRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Limit the number of aliases returned. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListAliases` (botocore shape `ListAliasesResponse`). */
@@ -2743,6 +3053,14 @@ export interface ListAliasesResponseElements {
   nextMarker?: string;
   /** A list of aliases. */
   aliases?: AliasConfiguration[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2764,7 +3082,7 @@ export interface ListCapacityProvidersRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of capacity providers to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListCapacityProviders` (botocore shape `ListCapacityProvidersResponse`). */
@@ -2773,6 +3091,14 @@ export interface ListCapacityProvidersResponseElements {
   capacityProviders?: CapacityProvider[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2792,7 +3118,7 @@ export interface ListCodeSigningConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Maximum number of items to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListCodeSigningConfigs` (botocore shape `ListCodeSigningConfigsResponse`). */
@@ -2801,6 +3127,14 @@ export interface ListCodeSigningConfigsResponseElements {
   nextMarker?: string;
   /** The code signing configurations */
   codeSigningConfigs?: CodeSigningConfig[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2830,11 +3164,11 @@ export interface ListDurableExecutionsByFunctionRequestParameters {
   /** Filter executions that started before this timestamp (ISO 8601 format). */
   startedBefore?: string | number;
   /** Set to true to return results in chronological order (oldest first). Default is false. */
-  reverseOrder?: boolean;
+  reverseOrder?: boolean | string;
   /** Pagination token from a previous request to continue retrieving results. */
   marker?: string;
   /** Maximum number of executions to return (1-1000). Default is 100. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -2847,6 +3181,14 @@ export interface ListDurableExecutionsByFunctionResponseElements {
   durableExecutions?: Execution[];
   /** Pagination token for retrieving additional results. Present only if there are more results available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2890,7 +3232,7 @@ export interface ListEventSourceMappingsRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of event source mappings to return. Note that ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListEventSourceMappings` (botocore shape `ListEventSourceMappingsResponse`). */
@@ -2899,6 +3241,14 @@ export interface ListEventSourceMappingsResponseElements {
   nextMarker?: string;
   /** A list of event source mappings. */
   eventSourceMappings?: EventSourceMappingConfiguration[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2932,7 +3282,7 @@ export interface ListFunctionEventInvokeConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of configurations to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionEventInvokeConfigs` (botocore shape `ListFunctionEventInvokeConfigsResponse`). */
@@ -2941,6 +3291,14 @@ export interface ListFunctionEventInvokeConfigsResponseElements {
   functionEventInvokeConfigs?: FunctionEventInvokeConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -2972,7 +3330,7 @@ export interface ListFunctionUrlConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of function URLs to return in the response. Note that `ListFunctionUrlConfigs` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionUrlConfigs` (botocore shape `ListFunctionUrlConfigsResponse`). */
@@ -2981,6 +3339,14 @@ export interface ListFunctionUrlConfigsResponseElements {
   functionUrlConfigs?: FunctionUrlConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3002,7 +3368,7 @@ export interface ListFunctionVersionsByCapacityProviderRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of function versions to return in the response. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionVersionsByCapacityProvider` (botocore shape `ListFunctionVersionsByCapacityProviderResponse`). */
@@ -3013,6 +3379,14 @@ export interface ListFunctionVersionsByCapacityProviderResponseElements {
   functionVersions?: FunctionVersionsByCapacityProviderListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3040,7 +3414,7 @@ export interface ListFunctionsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of functions to return in the response. Note that `ListFunctions` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /**
@@ -3053,6 +3427,14 @@ export interface ListFunctionsResponseElements {
   nextMarker?: string;
   /** A list of Lambda functions. */
   functions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3074,7 +3456,7 @@ export interface ListFunctionsByCodeSigningConfigRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Maximum number of items to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListFunctionsByCodeSigningConfig` (botocore shape `ListFunctionsByCodeSigningConfigResponse`). */
@@ -3083,6 +3465,14 @@ export interface ListFunctionsByCodeSigningConfigResponseElements {
   nextMarker?: string;
   /** The function ARNs. */
   functionArns?: string[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3114,7 +3504,7 @@ export interface ListLayerVersionsRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of versions to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListLayerVersions` (botocore shape `ListLayerVersionsResponse`). */
@@ -3123,6 +3513,14 @@ export interface ListLayerVersionsResponseElements {
   nextMarker?: string;
   /** A list of versions. */
   layerVersions?: LayerVersionsListItem[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3152,7 +3550,7 @@ export interface ListLayersRequestParameters {
   /** A pagination token returned by a previous call. */
   marker?: string;
   /** The maximum number of layers to return. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListLayers` (botocore shape `ListLayersResponse`). */
@@ -3161,6 +3559,14 @@ export interface ListLayersResponseElements {
   nextMarker?: string;
   /** A list of function layers. */
   layers?: LayersListItem[];
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3192,7 +3598,7 @@ export interface ListProvisionedConcurrencyConfigsRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** Specify a number to limit the number of configurations returned. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListProvisionedConcurrencyConfigs` (botocore shape `ListProvisionedConcurrencyConfigsResponse`). */
@@ -3201,6 +3607,14 @@ export interface ListProvisionedConcurrencyConfigsResponseElements {
   provisionedConcurrencyConfigs?: ProvisionedConcurrencyConfigListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3225,6 +3639,14 @@ export interface ListTagsRequestParameters {
 export interface ListTagsResponseElements {
   /** The function's tags. */
   tags?: { [key: string]: string };
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3256,7 +3678,7 @@ export interface ListVersionsByFunctionRequestParameters {
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
   /** The maximum number of versions to return. Note that `ListVersionsByFunction` returns a maximum of 50 items in each response, even if you set the number higher. */
-  maxItems?: number;
+  maxItems?: number | string;
 }
 
 /** What `responseElements` holds in the record of lambda `ListVersionsByFunction` (botocore shape `ListVersionsByFunctionResponse`). */
@@ -3265,6 +3687,14 @@ export interface ListVersionsByFunctionResponseElements {
   nextMarker?: string;
   /** A list of Lambda function versions. */
   versions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3288,7 +3718,7 @@ export interface PublishLayerVersionRequestParameters {
   /** The description of the version. */
   description?: string;
   /** The function layer archive. */
-  content?: LayerVersionContentInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<LayerVersionContentInput, string>;
+  content?: LayerVersionContentInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
   /**
@@ -3333,6 +3763,14 @@ export interface PublishLayerVersionResponseElements {
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3416,7 +3854,7 @@ export interface PublishVersionResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -3457,7 +3895,7 @@ export interface PublishVersionResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -3465,7 +3903,7 @@ export interface PublishVersionResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -3476,6 +3914,14 @@ export interface PublishVersionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3524,6 +3970,14 @@ export interface PutFunctionCodeSigningConfigResponseElements {
    * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
   functionName?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3564,6 +4018,14 @@ export interface PutFunctionConcurrencyRequestParameters {
 export interface PutFunctionConcurrencyResponseElements {
   /** The number of concurrent executions that are reserved for this function. For more information, see Managing Lambda reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). */
   reservedConcurrentExecutions?: number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3644,6 +4106,14 @@ export interface PutFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3698,6 +4168,14 @@ export interface PutFunctionRecursionConfigResponseElements {
    * When this value is set to `Terminate` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
    */
   recursiveLoop?: RecursiveLoop;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3726,6 +4204,14 @@ export interface PutFunctionScalingConfigRequestParameters {
 export interface PutFunctionScalingConfigResponseElements {
   /** The current state of the function after applying the scaling configuration. */
   functionState?: State;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3774,6 +4260,14 @@ export interface PutProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3810,6 +4304,14 @@ export interface PutResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy that Lambda adds to your Lambda resource. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3864,6 +4366,14 @@ export interface PutRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3883,7 +4393,7 @@ export interface RemoveLayerVersionPermissionRequestParameters {
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
   /** The version number. */
-  versionNumber?: number;
+  versionNumber?: number | string;
   /** The identifier that was specified when the statement was added. */
   statementId?: string;
   /** Only update the policy if the revision ID matches the ID specified. Use this option to avoid modifying a policy that has changed since you last read it. */
@@ -3941,11 +4451,19 @@ export interface SendDurableExecutionCallbackFailureRequestParameters {
   /** The unique identifier for the callback operation. */
   callbackId?: string;
   /** Error details describing why the callback operation failed. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackFailure` (botocore shape `SendDurableExecutionCallbackFailureResponse`). */
 export interface SendDurableExecutionCallbackFailureResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3968,6 +4486,14 @@ export interface SendDurableExecutionCallbackHeartbeatRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackHeartbeat` (botocore shape `SendDurableExecutionCallbackHeartbeatResponse`). */
 export interface SendDurableExecutionCallbackHeartbeatResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -3992,6 +4518,14 @@ export interface SendDurableExecutionCallbackSuccessRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackSuccess` (botocore shape `SendDurableExecutionCallbackSuccessResponse`). */
 export interface SendDurableExecutionCallbackSuccessResponseElements {
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4011,13 +4545,21 @@ export interface StopDurableExecutionRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Optional error details explaining why the execution is being stopped. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** What `responseElements` holds in the record of lambda `StopDurableExecution` (botocore shape `StopDurableExecutionResponse`). */
 export interface StopDurableExecutionResponseElements {
   /** The timestamp when the execution was stopped (ISO 8601 format). */
   stopTimestamp?: string | number;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4116,6 +4658,14 @@ export interface UpdateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4146,6 +4696,14 @@ export interface UpdateCapacityProviderRequestParameters {
 export interface UpdateCapacityProviderResponseElements {
   /** Information about the updated capacity provider. */
   capacityProvider?: CapacityProvider;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4176,6 +4734,14 @@ export interface UpdateCodeSigningConfigRequestParameters {
 export interface UpdateCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4392,6 +4958,14 @@ export interface UpdateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4502,7 +5076,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -4543,7 +5117,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -4551,7 +5125,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -4562,6 +5136,14 @@ export interface UpdateFunctionCodeResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4609,7 +5191,7 @@ export interface UpdateFunctionConfigurationRequestParameters {
   /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see Configuring a Lambda function to access resources in a VPC (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html). */
   vpcConfig?: VpcConfig;
   /** Environment variables that are accessible from function code during execution. */
-  environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
+  environment?: Environment | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
    *
@@ -4694,7 +5276,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -4735,7 +5317,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -4743,7 +5325,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -4754,6 +5336,14 @@ export interface UpdateFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4830,6 +5420,14 @@ export interface UpdateFunctionEventInvokeConfigResponseElements {
    * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
    */
   destinationConfig?: DestinationConfig;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /**
@@ -4894,6 +5492,14 @@ export interface UpdateFunctionUrlConfigResponseElements {
    * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
    */
   invokeMode?: InvokeMode;
+  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  __type?: string;
+  /** Failed calls (errorCode set): the error, in words or as its code. */
+  error?: string;
+  /** Failed calls (errorCode set): the error message. */
+  message?: string;
+  /** Failed calls (errorCode set): the error message, under its wire name. */
+  Message?: string;
 }
 
 /** Limits that are related to concurrency and storage. All file and storage sizes are in bytes. */
@@ -4961,13 +5567,13 @@ export interface CallbackDetails {
   /** The response payload from the callback operation as a string. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** An error object that contains details about the failure. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Contains details about a failed callback operation, including error information and the reason for failure. */
 export interface CallbackFailedDetails {
   /** An error object that contains details about the failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Configuration options for callback operations in durable executions, including timeout settings and retry behavior. */
@@ -4991,13 +5597,13 @@ export interface CallbackStartedDetails {
 /** Contains details about a successfully completed callback operation, including the result data and completion timestamp. */
 export interface CallbackSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
+  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Contains details about a callback operation that timed out, including timeout duration and any partial results. */
 export interface CallbackTimedOutDetails {
   /** Details about the callback timeout. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** A capacity provider manages compute resources for Lambda functions. */
@@ -5073,13 +5679,13 @@ export interface ChainedInvokeDetails {
   /** The response payload from the chained invocation. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the chained invocation failure. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Contains details about a failed chained function invocation, including error information and failure reason. */
 export interface ChainedInvokeFailedDetails {
   /** Details about the chained invocation failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Configuration options for chained function invocations in durable executions, including retry settings and timeout configuration. */
@@ -5103,7 +5709,7 @@ export interface ChainedInvokeStartedDetails {
   /** The tenant identifier for the chained invocation. */
   tenantId?: string;
   /** The JSON input payload provided to the chained invocation. */
-  input?: EventInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventInput, string>;
+  input?: EventInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The version of the function that was executed. */
   executedVersion?: string;
   /** The Amazon Resource Name (ARN) that identifies the durable execution. */
@@ -5113,19 +5719,19 @@ export interface ChainedInvokeStartedDetails {
 /** Details about a chained invocation that was stopped. */
 export interface ChainedInvokeStoppedDetails {
   /** Details about why the chained invocation stopped. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a chained invocation that succeeded. */
 export interface ChainedInvokeSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
+  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a chained invocation that timed out. */
 export interface ChainedInvokeTimedOutDetails {
   /** Details about the chained invocation timeout. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Contains operations that have been updated since the last checkpoint, such as completed asynchronous work like timers or callbacks. */
@@ -5175,13 +5781,13 @@ export interface ContextDetails {
   /** The response payload from the context. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the context failure. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a context that failed. */
 export interface ContextFailedDetails {
   /** Details about the context failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Configuration options for a durable execution context. */
@@ -5197,7 +5803,7 @@ export interface ContextStartedDetails {
 /** Details about a context that succeeded. */
 export interface ContextSucceededDetails {
   /** The JSON response payload from the successful context. */
-  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
+  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. You can also use CORS to control access for specific HTTP headers and methods in requests to your function URL. */
@@ -5273,7 +5879,7 @@ export interface EnvironmentResponse {
   /** Environment variable key-value pairs. Omitted from CloudTrail logs. */
   variables?: { [key: string]: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>" } | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Error messages for environment variables that couldn't be applied. */
-  error?: EnvironmentError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentError, string>;
+  error?: EnvironmentError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -5311,59 +5917,59 @@ export interface Event {
   /** The unique identifier of the parent operation, if this operation is running within a child context. */
   parentId?: string;
   /** Details about an execution that started. */
-  executionStartedDetails?: ExecutionStartedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionStartedDetails, string>;
+  executionStartedDetails?: ExecutionStartedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about an execution that succeeded. */
-  executionSucceededDetails?: ExecutionSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionSucceededDetails, string>;
+  executionSucceededDetails?: ExecutionSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about an execution that failed. */
-  executionFailedDetails?: ExecutionFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionFailedDetails, string>;
+  executionFailedDetails?: ExecutionFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about an execution that timed out. */
-  executionTimedOutDetails?: ExecutionTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionTimedOutDetails, string>;
+  executionTimedOutDetails?: ExecutionTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about an execution that was stopped. */
-  executionStoppedDetails?: ExecutionStoppedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionStoppedDetails, string>;
+  executionStoppedDetails?: ExecutionStoppedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a context that started. */
   contextStartedDetails?: ContextStartedDetails;
   /** Details about a context that succeeded. */
-  contextSucceededDetails?: ContextSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextSucceededDetails, string>;
+  contextSucceededDetails?: ContextSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a context that failed. */
-  contextFailedDetails?: ContextFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextFailedDetails, string>;
+  contextFailedDetails?: ContextFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a wait operation that started. */
   waitStartedDetails?: WaitStartedDetails;
   /** Details about a wait operation that succeeded. */
   waitSucceededDetails?: WaitSucceededDetails;
   /** Details about a wait operation that was cancelled. */
-  waitCancelledDetails?: WaitCancelledDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<WaitCancelledDetails, string>;
+  waitCancelledDetails?: WaitCancelledDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a step that started. */
   stepStartedDetails?: StepStartedDetails;
   /** Details about a step that succeeded. */
-  stepSucceededDetails?: StepSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepSucceededDetails, string>;
+  stepSucceededDetails?: StepSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a step that failed. */
-  stepFailedDetails?: StepFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepFailedDetails, string>;
+  stepFailedDetails?: StepFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `ChainedInvokeStartedDetails` member of `Event`. */
-  chainedInvokeStartedDetails?: ChainedInvokeStartedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeStartedDetails, string>;
+  chainedInvokeStartedDetails?: ChainedInvokeStartedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a chained invocation that succeeded. */
-  chainedInvokeSucceededDetails?: ChainedInvokeSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeSucceededDetails, string>;
+  chainedInvokeSucceededDetails?: ChainedInvokeSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `ChainedInvokeFailedDetails` member of `Event`. */
-  chainedInvokeFailedDetails?: ChainedInvokeFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeFailedDetails, string>;
+  chainedInvokeFailedDetails?: ChainedInvokeFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a chained invocation that timed out. */
-  chainedInvokeTimedOutDetails?: ChainedInvokeTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeTimedOutDetails, string>;
+  chainedInvokeTimedOutDetails?: ChainedInvokeTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a chained invocation that was stopped. */
-  chainedInvokeStoppedDetails?: ChainedInvokeStoppedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeStoppedDetails, string>;
+  chainedInvokeStoppedDetails?: ChainedInvokeStoppedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `CallbackStartedDetails` member of `Event`. */
   callbackStartedDetails?: CallbackStartedDetails;
   /** The `CallbackSucceededDetails` member of `Event`. */
-  callbackSucceededDetails?: CallbackSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackSucceededDetails, string>;
+  callbackSucceededDetails?: CallbackSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `CallbackFailedDetails` member of `Event`. */
-  callbackFailedDetails?: CallbackFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackFailedDetails, string>;
+  callbackFailedDetails?: CallbackFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `CallbackTimedOutDetails` member of `Event`. */
-  callbackTimedOutDetails?: CallbackTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackTimedOutDetails, string>;
+  callbackTimedOutDetails?: CallbackTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about a function invocation that completed. */
-  invocationCompletedDetails?: InvocationCompletedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvocationCompletedDetails, string>;
+  invocationCompletedDetails?: InvocationCompletedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Error information for an event. */
 export interface EventError {
   /** The error payload. */
-  payload?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  payload?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Indicates if the error payload was truncated due to size limits. */
   truncated?: boolean;
 }
@@ -5521,13 +6127,13 @@ export interface ExecutionDetails {
 /** Details about a failed durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html). */
 export interface ExecutionFailedDetails {
   /** Details about the execution failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a durable execution that started. */
 export interface ExecutionStartedDetails {
   /** The input payload provided for the durable execution. */
-  input?: EventInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventInput, string>;
+  input?: EventInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The maximum amount of time that the durable execution is allowed to run, in seconds. */
   executionTimeout?: number;
 }
@@ -5535,19 +6141,19 @@ export interface ExecutionStartedDetails {
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that stopped. */
 export interface ExecutionStoppedDetails {
   /** Details about why the execution stopped. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that succeeded. */
 export interface ExecutionSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
+  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that timed out. */
 export interface ExecutionTimedOutDetails {
   /** Details about the execution timeout. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about the connection between a Lambda function and an Amazon EFS file system (https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an Amazon S3 file system (https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html). */
@@ -5618,7 +6224,7 @@ export interface FunctionCodeLocation {
   /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). */
   sourceKMSKeyArn?: string;
   /** An object that contains details about an error related to function deployment package retrieval. */
-  error?: FunctionCodeLocationError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCodeLocationError, string>;
+  error?: FunctionCodeLocationError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Contains details about an error that occurred when Lambda attempted to retrieve a function's deployment package. */
@@ -5666,7 +6272,7 @@ export interface FunctionConfiguration {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
+  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -5707,7 +6313,7 @@ export interface FunctionConfiguration {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
+  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -5715,7 +6321,7 @@ export interface FunctionConfiguration {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
+  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -5816,7 +6422,7 @@ export interface ImageConfigResponse {
   /** Configuration values that override the container image Dockerfile. */
   imageConfig?: ImageConfig;
   /** Error response to `GetFunctionConfiguration`. */
-  error?: ImageConfigError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigError, string>;
+  error?: ImageConfigError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Specifications that define the characteristics and constraints for compute instances used by the capacity provider. */
@@ -5838,7 +6444,7 @@ export interface InvocationCompletedDetails {
   /** The request ID for the invocation. */
   requestId?: string;
   /** Details about the invocation failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** A chunk of the streamed response payload. */
@@ -5860,7 +6466,7 @@ export interface InvokeWithResponseStreamCompleteEvent {
 /** An object that includes a chunk of the response payload. When the stream has ended, Lambda includes a `InvokeComplete` object. */
 export interface InvokeWithResponseStreamResponseEvent {
   /** A chunk of the streamed response payload. */
-  payloadChunk?: InvokeResponseStreamUpdate | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvokeResponseStreamUpdate, string>;
+  payloadChunk?: InvokeResponseStreamUpdate | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** An object that's returned when the stream has ended and all the payload chunks have been returned. */
   invokeComplete?: InvokeWithResponseStreamCompleteEvent;
 }
@@ -6066,17 +6672,17 @@ export interface Operation {
   /** The current status of the operation. */
   status?: OperationStatus;
   /** Details about the execution, if this operation represents an execution. */
-  executionDetails?: ExecutionDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionDetails, string>;
+  executionDetails?: ExecutionDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the context, if this operation represents a context. */
-  contextDetails?: ContextDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextDetails, string>;
+  contextDetails?: ContextDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the step, if this operation represents a step. */
-  stepDetails?: StepDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepDetails, string>;
+  stepDetails?: StepDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the wait operation, if this operation represents a wait. */
   waitDetails?: WaitDetails;
   /** The `CallbackDetails` member of `Operation`. */
-  callbackDetails?: CallbackDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackDetails, string>;
+  callbackDetails?: CallbackDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The `ChainedInvokeDetails` member of `Operation`. */
-  chainedInvokeDetails?: ChainedInvokeDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeDetails, string>;
+  chainedInvokeDetails?: ChainedInvokeDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** An update to be applied to an operation during checkpointing. */
@@ -6096,7 +6702,7 @@ export interface OperationUpdate {
   /** The payload for successful operations. The maximum payload size is 6 MB for synchronous `EXECUTION` operations (RequestResponse invocationType), 1 MB for asynchronous `EXECUTION` (Event invocationType) and `CHAINED_INVOKE` operations, and 256 KB for `CONTEXT`, `STEP`, `WAIT`, and `CALLBACK` operations. */
   payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The error information for failed operations. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Options for context operations. */
   contextOptions?: ContextOptions;
   /** Options for step operations. */
@@ -6168,7 +6774,7 @@ export interface RuntimeVersionConfig {
   /** The ARN of the runtime version you want the function to use. */
   runtimeVersionArn?: string;
   /** Error response when Lambda is unable to retrieve the runtime version for a function. */
-  error?: RuntimeVersionError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionError, string>;
+  error?: RuntimeVersionError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Any error returned when the runtime version information for the function could not be retrieved. */
@@ -6263,13 +6869,13 @@ export interface StepDetails {
   /** The JSON response payload from the step operation. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the step failure. */
-  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
+  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a step that failed. */
 export interface StepFailedDetails {
   /** Details about the step failure. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Information about retry attempts for this step operation. */
   retryDetails?: RetryDetails;
 }
@@ -6287,7 +6893,7 @@ export interface StepStartedDetails {
 /** Details about a step that succeeded. */
 export interface StepSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
+  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Information about retry attempts for this step operation. */
   retryDetails?: RetryDetails;
 }
@@ -6357,7 +6963,7 @@ export interface VpcConfigResponse {
 /** Details about a wait operation that was cancelled. */
 export interface WaitCancelledDetails {
   /** Details about why the wait operation was cancelled. */
-  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
+  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /** Details about a wait operation. */
@@ -6385,9 +6991,6 @@ export interface WaitSucceededDetails {
   /** The wait duration, in seconds. */
   duration?: number;
 }
-
-/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
-type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `ApplicationLogLevel`.

@@ -1,0 +1,127 @@
+/**
+ * API calls no model describes: console-internal APIs (the console's own backends) and agent APIs that
+ * CloudTrail logs as `AwsApiCall` under an eventSource, with no botocore operation and no AWS page that
+ * documents their payloads. `resolveEvent` returns them as *unmodeled*: they validate against the envelope
+ * with open `requestParameters` and `responseElements`, and the result says so, instead of failing as an
+ * unknown eventName.
+ *
+ * Only what the table lists is unmodeled: a whole eventSource that no model logs under, or named eventNames
+ * under an eventSource that a model does log under. Anything else unknown stays unknown (a misspelt
+ * eventName or a detection rule's deliberate negative such as iam `NotCreateUser` is not an unmodeled API).
+ * Documented events get curated operations instead (codecommit-git, ssm-agent-channels).
+ *
+ * Not here: discovery-marketplace.amazonaws.com is botocore's marketplace-discovery (endpointPrefix
+ * discovery-marketplace); its console-internal eventNames need their names listed from records first.
+ */
+import type { LoggedService } from "../log-model.js";
+import { ANY_EVENT_SOURCE, NO_API_VERSION, NO_PROTOCOL } from "./shared.js";
+
+export const UNMODELED_API_CALLS = "unmodeled-api-calls";
+/** The operation every unmodeled API call resolves to. */
+export const UNMODELED_FALLBACK = "UnmodeledApiCall";
+
+export interface UnmodeledEntry {
+  /** `*`: every eventName of the eventSource; else the eventNames listed. */
+  eventNames: "*" | readonly string[];
+  /** Why no model has it. */
+  why: string;
+  /** The kind of record that showed it, and where. */
+  evidence: string;
+}
+
+/**
+ * eventSource -> what is unmodeled there. A test checks that `*` sources have no botocore service and that
+ * listed eventNames are no operation of the eventSource's services.
+ */
+export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
+  "cloudshell.amazonaws.com": {
+    eventNames: "*",
+    why: "AWS CloudShell's console backend (createEnvironment, createSession, putCredentials, sendHeartBeat...) has no botocore model",
+    evidence: "AWS CloudShell User Guide, \"Logging and monitoring in AWS CloudShell\" (its table of CloudTrail eventNames); issue 10 held-out records",
+  },
+  "sqlworkbench.amazonaws.com": {
+    eventNames: "*",
+    why: "Redshift query editor v2's backend (sqlworkbench) has no public API model",
+    evidence: "issue 10 held-out records (no record in the development corpus)",
+  },
+  "supportplans.amazonaws.com": {
+    eventNames: "*",
+    why: "AWS Support Plans' console API (GetSupportPlan, StartSupportPlanUpdate...) has no botocore model",
+    evidence: "AWS Support User Guide, \"Logging AWS Support Plans API calls with AWS CloudTrail\"; issue 10 held-out records",
+  },
+  "macie.amazonaws.com": {
+    eventNames: "*",
+    why: "Amazon Macie Classic was retired and its model removed from botocore; its records remain in old logs",
+    evidence: "panther-analysis Macie rule test (UpdateMacieSession under macie.amazonaws.com)",
+  },
+  "ssm.amazonaws.com": {
+    // Every call of AWS's list that the model lacks (DescribeInstanceProperties is in it).
+    eventNames: [
+      "DescribeDocumentParameters",
+      "GetCalendar",
+      "GetManifest",
+      "ListInstanceAssociations",
+      "PutCalendar",
+      "PutConfigurePackageResult",
+      "RegisterManagedInstance",
+      "RequestManagedInstanceRoleToken",
+      "UpdateInstanceAssociationStatus",
+      "UpdateInstanceInformation",
+      "UpdateManagedInstancePublicKey",
+    ],
+    why: "SSM Agent calls to the ssm endpoint that the public API model leaves out",
+    evidence:
+      "AWS Systems Manager User Guide, \"Reference: ec2messages, ssmmessages, and other API operations\"; panther-analysis SSM rule test " +
+      "(UpdateInstanceInformation, user agent amazon-ssm-agent)",
+  },
+  "ssm-guiconnect.amazonaws.com": {
+    eventNames: ["StartConnection"],
+    why: "Fleet Manager's RDP connection call, logged under ssm-guiconnect, is not in its model",
+    evidence: "AWS docs example record in the development corpus (awsdocs: ssm-guiconnect StartConnection, RDP via Session Manager)",
+  },
+  "sso.amazonaws.com": {
+    eventNames: ["DescribePermissionsPolicies"],
+    why: "IAM Identity Center console calls from before its public APIs (2017) are console-internal",
+    evidence: "AWS docs example record in the development corpus (awsdocs, eventVersion 1.05, 2017: DescribePermissionsPolicies)",
+  },
+  "kms.amazonaws.com": {
+    eventNames: ["SynchronizeMultiRegionKey"],
+    why: "KMS logs its own synchronisation of multi-Region keys as an API call with no public operation",
+    evidence: "AWS docs example record in the development corpus (awsdocs, KMS: SynchronizeMultiRegionKey invoked by AWS Internal)",
+  },
+};
+
+/** The unmodeled entry that takes (eventSource, eventName), if any. */
+export function unmodeledEntry(eventSource: string, eventName: string): UnmodeledEntry | undefined {
+  const entry = Object.hasOwn(UNMODELED, eventSource) ? UNMODELED[eventSource] : undefined;
+  if (!entry) return undefined;
+  return entry.eventNames === "*" || entry.eventNames.includes(eventName) ? entry : undefined;
+}
+
+export function unmodeledApiCalls(): LoggedService {
+  return {
+    name: UNMODELED_API_CALLS,
+    eventSource: ANY_EVENT_SOURCE,
+    apiVersion: NO_API_VERSION,
+    protocol: NO_PROTOCOL,
+    serviceFullName: "API calls no model describes",
+    serviceId: "Unmodeled API Calls",
+    doc:
+      "Console-internal and agent API calls (cloudshell, sqlworkbench, supportplans, ssm agent calls...) that no model describes: " +
+      "the envelope is checked, requestParameters and responseElements are open.",
+    defs: {},
+    operations: [
+      {
+        name: UNMODELED_FALLBACK,
+        eventNames: [],
+        doc:
+          "Any API call listed as unmodeled (see the table in the generator's curated/unmodeled.ts): the envelope is validated, " +
+          "requestParameters and responseElements are whatever the service logs.",
+        request: { kind: "any" },
+        response: { kind: "any" },
+        readOnly: false,
+      },
+    ],
+    curated: true,
+  };
+}
