@@ -19,10 +19,13 @@ const ENVELOPE_RECORD = "https://cloudtrail-schema.dev/schemas/envelope.json#/$d
 type Obj = { readonly [k: string]: unknown };
 const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Strict's required envelope fields: [for every record, in addition for non-Insights records]. */
-let required: [string[], string[]] | undefined;
+/**
+ * Strict's required envelope fields: [for every record, in addition for non-Insights records, required from
+ * some record version on (eventID, eventType)].
+ */
+let required: [string[], string[], string[]] | undefined;
 
-function strictRequired(service: string): [string[], string[]] {
+function strictRequired(service: string): [string[], string[], string[]] {
   if (required) return required;
   const doc = getService(service).doc();
   const at = doc.resolve(ENVELOPE_RECORD);
@@ -32,7 +35,13 @@ function strictRequired(service: string): [string[], string[]] {
     const req = isObject(model) ? model["required"] : undefined;
     return Array.isArray(req) ? req.filter((x): x is string => typeof x === "string") : [];
   };
-  required = [list(def), list(isObject(def) ? def["else"] : undefined)];
+  const model = isObject(def) && isObject(def["x-model"]) ? def["x-model"] : undefined;
+  const since = Array.isArray(model?.["allOf"]) ? model["allOf"] : [];
+  const versioned = since.flatMap((c: unknown) => {
+    const req = isObject(c) && isObject(c["else"]) ? c["else"]["required"] : undefined;
+    return Array.isArray(req) ? req.filter((x): x is string => typeof x === "string") : [];
+  });
+  required = [list(def), list(isObject(def) ? def["else"] : undefined), versioned];
   return required;
 }
 
@@ -42,8 +51,23 @@ export function trimmedFields(record: unknown, service: string): string[] | unde
   const insight = isObject(record["insightDetails"]);
   const names = insight || (typeof record["eventSource"] === "string" && typeof record["eventName"] === "string");
   if (!names || !("eventTime" in record || "eventID" in record || "eventVersion" in record)) return undefined;
-  const [all, activity] = strictRequired(service);
-  const want = insight ? all : [...all, ...activity];
+  const [all, activity, versioned] = strictRequired(service);
+  // Without eventVersion the record's format is unknown: it is read as today's, which has eventID and eventType.
+  const current = "eventVersion" in record ? [] : versioned;
+  const want = insight ? [...all, ...current] : [...all, ...activity, ...current];
   const missing = [...new Set(want.filter((k) => !(k in record)))].sort();
   return missing.length ? missing : undefined;
+}
+
+/**
+ * The envelope fields the types declare required (every field strict requires of today's records, whatever
+ * the record's version) that the record lacks. The type guards narrow to those types, so a record missing
+ * one is not narrowed even where compatible mode validates it (a trimmed export, a format-1.0 record
+ * without eventID): that keeps `isCloudTrailEvent` sound.
+ */
+export function missingTypedFields(record: unknown, service: string): string[] {
+  if (!isObject(record)) return [];
+  const [all, activity, versioned] = strictRequired(service);
+  const want = isObject(record["insightDetails"]) ? [...all, ...versioned] : [...all, ...activity, ...versioned];
+  return [...new Set(want.filter((k) => !(k in record)))].sort();
 }

@@ -11,7 +11,7 @@ import { checkOperation, getService } from "./data.js";
 import { CloudTrailSchemaError } from "./errors.js";
 import { readOptions, type Settings } from "./options.js";
 import { resolve } from "./resolve.js";
-import { trimmedFields } from "./trimmed.js";
+import { missingTypedFields, trimmedFields } from "./trimmed.js";
 import type { Mode, ValidateOptions, ValidationError, ValidationResult } from "./types.js";
 
 /** The compiled check of an operation's record. */
@@ -125,9 +125,22 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
     service = r.service;
     operation = r.operation;
   }
-  if (collect) return check(record, service!, operation, t.settings);
+  const result = collect ? check(record, service!, operation, t.settings) : quickCheck(record, service!, operation, t);
+  if (!result.valid) return result;
+  // The guards narrow to types that declare the whole envelope; a record that passes without it is not that type.
+  const missing = missingTypedFields(record, service!);
+  if (!missing.length) return result;
+  return {
+    valid: false,
+    service,
+    operation,
+    errors: missing.map((k) => ({ path: `/${k}`, message: `must have the property "${k}" (the event types declare it)`, expected: "present", found: "absent" })),
+  };
+}
+
+function quickCheck(record: unknown, service: string, operation: string, t: Target): ValidationResult {
   try {
-    const ok = runCheck(eventCheck(service!, operation, t.settings.mode), record, null);
+    const ok = runCheck(eventCheck(service, operation, t.settings.mode), record, null);
     return { valid: ok, service, operation, errors: [] };
   } catch (e) {
     if (e instanceof CloudTrailSchemaError) throw e;
@@ -143,8 +156,8 @@ type TypedService = keyof CloudTrailServices;
  * An unknown service or operation name throws CloudTrailSchemaError (E_UNKNOWN_SERVICE, E_UNKNOWN_OPERATION).
  * The service's types narrow the record once its module of @cloudtrail-schema/types is imported.
  * The types declare required the envelope fields CloudTrail writes in every record (eventTime, awsRegion,
- * eventID, eventType, userIdentity, sourceIPAddress); compatible mode (the default) does not check all of
- * them (a shipper may drop eventTime): pass `{ mode: "strict" }` when the code relies on them.
+ * eventID, eventType, userIdentity, sourceIPAddress), so a record without one of them (a trimmed export) is
+ * not narrowed, even in compatible mode where `validateEvent` accepts it and flags it `trimmed`.
  */
 export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord | CloudTrailInsightsRecord;
 export function isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;

@@ -4,7 +4,7 @@
  * is written for the test, modelled on what the records of those kinds hold.
  */
 import { describe, expect, it } from "vitest";
-import { isCloudTrailEvent, resolveEvent, validateEvent } from "../src/index.js";
+import { assertCloudTrailEvent, isCloudTrailEvent, resolveEvent, validateEvent } from "../src/index.js";
 import { iamCreatePolicy } from "./fixtures.js";
 
 /** What a SIEM export keeps of a record: no eventVersion, userIdentity, eventType, recipientAccountId... */
@@ -44,7 +44,7 @@ describe("trimmed exports", () => {
   it("compatible validates what is present and flags the record with what is missing", () => {
     const r = validateEvent(trimmedExport());
     expect(r).toMatchObject({ valid: true, service: "iam", operation: "CreatePolicy", trimmed: true });
-    expect(r.missingFields).toEqual(["eventType", "eventVersion", "userIdentity"]);
+    expect(r.missingFields).toEqual(["eventType", "eventVersion", "sourceIPAddress", "userIdentity"]);
   });
 
   it("strict keeps requiring the full envelope, and says the record is trimmed", () => {
@@ -87,6 +87,27 @@ describe("trimmed exports", () => {
     expect(r.valid).toBe(true);
     expect(r.trimmed).toBeUndefined();
     expect(r.missingFields).toBeUndefined();
+  });
+
+  // The guards narrow to types that declare the whole envelope (issue 9), so a trimmed export that
+  // validateEvent accepts is not narrowed: `record.userIdentity.arn` would read off undefined.
+  it("the type guards do not narrow a trimmed export, in either mode", () => {
+    expect(validateEvent(trimmedExport()).valid).toBe(true);
+    expect(isCloudTrailEvent(trimmedExport())).toBe(false);
+    expect(isCloudTrailEvent(trimmedExport(), "iam", "CreatePolicy")).toBe(false);
+    expect(isCloudTrailEvent(trimmedExport(), { mode: "strict" })).toBe(false);
+    expect(() => assertCloudTrailEvent(trimmedExport(), "iam")).toThrow(/eventType.*the event types declare it.*and 3 more/);
+  });
+
+  it("the type guards do not narrow a format-1.0 record without eventID, which strict mode accepts", () => {
+    const { eventID: _id, eventType: _type, ...old } = { ...iamCreatePolicy(), eventVersion: "1.0" };
+    expect(validateEvent(old, { mode: "strict" }).valid).toBe(true);
+    expect(isCloudTrailEvent(old, { mode: "strict" })).toBe(false);
+  });
+
+  it("the type guards narrow a full record", () => {
+    expect(isCloudTrailEvent(iamCreatePolicy())).toBe(true);
+    expect(isCloudTrailEvent(iamCreatePolicy(), "iam", "CreatePolicy", { mode: "strict" })).toBe(true);
   });
 
   it("does not change the record", () => {

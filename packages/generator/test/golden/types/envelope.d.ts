@@ -76,7 +76,7 @@ export interface CloudTrailRecord {
   /**
    * Version of the record format, major.minor (1.11 is current); minor versions only add fields.
    */
-  eventVersion?: string;
+  eventVersion: string;
   /**
    * Insights events: the API, the kind of unusual activity, and how it compares with the baseline.
    */

@@ -390,7 +390,7 @@ export interface CheckpointDurableExecutionResponseElements {
   /** A new checkpoint token to use for the next checkpoint operation. This token replaces the one provided in the request and must be used for subsequent checkpoints to maintain proper ordering. */
   checkpointToken?: string;
   /** Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. This allows the SDK to update its internal state during replay. */
-  newExecutionState?: CheckpointUpdatedExecutionState | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  newExecutionState?: CheckpointUpdatedExecutionState | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CheckpointUpdatedExecutionState, string>;
   /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
   __type?: string;
   /** Failed calls (errorCode set): the error, in words or as its code. */
@@ -853,7 +853,7 @@ export interface CreateFunctionRequestParameters {
   /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see Lambda programming model (https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). */
   handler?: string;
   /** The code for the function. */
-  code?: FunctionCode | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  code?: FunctionCode | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCode, string>;
   /** A description of the function. */
   description?: string;
   /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see Lambda execution environment (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). */
@@ -871,7 +871,7 @@ export interface CreateFunctionRequestParameters {
   /** A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see Dead-letter queues (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq). */
   deadLetterConfig?: DeadLetterConfig;
   /** Environment variables that are accessible from function code during execution. */
-  environment?: Environment | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -952,7 +952,7 @@ export interface CreateFunctionResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -993,7 +993,7 @@ export interface CreateFunctionResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -1001,7 +1001,7 @@ export interface CreateFunctionResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -1733,7 +1733,7 @@ export interface GetDurableExecutionResponseElements {
   /** The JSON result returned by the durable execution if it completed successfully. This field is only present when the execution status is `SUCCEEDED`. The result is limited to 256 KB. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Error information if the durable execution failed. This field is only present when the execution status is `FAILED`, `TIMED_OUT`, or `STOPPED`. The combined size of all error fields is limited to 256 KB. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
   /** The date and time when the durable execution started, in Unix timestamp format. */
   startTimestamp?: string | number;
   /** The current status of the durable execution. Valid values are `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`, and `STOPPED`. */
@@ -2003,9 +2003,9 @@ export interface GetFunctionRequestParameters {
 /** What `responseElements` holds in the record of lambda `GetFunction` (botocore shape `GetFunctionResponse`). */
 export interface GetFunctionResponseElements {
   /** The configuration of the function or version. */
-  configuration?: FunctionConfiguration | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  configuration?: FunctionConfiguration | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionConfiguration, string>;
   /** The deployment package of the function or version. */
-  code?: FunctionCodeLocation | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  code?: FunctionCodeLocation | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCodeLocation, string>;
   /** The function's tags (https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). Lambda returns tag data only if you have explicit allow permissions for lambda:ListTags (https://docs.aws.amazon.com/lambda/latest/api/API_ListTags.html). */
   tags?: { [key: string]: string };
   /** An object that contains details about an error related to retrieving tags. */
@@ -2191,7 +2191,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -2232,7 +2232,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -2240,7 +2240,7 @@ export interface GetFunctionConfigurationResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -3000,7 +3000,7 @@ export interface InvokeWithResponseStreamResponseElements {
   /** The version of the function that executed. When you invoke a function with an alias, this indicates which version the alias resolved to. */
   executedVersion?: string;
   /** The stream of response payloads. */
-  eventStream?: InvokeWithResponseStreamResponseEvent | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  eventStream?: InvokeWithResponseStreamResponseEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvokeWithResponseStreamResponseEvent, string>;
   /** The type of data the stream is returning. */
   responseStreamContentType?: string;
   /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
@@ -3718,7 +3718,7 @@ export interface PublishLayerVersionRequestParameters {
   /** The description of the version. */
   description?: string;
   /** The function layer archive. */
-  content?: LayerVersionContentInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  content?: LayerVersionContentInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<LayerVersionContentInput, string>;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
   /**
@@ -3854,7 +3854,7 @@ export interface PublishVersionResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -3895,7 +3895,7 @@ export interface PublishVersionResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -3903,7 +3903,7 @@ export interface PublishVersionResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -4451,7 +4451,7 @@ export interface SendDurableExecutionCallbackFailureRequestParameters {
   /** The unique identifier for the callback operation. */
   callbackId?: string;
   /** Error details describing why the callback operation failed. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackFailure` (botocore shape `SendDurableExecutionCallbackFailureResponse`). */
@@ -4545,7 +4545,7 @@ export interface StopDurableExecutionRequestParameters {
   /** The Amazon Resource Name (ARN) of the durable execution. */
   durableExecutionArn?: string;
   /** Optional error details explaining why the execution is being stopped. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** What `responseElements` holds in the record of lambda `StopDurableExecution` (botocore shape `StopDurableExecutionResponse`). */
@@ -5076,7 +5076,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -5117,7 +5117,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -5125,7 +5125,7 @@ export interface UpdateFunctionCodeResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -5191,7 +5191,7 @@ export interface UpdateFunctionConfigurationRequestParameters {
   /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see Configuring a Lambda function to access resources in a VPC (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html). */
   vpcConfig?: VpcConfig;
   /** Environment variables that are accessible from function code during execution. */
-  environment?: Environment | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
   /**
    * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
    *
@@ -5276,7 +5276,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -5317,7 +5317,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -5325,7 +5325,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -5567,13 +5567,13 @@ export interface CallbackDetails {
   /** The response payload from the callback operation as a string. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** An error object that contains details about the failure. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** Contains details about a failed callback operation, including error information and the reason for failure. */
 export interface CallbackFailedDetails {
   /** An error object that contains details about the failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Configuration options for callback operations in durable executions, including timeout settings and retry behavior. */
@@ -5597,13 +5597,13 @@ export interface CallbackStartedDetails {
 /** Contains details about a successfully completed callback operation, including the result data and completion timestamp. */
 export interface CallbackSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
 }
 
 /** Contains details about a callback operation that timed out, including timeout duration and any partial results. */
 export interface CallbackTimedOutDetails {
   /** Details about the callback timeout. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** A capacity provider manages compute resources for Lambda functions. */
@@ -5679,13 +5679,13 @@ export interface ChainedInvokeDetails {
   /** The response payload from the chained invocation. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the chained invocation failure. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** Contains details about a failed chained function invocation, including error information and failure reason. */
 export interface ChainedInvokeFailedDetails {
   /** Details about the chained invocation failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Configuration options for chained function invocations in durable executions, including retry settings and timeout configuration. */
@@ -5709,7 +5709,7 @@ export interface ChainedInvokeStartedDetails {
   /** The tenant identifier for the chained invocation. */
   tenantId?: string;
   /** The JSON input payload provided to the chained invocation. */
-  input?: EventInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  input?: EventInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventInput, string>;
   /** The version of the function that was executed. */
   executedVersion?: string;
   /** The Amazon Resource Name (ARN) that identifies the durable execution. */
@@ -5719,19 +5719,19 @@ export interface ChainedInvokeStartedDetails {
 /** Details about a chained invocation that was stopped. */
 export interface ChainedInvokeStoppedDetails {
   /** Details about why the chained invocation stopped. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Details about a chained invocation that succeeded. */
 export interface ChainedInvokeSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
 }
 
 /** Details about a chained invocation that timed out. */
 export interface ChainedInvokeTimedOutDetails {
   /** Details about the chained invocation timeout. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Contains operations that have been updated since the last checkpoint, such as completed asynchronous work like timers or callbacks. */
@@ -5781,13 +5781,13 @@ export interface ContextDetails {
   /** The response payload from the context. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the context failure. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** Details about a context that failed. */
 export interface ContextFailedDetails {
   /** Details about the context failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Configuration options for a durable execution context. */
@@ -5803,7 +5803,7 @@ export interface ContextStartedDetails {
 /** Details about a context that succeeded. */
 export interface ContextSucceededDetails {
   /** The JSON response payload from the successful context. */
-  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
 }
 
 /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. You can also use CORS to control access for specific HTTP headers and methods in requests to your function URL. */
@@ -5879,7 +5879,7 @@ export interface EnvironmentResponse {
   /** Environment variable key-value pairs. Omitted from CloudTrail logs. */
   variables?: { [key: string]: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>" } | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Error messages for environment variables that couldn't be applied. */
-  error?: EnvironmentError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EnvironmentError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentError, string>;
 }
 
 /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -5917,59 +5917,59 @@ export interface Event {
   /** The unique identifier of the parent operation, if this operation is running within a child context. */
   parentId?: string;
   /** Details about an execution that started. */
-  executionStartedDetails?: ExecutionStartedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionStartedDetails?: ExecutionStartedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionStartedDetails, string>;
   /** Details about an execution that succeeded. */
-  executionSucceededDetails?: ExecutionSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionSucceededDetails?: ExecutionSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionSucceededDetails, string>;
   /** Details about an execution that failed. */
-  executionFailedDetails?: ExecutionFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionFailedDetails?: ExecutionFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionFailedDetails, string>;
   /** Details about an execution that timed out. */
-  executionTimedOutDetails?: ExecutionTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionTimedOutDetails?: ExecutionTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionTimedOutDetails, string>;
   /** Details about an execution that was stopped. */
-  executionStoppedDetails?: ExecutionStoppedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionStoppedDetails?: ExecutionStoppedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionStoppedDetails, string>;
   /** Details about a context that started. */
   contextStartedDetails?: ContextStartedDetails;
   /** Details about a context that succeeded. */
-  contextSucceededDetails?: ContextSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  contextSucceededDetails?: ContextSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextSucceededDetails, string>;
   /** Details about a context that failed. */
-  contextFailedDetails?: ContextFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  contextFailedDetails?: ContextFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextFailedDetails, string>;
   /** Details about a wait operation that started. */
   waitStartedDetails?: WaitStartedDetails;
   /** Details about a wait operation that succeeded. */
   waitSucceededDetails?: WaitSucceededDetails;
   /** Details about a wait operation that was cancelled. */
-  waitCancelledDetails?: WaitCancelledDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  waitCancelledDetails?: WaitCancelledDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<WaitCancelledDetails, string>;
   /** Details about a step that started. */
   stepStartedDetails?: StepStartedDetails;
   /** Details about a step that succeeded. */
-  stepSucceededDetails?: StepSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  stepSucceededDetails?: StepSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepSucceededDetails, string>;
   /** Details about a step that failed. */
-  stepFailedDetails?: StepFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  stepFailedDetails?: StepFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepFailedDetails, string>;
   /** The `ChainedInvokeStartedDetails` member of `Event`. */
-  chainedInvokeStartedDetails?: ChainedInvokeStartedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeStartedDetails?: ChainedInvokeStartedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeStartedDetails, string>;
   /** Details about a chained invocation that succeeded. */
-  chainedInvokeSucceededDetails?: ChainedInvokeSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeSucceededDetails?: ChainedInvokeSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeSucceededDetails, string>;
   /** The `ChainedInvokeFailedDetails` member of `Event`. */
-  chainedInvokeFailedDetails?: ChainedInvokeFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeFailedDetails?: ChainedInvokeFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeFailedDetails, string>;
   /** Details about a chained invocation that timed out. */
-  chainedInvokeTimedOutDetails?: ChainedInvokeTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeTimedOutDetails?: ChainedInvokeTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeTimedOutDetails, string>;
   /** Details about a chained invocation that was stopped. */
-  chainedInvokeStoppedDetails?: ChainedInvokeStoppedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeStoppedDetails?: ChainedInvokeStoppedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeStoppedDetails, string>;
   /** The `CallbackStartedDetails` member of `Event`. */
   callbackStartedDetails?: CallbackStartedDetails;
   /** The `CallbackSucceededDetails` member of `Event`. */
-  callbackSucceededDetails?: CallbackSucceededDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  callbackSucceededDetails?: CallbackSucceededDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackSucceededDetails, string>;
   /** The `CallbackFailedDetails` member of `Event`. */
-  callbackFailedDetails?: CallbackFailedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  callbackFailedDetails?: CallbackFailedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackFailedDetails, string>;
   /** The `CallbackTimedOutDetails` member of `Event`. */
-  callbackTimedOutDetails?: CallbackTimedOutDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  callbackTimedOutDetails?: CallbackTimedOutDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackTimedOutDetails, string>;
   /** Details about a function invocation that completed. */
-  invocationCompletedDetails?: InvocationCompletedDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  invocationCompletedDetails?: InvocationCompletedDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvocationCompletedDetails, string>;
 }
 
 /** Error information for an event. */
 export interface EventError {
   /** The error payload. */
-  payload?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  payload?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
   /** Indicates if the error payload was truncated due to size limits. */
   truncated?: boolean;
 }
@@ -6127,13 +6127,13 @@ export interface ExecutionDetails {
 /** Details about a failed durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html). */
 export interface ExecutionFailedDetails {
   /** Details about the execution failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Details about a durable execution that started. */
 export interface ExecutionStartedDetails {
   /** The input payload provided for the durable execution. */
-  input?: EventInput | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  input?: EventInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventInput, string>;
   /** The maximum amount of time that the durable execution is allowed to run, in seconds. */
   executionTimeout?: number;
 }
@@ -6141,19 +6141,19 @@ export interface ExecutionStartedDetails {
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that stopped. */
 export interface ExecutionStoppedDetails {
   /** Details about why the execution stopped. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that succeeded. */
 export interface ExecutionSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
 }
 
 /** Details about a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that timed out. */
 export interface ExecutionTimedOutDetails {
   /** Details about the execution timeout. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Details about the connection between a Lambda function and an Amazon EFS file system (https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an Amazon S3 file system (https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html). */
@@ -6224,7 +6224,7 @@ export interface FunctionCodeLocation {
   /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). */
   sourceKMSKeyArn?: string;
   /** An object that contains details about an error related to function deployment package retrieval. */
-  error?: FunctionCodeLocationError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: FunctionCodeLocationError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCodeLocationError, string>;
 }
 
 /** Contains details about an error that occurred when Lambda attempted to retrieve a function's deployment package. */
@@ -6272,7 +6272,7 @@ export interface FunctionConfiguration {
   /** The function's dead letter queue. */
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
-  environment?: EnvironmentResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
   /**
    * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
    *
@@ -6313,7 +6313,7 @@ export interface FunctionConfiguration {
   /** The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive. */
   packageType?: PackageType;
   /** The function's image configuration values. */
-  imageConfigResponse?: ImageConfigResponse | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
   /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
@@ -6321,7 +6321,7 @@ export interface FunctionConfiguration {
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
   /** The ARN of the runtime and any errors that occured. */
-  runtimeVersionConfig?: RuntimeVersionConfig | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  runtimeVersionConfig?: RuntimeVersionConfig | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionConfig, string>;
   /** The function's Amazon CloudWatch Logs configuration settings. */
   loggingConfig?: LoggingConfig;
   /** The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. */
@@ -6422,7 +6422,7 @@ export interface ImageConfigResponse {
   /** Configuration values that override the container image Dockerfile. */
   imageConfig?: ImageConfig;
   /** Error response to `GetFunctionConfiguration`. */
-  error?: ImageConfigError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ImageConfigError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigError, string>;
 }
 
 /** Specifications that define the characteristics and constraints for compute instances used by the capacity provider. */
@@ -6444,7 +6444,7 @@ export interface InvocationCompletedDetails {
   /** The request ID for the invocation. */
   requestId?: string;
   /** Details about the invocation failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** A chunk of the streamed response payload. */
@@ -6466,7 +6466,7 @@ export interface InvokeWithResponseStreamCompleteEvent {
 /** An object that includes a chunk of the response payload. When the stream has ended, Lambda includes a `InvokeComplete` object. */
 export interface InvokeWithResponseStreamResponseEvent {
   /** A chunk of the streamed response payload. */
-  payloadChunk?: InvokeResponseStreamUpdate | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  payloadChunk?: InvokeResponseStreamUpdate | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvokeResponseStreamUpdate, string>;
   /** An object that's returned when the stream has ended and all the payload chunks have been returned. */
   invokeComplete?: InvokeWithResponseStreamCompleteEvent;
 }
@@ -6672,17 +6672,17 @@ export interface Operation {
   /** The current status of the operation. */
   status?: OperationStatus;
   /** Details about the execution, if this operation represents an execution. */
-  executionDetails?: ExecutionDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  executionDetails?: ExecutionDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ExecutionDetails, string>;
   /** Details about the context, if this operation represents a context. */
-  contextDetails?: ContextDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  contextDetails?: ContextDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ContextDetails, string>;
   /** Details about the step, if this operation represents a step. */
-  stepDetails?: StepDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  stepDetails?: StepDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<StepDetails, string>;
   /** Details about the wait operation, if this operation represents a wait. */
   waitDetails?: WaitDetails;
   /** The `CallbackDetails` member of `Operation`. */
-  callbackDetails?: CallbackDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  callbackDetails?: CallbackDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CallbackDetails, string>;
   /** The `ChainedInvokeDetails` member of `Operation`. */
-  chainedInvokeDetails?: ChainedInvokeDetails | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  chainedInvokeDetails?: ChainedInvokeDetails | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ChainedInvokeDetails, string>;
 }
 
 /** An update to be applied to an operation during checkpointing. */
@@ -6702,7 +6702,7 @@ export interface OperationUpdate {
   /** The payload for successful operations. The maximum payload size is 6 MB for synchronous `EXECUTION` operations (RequestResponse invocationType), 1 MB for asynchronous `EXECUTION` (Event invocationType) and `CHAINED_INVOKE` operations, and 256 KB for `CONTEXT`, `STEP`, `WAIT`, and `CALLBACK` operations. */
   payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The error information for failed operations. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
   /** Options for context operations. */
   contextOptions?: ContextOptions;
   /** Options for step operations. */
@@ -6774,7 +6774,7 @@ export interface RuntimeVersionConfig {
   /** The ARN of the runtime version you want the function to use. */
   runtimeVersionArn?: string;
   /** Error response when Lambda is unable to retrieve the runtime version for a function. */
-  error?: RuntimeVersionError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: RuntimeVersionError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RuntimeVersionError, string>;
 }
 
 /** Any error returned when the runtime version information for the function could not be retrieved. */
@@ -6869,13 +6869,13 @@ export interface StepDetails {
   /** The JSON response payload from the step operation. */
   result?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Details about the step failure. */
-  error?: ErrorObject | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
 }
 
 /** Details about a step that failed. */
 export interface StepFailedDetails {
   /** Details about the step failure. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
   /** Information about retry attempts for this step operation. */
   retryDetails?: RetryDetails;
 }
@@ -6893,7 +6893,7 @@ export interface StepStartedDetails {
 /** Details about a step that succeeded. */
 export interface StepSucceededDetails {
   /** The response payload from the successful operation. */
-  result?: EventResult | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
   /** Information about retry attempts for this step operation. */
   retryDetails?: RetryDetails;
 }
@@ -6963,7 +6963,7 @@ export interface VpcConfigResponse {
 /** Details about a wait operation that was cancelled. */
 export interface WaitCancelledDetails {
   /** Details about why the wait operation was cancelled. */
-  error?: EventError | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
+  error?: EventError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventError, string>;
 }
 
 /** Details about a wait operation. */
@@ -6991,6 +6991,9 @@ export interface WaitSucceededDetails {
   /** The wait duration, in seconds. */
   duration?: number;
 }
+
+/** The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out. */
+type $Absent<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
 
 /**
  * The values of `ApplicationLogLevel`.
