@@ -61,7 +61,8 @@ const bundling = {
  * `validate` starts (src/cli/validate/pool.ts). @cloudtrail-schema/runtime, a dependency, stays external:
  * only `example` and `validate` import it, at run time. The end-to-end tests build with these options
  * too (test/cli/build-cli.ts). `cli-lookup.js` is the plain operation lookup alone (src/cli/fast-lookup.ts),
- * which `cli.js` imports instead of `cli-run.js` when it can. `cli-build-search-index.js` writes `search`'s index beside them (the
+ * which `cli.js` imports instead of `cli-run.js` when it can; `cli-build-lookup.js` precomputes what it
+ * prints into dist/lookup/ (src/cli/lookup-slices.ts). `cli-build-search-index.js` writes `search`'s index beside them (the
  * package's build runs it: src/cli/search-files.ts).
  */
 export const cliOptions: Options = {
@@ -72,6 +73,7 @@ export const cliOptions: Options = {
     "cli-yaml": "src/cli/yaml.ts",
     "cli-validate-worker": "src/cli/validate/worker.ts",
     "cli-build-search-index": "src/cli/build-search-index.ts",
+    "cli-build-lookup": "src/cli/build-lookup-slices.ts",
   },
   format: ["esm"],
   target: "node20",

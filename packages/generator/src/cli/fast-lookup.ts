@@ -5,12 +5,20 @@
  * by main.ts only for such a command line; its output is the `show` command's, byte for byte
  * (test/cli/lookup.test.ts compares them).
  *
+ * The operation comes precomputed from dist/lookup/SERVICE.bin (lookup-slices.ts) when that was built
+ * from the same model (the manifest's sha256); otherwise (from source, a curated service, another
+ * snapshot) it is projected as `show` does.
+ *
  * Anything else (an option, another command, a service alone, an unknown name, any error) returns false
  * before printing anything, and main.ts runs the whole CLI, which prints the answer or the error as usual.
  */
-import { openSnapshot } from "../load.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LoggedOperation, LoggedService } from "../log-model.js";
+import { defaultSnapshotDir, openSnapshot, type SnapshotManifest } from "../load.js";
 import { ENUM_LIMIT } from "./commands/show.js";
 import { openLookup } from "./lookup.js";
+import { readSlice, SLICE_FORMAT } from "./lookup-slices.js";
 import { withPrefetched, type Prefetch } from "./prefetch.js";
 import { renderOperation, type Part } from "./render/operation.js";
 import { parseTarget } from "./target.js";
@@ -42,14 +50,34 @@ export async function fastLookup(io: FastIO): Promise<boolean> {
   try {
     const target = parseTarget(words);
     if (target.service === undefined || target.operation === undefined) return false;
-    const early = io.prefetch && { ...io.prefetch, bytes: await io.prefetch.bytes };
-    const lookup = openLookup(withPrefetched(openSnapshot(), early));
-    const found = lookup.operation(lookup.service(target.service), target.operation);
+    let found: { service: LoggedService; operation: LoggedOperation } | undefined = precomputed(target.service, target.operation);
+    if (!found) {
+      const early = io.prefetch && { ...io.prefetch, bytes: await io.prefetch.bytes };
+      const lookup = openLookup(withPrefetched(openSnapshot(), early));
+      found = lookup.operation(lookup.service(target.service), target.operation);
+    }
     const parts: Part[] = target.part ? [target.part] : ["input", "output"];
     const view = viewOf(io.stdout, io.env);
     io.stdout.write(renderOperation(found.service, found.operation, parts, { ...view, docs: true, enumLimit: ENUM_LIMIT }));
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The operation's precomputed slice, if the build wrote one from this snapshot's model. */
+function precomputed(service: string, operation: string): { service: LoggedService; operation: LoggedOperation } | undefined {
+  if (import.meta.url.endsWith(".ts") || !/^[a-z0-9-]+$/.test(service)) return undefined;
+  try {
+    const dir = defaultSnapshotDir();
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as SnapshotManifest;
+    const entry = Object.prototype.hasOwnProperty.call(manifest.services, service) ? manifest.services[service] : undefined;
+    if (!entry) return undefined;
+    const file = readFileSync(new URL(`./lookup/${service}.bin`, import.meta.url));
+    const slice = readSlice(file, { format: SLICE_FORMAT, botocoreVersion: manifest.botocoreVersion, modelSha256: entry.sha256 }, operation);
+    // renderOperation reads the service's name, eventSource and defs only.
+    return slice && { service: slice.service as LoggedService, operation: slice.operation };
+  } catch {
+    return undefined;
   }
 }
