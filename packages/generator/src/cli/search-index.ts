@@ -13,10 +13,10 @@
  * documentation; a query word matches by prefix (`polic` finds policy) and, from four letters on, with a
  * typo (`polcy`).
  *
- * Load time: MiniSearch's serialized index of the whole snapshot is 8 MB, and JSON.parse plus
- * `MiniSearch.loadJS` of it take half a second. So the terms are shipped in shards by their first letter,
- * and a search loads the index without terms (document ids and lengths) plus the shards of its words'
- * first letters: a typo in a word's first letter is not forgiven.
+ * Load time: MiniSearch's serialized index of the whole snapshot is over 10 MB, and JSON.parse plus
+ * `MiniSearch.loadJS` of it take half a second. So the terms are shipped in shards by their first two
+ * letters, and a search loads the index without terms (document ids and lengths) plus the shards of its
+ * words' first two letters: a typo in a word's first two letters is not forgiven.
  */
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import { curatedServices } from "../curated/index.js";
@@ -42,7 +42,7 @@ export interface SearchDoc {
 }
 
 /** Bumped when the documents or the text processing change: an index of another version is rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Words too common in AWS documentation to tell documents apart. */
 const STOP_WORDS = new Set(
@@ -198,8 +198,8 @@ export function searchOptions(query: string, docOf: (id: number) => { kind: DocK
   };
 }
 
-/** The shard a term is in: its first character (a pair's first two, `~m`). */
-export const shardOf = (t: string): string => (t.startsWith("~") ? t.slice(0, 2) : t.slice(0, 1));
+/** The shard a term is in: its first two characters (a pair's first three, `~ma`). */
+export const shardOf = (t: string): string => (t.startsWith("~") ? t.slice(0, 3) : t.slice(0, 2));
 
 type Json = Record<string, any>;
 

@@ -5,7 +5,8 @@
  *
  * Fields are botocore's structure members by the name CloudTrail writes (EC2's locationName, else the
  * member's name, in any case); a field hit is one such name in one service (at most the 3 services with
- * the most structures that have it), with the operations whose records hold it. Only for the hits printed is one operation projected, to show the path CloudTrail really writes.
+ * the most structures that have it), with the operations whose records hold it and the path CloudTrail
+ * writes it at in the first of them, for the first DETAILED_FIELDS field hits printed.
  */
 import { curatedServices } from "../../curated/index.js";
 import { htmlToText } from "../../docs.js";
@@ -25,6 +26,12 @@ type Kind = (typeof KINDS)[keyof typeof KINDS];
 
 /** A field found in this many services is shown for the first few (most structures first). */
 export const SERVICES_PER_FIELD = 3;
+
+/**
+ * Field hits whose operations and example path are looked up (each parses its service's whole model and
+ * projects an operation, tens of milliseconds for a big service): the first few, so a search stays fast.
+ */
+export const DETAILED_FIELDS = 4;
 
 export interface SearchHit {
   kind: Kind;
@@ -137,12 +144,13 @@ export function search(snapshot: Snapshot, query: string, options: { limit: numb
   };
   const sentence = (html: unknown) => firstSentence(typeof html === "string" ? htmlToText(html) : undefined);
   let lookup: Lookup | undefined;
+  let detailed = 0;
   for (const h of shown) {
     const c = curated.get(h.service);
     let doc: string | undefined;
     if (h.kind === "service") doc = c ? firstSentence(c.doc) : sentence(sliced(h.service).documentation());
     else if (h.kind === "operation") doc = c ? firstSentence(c.operations.find((o) => o.name === h.operation)?.doc) : sentence(sliced(h.service).operation(h.operation!)?.documentation);
-    else {
+    else if (detailed++ < DETAILED_FIELDS) {
       const model = read(h.service);
       // The structures of this service with a member written under this name (any case).
       const members: { shape: string; member: string; def: Json }[] = [];
@@ -177,10 +185,8 @@ export function renderSearch(r: SearchResult, view: View): string {
     const name =
       h.kind === "service" ? h.service : h.kind === "operation" ? `${h.service}.${h.operation}` : `${h.service} ${h.field}`;
     const others = h.otherServices ? `; and ${h.otherServices} other service${h.otherServices === 1 ? "" : "s"}` : "";
-    const where =
-      h.kind === "field"
-        ? ` ${s.note(`in ${h.shapes} structure${h.shapes === 1 ? "" : "s"}, ${h.operationCount} operation${h.operationCount === 1 ? "" : "s"}${others}`)}`
-        : "";
+    const ops = h.operationCount === undefined ? "" : `, ${h.operationCount} operation${h.operationCount === 1 ? "" : "s"}`;
+    const where = h.kind === "field" ? ` ${s.note(`in ${h.shapes} structure${h.shapes === 1 ? "" : "s"}${ops}${others}`)}` : "";
     out.push(`${h.kind.padEnd(9)} ${s.field(name)}${where}`);
     if (h.example) out.push(`          ${s.type(h.example)}`);
     if (h.doc) out.push(...wrap(h.doc, view.width, 10).map(s.doc));
@@ -209,7 +215,7 @@ export const searchCommand = defineCommand({
     ["search 'stop logging trail'", "cloudtrail.StopLogging first"],
     ["search 'managed policy' --limit 5", "IAM's policy operations, by name and documentation"],
     ["search policyName", "fields named policyName, with the operations that log them"],
-    ["search 'creat polcy'", "typos are forgiven (from the second letter on)"],
+    ["search 'creat polcy'", "typos are forgiven (from the third letter on)"],
   ],
   notes:
     "Words are matched in any form (stemmed: logging finds StopLogging), by prefix (polic finds policy) and, from " +
