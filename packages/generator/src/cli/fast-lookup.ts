@@ -1,6 +1,6 @@
 /**
- * The lookup `cloudtrail-schema SERVICE.OPERATION[.PART]` (or `[show] SERVICE OPERATION [PART]`), with
- * no option, printed for a reader, without loading the rest of the CLI: no argument parser, no other
+ * The lookup `cloudtrail-schema SERVICE.OPERATION[.PART]` (or `[show] SERVICE OPERATION [PART]`), and the
+ * list of a service's operations (`cloudtrail-schema iam`), with no option, printed for a reader, without loading the rest of the CLI: no argument parser, no other
  * command, none of the Node built-ins they import. Bundled on its own (dist/cli-lookup.js), and imported
  * by main.ts only for such a command line; its output is the `show` command's, byte for byte
  * (test/cli/lookup.test.ts compares them).
@@ -9,7 +9,7 @@
  * from the same model (the manifest's sha256); otherwise (from source, a curated service, another
  * snapshot) it is projected as `show` does.
  *
- * Anything else (an option, another command, a service alone, an unknown name, any error) returns false
+ * Anything else (an option, another command, no argument, an unknown name, any error) returns false
  * before printing anything, and main.ts runs the whole CLI, which prints the answer or the error as usual.
  */
 import { readFileSync } from "node:fs";
@@ -20,6 +20,7 @@ import { ENUM_LIMIT } from "./commands/show.js";
 import { openLookup } from "./lookup.js";
 import { readSlice, SLICE_FORMAT } from "./lookup-slices.js";
 import { withPrefetched, type Prefetch } from "./prefetch.js";
+import { renderNameList } from "./render/lists.js";
 import { renderOperation, type Part } from "./render/operation.js";
 import { parseTarget } from "./target.js";
 import { viewOf } from "./view.js";
@@ -49,7 +50,15 @@ export async function fastLookup(io: FastIO): Promise<boolean> {
   if (!words) return false;
   try {
     const target = parseTarget(words);
-    if (target.service === undefined || target.operation === undefined) return false;
+    if (target.service === undefined) return false;
+    if (target.operation === undefined) {
+      // `cloudtrail-schema iam`: the service's operations, as show lists them.
+      if (target.part !== undefined) return false;
+      const early = io.prefetch && { ...io.prefetch, bytes: await io.prefetch.bytes };
+      const lookup = openLookup(withPrefetched(openSnapshot(), early));
+      io.stdout.write(renderNameList("Operations", lookup.operations(lookup.service(target.service))));
+      return true;
+    }
     let found: { service: LoggedService; operation: LoggedOperation } | undefined = precomputed(target.service, target.operation);
     if (!found) {
       const early = io.prefetch && { ...io.prefetch, bytes: await io.prefetch.bytes };

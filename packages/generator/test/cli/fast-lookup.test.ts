@@ -47,6 +47,9 @@ const LOOKUPS: string[][] = [
   ["iam.CreateLoginProfile.input"], // sensitive values
   ["signin-console.ConsoleLogin"], // curated
   ["aws-service-events.kms:RotateKey"],
+  ["iam"], // a service's operations
+  ["show", "ec2"],
+  ["signin-console"],
 ];
 
 describe("fastLookup", () => {
@@ -88,7 +91,7 @@ describe("fastLookup", () => {
   });
 
   it.each([
-    [["iam"]], // a service's operations: the whole CLI
+    [["lamda"]], // unknown service: the whole CLI suggests
     [["lamda.CreateFunction"]], // unknown service: the whole CLI suggests
     [["iam.CreatePolcy"]],
     [["iam.CreatePolicy.outpt"]],
@@ -158,7 +161,7 @@ describe("built: cli.js takes the fast path and prints the same", () => {
     });
 
   // iam and ec2 from their slices, lambda projected, signin-console curated.
-  it.each([["iam.CreatePolicy.output"], ["ec2", "RunInstances", "input"], ["lambda.CreateFunction"], ["signin-console.ConsoleLogin"]])("%s", async (...argv) => {
+  it.each([["iam.CreatePolicy.output"], ["ec2", "RunInstances", "input"], ["lambda.CreateFunction"], ["signin-console.ConsoleLogin"], ["iam"]])("%s", async (...argv) => {
     const r = spawn(argv);
     const w = await full(argv);
     expect(r.status).toBe(0);
@@ -187,8 +190,8 @@ describe("built: cli.js takes the fast path and prints the same", () => {
     const bad = spawn(["iam.CreatePolcy"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("did you mean iam.CreatePolicy?");
-    const list = spawn(["iam"]);
+    const list = spawn(["iam", "--format", "json"]);
     expect(list.status).toBe(0);
-    expect(list.stdout).toContain("CreatePolicy");
+    expect(JSON.parse(list.stdout).Operations).toContain("CreatePolicy");
   });
 });
