@@ -145,8 +145,6 @@ export function queryTerms(text: string): string[] {
   return [...new Set([...queryWords(text), ...whole, ...joined, ...pairs(text)])];
 }
 
-const WORD_FIELDS = new Set(["names", "serviceNames", "doc"]);
-
 /** How documents are cut into terms; the same options build the index and load it. */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ["names", "fullName", "serviceNames", "doc", "phrases"],
@@ -154,7 +152,7 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   storeFields: [],
   // `fullName` is the names again, each whole; `phrases` the documentation again, as pairs of adjacent words.
   extractField: (d, field) => (field === "phrases" ? d.doc : field === "fullName" ? d.names : (d as unknown as Record<string, string>)[field]) ?? "",
-  tokenize: (text, field) => (field === "fullName" ? wholeNames(text) : field === "phrases" ? pairs(text) : WORD_FIELDS.has(field ?? "") ? words(text) : words(text)),
+  tokenize: (text, field) => (field === "fullName" ? wholeNames(text) : field === "phrases" ? pairs(text) : words(text)),
   processTerm: (t) => term(t),
 };
 
