@@ -161,9 +161,10 @@ describe("hostile input", () => {
 
   it("nesting 10,000 levels deep through a recursive schema: an error, not a stack overflow", () => {
     const record = sampleEvent("ce", "GetCostAndUsage");
-    let filter: Record<string, unknown> = { dimensions: { key: "SERVICE", values: ["Amazon EC2"] } };
-    for (let i = 0; i < 10_000; i++) filter = { not: filter };
-    (record.requestParameters as Record<string, unknown>).filter = filter;
+    // ce logs its wire names (rule `verbatim-member-name`): Filter, Not, Dimensions.
+    let filter: Record<string, unknown> = { Dimensions: { Key: "SERVICE", Values: ["Amazon EC2"] } };
+    for (let i = 0; i < 10_000; i++) filter = { Not: filter };
+    (record.requestParameters as Record<string, unknown>).Filter = filter;
     for (const mode of ["compatible", "strict"] as const) {
       const r = validateEvent(record, { mode });
       expect(r.valid).toBe(false);
@@ -173,8 +174,8 @@ describe("hostile input", () => {
     // A cycle.
     const cyclic = sampleEvent("ce", "GetCostAndUsage");
     const loop: Record<string, unknown> = {};
-    loop.not = loop;
-    (cyclic.requestParameters as Record<string, unknown>).filter = loop;
+    loop.Not = loop;
+    (cyclic.requestParameters as Record<string, unknown>).Filter = loop;
     expect(validateEvent(cyclic).errors[0]).toMatchObject({ keyword: "maxDepth" });
     // Deep nesting where the schema does not descend is just data.
     let deep: unknown = 1;
