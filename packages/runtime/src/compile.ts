@@ -154,7 +154,7 @@ function at(check: Check, value: unknown, seg: string | number, ctx: Ctx): boole
   return ok;
 }
 
-function list(values: readonly unknown[], max = 6): string {
+export function list(values: readonly unknown[], max = 6): string {
   const shown = values.slice(0, max).map((v) => JSON.stringify(v)).join(", ");
   return values.length > max ? `${shown}, … (${values.length} values)` : shown;
 }

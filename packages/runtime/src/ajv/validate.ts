@@ -1,0 +1,146 @@
+/**
+ * validateEvent, isCloudTrailEvent and assertCloudTrailEvent with ajv as the engine: the same resolution,
+ * options, results and error format as the package's default entry; only the check of a record against
+ * its operation's schema is ajv's (compiled on first use per operation and mode, services added to the
+ * instance as their first record arrives).
+ */
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { CloudTrailEvent, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
+import { CloudTrailSchemaError } from "../errors.js";
+import { SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES, escapeToken } from "../keywords.js";
+import { readOptions } from "../options.js";
+import { escapeDef, eventSchemaId } from "../schema.js";
+import type { JsonSchema, Mode, ValidateOptions, ValidationResult } from "../types.js";
+import { assertWith, checkTarget, type Engine, target, unreadable, validateWith } from "../validate.js";
+import { fromAjvErrors } from "./errors.js";
+import { type AjvInstance, type AjvValidateFunction, addService, addedDocument, checkAjv } from "./register.js";
+
+type TypedService = keyof CloudTrailServices;
+
+/** The validation functions of the default entry, bound to one ajv instance. */
+export interface AjvValidator {
+  /** The instance the schemas are added to and compiled in. */
+  readonly ajv: AjvInstance;
+  validateEvent(record: unknown, options?: ValidateOptions): ValidationResult;
+  isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord;
+  isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;
+  isCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(record: unknown, service: S, operation: O, options?: ValidateOptions): record is CloudTrailEvent<S, O>;
+  assertCloudTrailEvent(record: unknown, options?: ValidateOptions): asserts record is CloudTrailRecord;
+  assertCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): asserts record is CloudTrailEvent<S>;
+  assertCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(record: unknown, service: S, operation: O, options?: ValidateOptions): asserts record is CloudTrailEvent<S, O>;
+}
+
+/**
+ * The options under which ajv gives validateEvent's answers and errors: every error (not only the first),
+ * the failing schema node and value (for `schemaPath` and `found`), own properties only (a record's
+ * `constructor` field is a field; the prototype is not).
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, ownProperties: true } as const;
+
+/**
+ * Validation through ajv. Without an instance, one is made with AJV_OPTIONS. With the caller's, its options
+ * decide: without `allErrors` a record gets its first error only, without `verbose` errors have no
+ * `schemaPath`, without `ownProperties` inherited properties count as ajv counts them. An instance that
+ * would change records (`coerceTypes`, `useDefaults`, `removeAdditional`) is refused: validation only reads.
+ */
+export function createAjvValidator(ajv?: AjvInstance): AjvValidator {
+  const instance = ajv ?? (new Ajv2020({ ...AJV_OPTIONS, logger: false }) as unknown as AjvInstance);
+  checkAjv(instance, "createAjvValidator");
+  for (const option of ["coerceTypes", "useDefaults", "removeAdditional"] as const) {
+    if (instance.opts[option]) {
+      throw new CloudTrailSchemaError("E_USAGE", `createAjvValidator: this ajv instance has ${option} set, which changes the records it validates; validation only reads. Use an instance without it.`);
+    }
+  }
+  const engine = ajvEngine(instance);
+  return {
+    ajv: instance,
+    validateEvent: (record: unknown, options?: ValidateOptions) => validateWith(engine, record, readOptions(options)),
+    isCloudTrailEvent: ((record: unknown, ...rest: unknown[]) => checkTarget(engine, record, target(rest), false).valid) as AjvValidator["isCloudTrailEvent"],
+    assertCloudTrailEvent: ((record: unknown, ...rest: unknown[]) => assertWith(engine, record, target(rest))) as AjvValidator["assertCloudTrailEvent"],
+  };
+}
+
+function ajvEngine(ajv: AjvInstance): Engine {
+  const compiled = new Map<string, AjvValidateFunction>();
+  const locations = new Map<string, WeakMap<object, string>>();
+  const compile = (service: string, operation: string, mode: Mode): AjvValidateFunction => {
+    const key = `${mode} ${service} ${operation}`;
+    let fn = compiled.get(key);
+    if (fn === undefined) {
+      addService(ajv, service, mode);
+      fn = ajv.getSchema(eventSchemaId(service, operation, mode));
+      if (fn === undefined) throw new CloudTrailSchemaError("E_SCHEMA", `ajv has no schema ${eventSchemaId(service, operation, mode)} after adding ${service}`);
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+  /** Where a schema node sits in getEventSchema's document (the same `$defs` names as the service's). */
+  const locator = (service: string, mode: Mode) => {
+    const id = addService(ajv, service, mode);
+    let where = locations.get(id);
+    if (where === undefined) locations.set(id, (where = index(addedDocument(ajv, id))));
+    return (node: unknown) => (typeof node === "object" && node !== null ? where!.get(node) : undefined);
+  };
+  return (record, service, operation, settings, collect) => {
+    const fn = compile(service, operation, settings.mode);
+    let ok: boolean | Promise<unknown>;
+    try {
+      ok = fn(record);
+    } catch (e) {
+      if (e instanceof CloudTrailSchemaError) throw e;
+      return { valid: false, service, operation, errors: collect ? [unreadable(e)] : [] };
+    }
+    if (ok === true) return { valid: true, service, operation, errors: [] };
+    if (ok !== false) throw new CloudTrailSchemaError("E_SCHEMA", "ajv compiled the schema as asynchronous ($async); the runtime's schemas are synchronous");
+    if (!collect) return { valid: false, service, operation, errors: [] };
+    return { valid: false, service, operation, errors: fromAjvErrors(fn.errors ?? [], record, settings.maxErrors, locator(service, settings.mode)) };
+  };
+}
+
+/** Every schema node of a service document -> its location (`#/$defs/Name/properties/x`). */
+function index(doc: JsonSchema | undefined): WeakMap<object, string> {
+  const where = new WeakMap<object, string>();
+  const defs = (doc?.$defs ?? {}) as { [name: string]: unknown };
+  const stack: [unknown, string][] = Object.keys(defs).map((name) => [defs[name], `#/$defs/${escapeDef(name)}`]);
+  while (stack.length) {
+    const [node, loc] = stack.pop()!;
+    if (typeof node !== "object" || node === null || Array.isArray(node) || where.has(node)) continue;
+    where.set(node, loc);
+    for (const [key, child] of Object.entries(node)) {
+      const at = `${loc}/${escapeToken(key)}`;
+      if (SCHEMA_MAPS.has(key) && typeof child === "object" && child !== null) {
+        for (const [name, sub] of Object.entries(child)) stack.push([sub, `${at}/${escapeToken(name)}`]);
+      } else if (SCHEMA_ARRAYS.has(key) && Array.isArray(child)) {
+        child.forEach((sub, i) => stack.push([sub, `${at}/${i}`]));
+      } else if (SCHEMA_VALUES.has(key)) {
+        stack.push([child, at]);
+      }
+    }
+  }
+  return where;
+}
+
+let shared: AjvValidator | undefined;
+/** The module's own validator, made on first use. */
+const defaultValidator = (): AjvValidator => (shared ??= createAjvValidator());
+
+/** validateEvent of the default entry, through ajv (an instance of this module's, made with AJV_OPTIONS). */
+export function validateEvent(record: unknown, options?: ValidateOptions): ValidationResult {
+  return defaultValidator().validateEvent(record, options);
+}
+
+/** isCloudTrailEvent of the default entry, through ajv. */
+export function isCloudTrailEvent(record: unknown, options?: ValidateOptions): record is CloudTrailRecord;
+export function isCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): record is CloudTrailEvent<S>;
+export function isCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(record: unknown, service: S, operation: O, options?: ValidateOptions): record is CloudTrailEvent<S, O>;
+export function isCloudTrailEvent(record: unknown, ...rest: unknown[]): boolean {
+  return (defaultValidator().isCloudTrailEvent as (r: unknown, ...a: unknown[]) => boolean)(record, ...rest);
+}
+
+/** assertCloudTrailEvent of the default entry, through ajv. */
+export function assertCloudTrailEvent(record: unknown, options?: ValidateOptions): asserts record is CloudTrailRecord;
+export function assertCloudTrailEvent<S extends TypedService>(record: unknown, service: S, options?: ValidateOptions): asserts record is CloudTrailEvent<S>;
+export function assertCloudTrailEvent<S extends TypedService, O extends OperationName<S>>(record: unknown, service: S, operation: O, options?: ValidateOptions): asserts record is CloudTrailEvent<S, O>;
+export function assertCloudTrailEvent(record: unknown, ...rest: unknown[]): void {
+  (defaultValidator().assertCloudTrailEvent as (r: unknown, ...a: unknown[]) => void)(record, ...rest);
+}
