@@ -9,7 +9,7 @@
  * the errors of a failed alternative group are kept when some alternative got past the type test, and
  * replaced by one "must be X or Y" otherwise.
  */
-import { list, preview } from "../compile.js";
+import { list, preview, TYPE_BITS, typeNames } from "../compile.js";
 import { escapeToken } from "../keywords.js";
 import type { ValidationError } from "../types.js";
 import type { AjvErrorObject } from "./register.js";
@@ -33,31 +33,51 @@ const under = (path: string, base: string) => path === base || path.startsWith(b
 const types = (t: unknown): string[] => (Array.isArray(t) ? t.map(String) : String(t).split(","));
 const characters = (s: unknown) => (typeof s === "string" ? `${[...s].length} characters` : preview(s));
 
+/**
+ * How a failed anyOf / oneOf is explained when ajv gives its schema node (`verbose`): the errors of the
+ * alternative that accepts the value's type (instancePaths from the record's root), `[]` when none accepts
+ * it, `expected`: the types the alternatives accept, and `count`: how many errors ajv reported for the
+ * alternatives together (they are the ones just before the anyOf error). Undefined when it cannot tell.
+ */
+export type ExplainAlternatives = (e: AjvErrorObject) => { errors: AjvErrorObject[]; expected: string; count: number } | undefined;
+
 /** ajv's errors without the noise of failed alternatives (see the module comment). */
-function explainAlternatives(errors: readonly AjvErrorObject[]): AjvErrorObject[] {
-  const out: AjvErrorObject[] = [];
+function explainAlternatives(errors: readonly AjvErrorObject[], explain: ExplainAlternatives): AjvErrorObject[] {
+  // Each kept error with the number of ajv's errors it stands for (a group's replacements stand for the
+  // whole group), so that a group's count of ajv errors can be taken back off the end.
+  const out: { e: AjvErrorObject; raw: number }[] = [];
+  const replace = (count: number, by: AjvErrorObject[]) => {
+    let removed = 0;
+    while (removed < count && out.length > 0) removed += out.pop()!.raw;
+    by.forEach((e, i) => out.push({ e, raw: i === 0 ? count + 1 : 0 }));
+  };
   for (const e of errors) {
-    // ajv's "must match then schema" follows the errors of the branch that ran; the runtime reports those.
-    if (e.keyword === "if") continue;
-    const group = (e.keyword === "anyOf" || (e.keyword === "oneOf" && !e.params.passingSchemas)) && out.length > 0;
+    const group = e.keyword === "anyOf" || (e.keyword === "oneOf" && !e.params.passingSchemas);
     if (!group) {
-      out.push(e);
+      out.push({ e, raw: 1 });
       continue;
     }
-    // The alternatives' errors are the ones just before, at the value's path or under it.
+    const known = explain(e);
+    if (known !== undefined) {
+      replace(known.count, known.errors.length > 0 ? explainAlternatives(known.errors, explain) : [{ ...e, params: { ...e.params, expected: known.expected } }]);
+      continue;
+    }
+    // Without the schema node: the alternatives' errors are the ones just before, at the value's path or
+    // under it; keep what got past the type test of some alternative, else say which types were tried.
     let start = out.length;
-    while (start > 0 && under(out[start - 1]!.instancePath, e.instancePath)) start--;
-    const alternatives = out.splice(start);
+    while (start > 0 && under(out[start - 1]!.e.instancePath, e.instancePath)) start--;
+    const alternatives = out.splice(start).map((a) => a.e);
     const rejections = alternatives.filter((a) => a.instancePath === e.instancePath && (a.keyword === "type" || a.keyword === "const"));
     const deeper = alternatives.filter((a) => !rejections.includes(a));
     if (deeper.length > 0) {
-      out.push(...deeper);
+      deeper.forEach((d) => out.push({ e: d, raw: 1 }));
       continue;
     }
     const expected = [...new Set(rejections.flatMap((a) => (a.keyword === "type" ? types(a.params.type) : [JSON.stringify(a.params.allowedValue)])))];
-    out.push({ ...e, params: { ...e.params, expected: expected.join(" or ") || "a matching value" } });
+    out.push({ e: { ...e, params: { ...e.params, expected: expected.join(" or ") || "a matching value" } }, raw: 1 });
   }
-  return out;
+  // ajv's "must match then schema" follows the errors of the branch that ran; the runtime reports those.
+  return out.map((o) => o.e).filter((e) => e.keyword !== "if");
 }
 
 /** One ajv error in the runtime's words (the messages of compile.ts). */
@@ -75,7 +95,13 @@ function convert(e: AjvErrorObject, record: unknown, locate: (node: unknown) => 
   const child = (name: unknown) => `${e.instancePath}/${escapeToken(String(name))}`;
   switch (e.keyword) {
     case "type": {
-      const expected = types(p.type).join(" or ");
+      // In compile.ts's order (null, boolean, object, array, number, string), as it words them.
+      const listed = types(p.type);
+      const integer = listed.includes("integer") && !listed.includes("number");
+      const bits = listed.reduce((b, t) => b | (TYPE_BITS[t] ?? 0), 0);
+      const expected = typeNames(bits)
+        .map((t) => (t === "number" && integer ? "integer" : t))
+        .join(" or ");
       return out({ message: `must be ${expected}`, expected, found: preview(data()) });
     }
     case "anyOf":
@@ -132,8 +158,14 @@ function convert(e: AjvErrorObject, record: unknown, locate: (node: unknown) => 
 }
 
 /** ajv's errors for a record, in the runtime's format, at most `max` of them (never none). */
-export function fromAjvErrors(errors: readonly AjvErrorObject[], record: unknown, max: number, locate: (node: unknown) => string | undefined): ValidationError[] {
-  const out = explainAlternatives(errors)
+export function fromAjvErrors(
+  errors: readonly AjvErrorObject[],
+  record: unknown,
+  max: number,
+  locate: (node: unknown) => string | undefined,
+  explain: ExplainAlternatives,
+): ValidationError[] {
+  const out = explainAlternatives(errors, explain)
     .slice(0, max)
     .map((e) => convert(e, record, locate));
   return out.length ? out : [{ path: "", message: "the record does not match its operation's schema" }];

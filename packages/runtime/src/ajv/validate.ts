@@ -6,14 +6,15 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { CloudTrailEvent, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
+import { TYPE_BITS, typeBit, typeNames } from "../compile.js";
 import { CloudTrailSchemaError } from "../errors.js";
 import { SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES, escapeToken } from "../keywords.js";
 import { readOptions } from "../options.js";
 import { escapeDef, eventSchemaId } from "../schema.js";
 import type { JsonSchema, Mode, ValidateOptions, ValidationResult } from "../types.js";
 import { assertWith, checkTarget, type Engine, target, unreadable, validateWith } from "../validate.js";
-import { fromAjvErrors } from "./errors.js";
-import { type AjvInstance, type AjvValidateFunction, addService, addedDocument, checkAjv } from "./register.js";
+import { type ExplainAlternatives, fromAjvErrors } from "./errors.js";
+import { type AjvErrorObject, type AjvInstance, type AjvValidateFunction, addService, addedDocument, checkAjv } from "./register.js";
 
 type TypedService = keyof CloudTrailServices;
 
@@ -44,7 +45,7 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, ownProperties: true
  * would change records (`coerceTypes`, `useDefaults`, `removeAdditional`) is refused: validation only reads.
  */
 export function createAjvValidator(ajv?: AjvInstance): AjvValidator {
-  const instance = ajv ?? (new Ajv2020({ ...AJV_OPTIONS, logger: false }) as unknown as AjvInstance);
+  const instance = ajv === undefined ? (new Ajv2020({ ...AJV_OPTIONS, logger: false }) as unknown as AjvInstance) : ajv;
   checkAjv(instance, "createAjvValidator");
   for (const option of ["coerceTypes", "useDefaults", "removeAdditional"] as const) {
     if (instance.opts[option]) {
@@ -93,9 +94,68 @@ function ajvEngine(ajv: AjvInstance): Engine {
     if (ok === true) return { valid: true, service, operation, errors: [] };
     if (ok !== false) throw new CloudTrailSchemaError("E_SCHEMA", "ajv compiled the schema as asynchronous ($async); the runtime's schemas are synchronous");
     if (!collect) return { valid: false, service, operation, errors: [] };
-    return { valid: false, service, operation, errors: fromAjvErrors(fn.errors ?? [], record, settings.maxErrors, locator(service, settings.mode)) };
+    const locate = locator(service, settings.mode);
+    const explain = explainer(service, settings.mode, locate);
+    return { valid: false, service, operation, errors: fromAjvErrors(fn.errors ?? [], record, settings.maxErrors, locate, explain) };
   };
+
+  /**
+   * The fast engine's explanation of a failed anyOf / oneOf (compile.ts explainAlternatives): the first
+   * alternative that accepts the value's type, validated alone (ajv compiles it by JSON Pointer into the
+   * service document), else the types the alternatives accept.
+   */
+  function explainer(service: string, mode: Mode, locate: (node: unknown) => string | undefined): ExplainAlternatives {
+    const id = addService(ajv, service, mode);
+    const doc = addedDocument(ajv, id);
+    return (e) => {
+      const node = e.parentSchema as { [k: string]: unknown } | undefined;
+      const loc = locate(node);
+      const options = node?.[e.keyword];
+      if (doc === undefined || loc === undefined || !Array.isArray(options) || !("data" in e)) return undefined;
+      const bit = typeBit(e.data);
+      const bits = options.map((o) => typesOf(o, doc));
+      const expected = typeNames(bits.reduce((a, b) => a | b, 0)).join(" or ") || "a matching value";
+      const k = bits.findIndex((b) => (b & bit) !== 0);
+      // Each alternative alone, as ajv ran them inside the anyOf: their errors, in order, came before it.
+      const runs: AjvErrorObject[][] = [];
+      for (let i = 0; i < options.length; i++) {
+        let fn: AjvValidateFunction | undefined;
+        try {
+          fn = ajv.getSchema(`${id}${loc}/${e.keyword}/${i}`);
+        } catch {
+          return undefined;
+        }
+        if (fn === undefined) return undefined;
+        const ok = fn(e.data);
+        runs.push(ok === false ? (fn.errors ?? []).map((sub) => ({ ...sub, instancePath: e.instancePath + sub.instancePath })) : []);
+      }
+      const count = runs.reduce((n, r) => n + r.length, 0);
+      return { errors: k < 0 ? [] : runs[k]!, expected, count };
+    };
+  }
 }
+
+/** The JSON types a schema node accepts, as compile.ts's `types()` counts them (type, const, enum, $ref, anyOf/oneOf). */
+function typesOf(schema: unknown, doc: JsonSchema, seen: ReadonlySet<string> = new Set()): number {
+  if (schema === false) return 0;
+  if (typeof schema !== "object" || schema === null) return ALL_TYPES;
+  const s = schema as { [k: string]: unknown };
+  let bits = ALL_TYPES;
+  if (s.type !== undefined) bits = (Array.isArray(s.type) ? s.type : [s.type]).reduce((b: number, t) => b | (TYPE_BITS[String(t)] ?? 0), 0);
+  if (s.const !== undefined) bits &= typeBit(s.const);
+  if (Array.isArray(s.enum)) bits &= s.enum.reduce((b: number, v) => b | typeBit(v), 0);
+  if (typeof s.$ref === "string" && s.$ref.startsWith("#/$defs/")) {
+    const name = decodeURIComponent(s.$ref.slice("#/$defs/".length)).replace(/~1/g, "/").replace(/~0/g, "~");
+    const defs = doc.$defs as { [name: string]: unknown };
+    if (!seen.has(name) && Object.prototype.hasOwnProperty.call(defs, name)) bits &= typesOf(defs[name], doc, new Set([...seen, name]));
+  }
+  const alternatives = Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined;
+  if (alternatives) bits &= alternatives.reduce((b: number, o) => b | typesOf(o, doc, seen), 0);
+  return bits;
+}
+
+/** Every JSON type bit of compile.ts, and what is not JSON. */
+const ALL_TYPES = 127;
 
 /** Every schema node of a service document -> its location (`#/$defs/Name/properties/x`). */
 function index(doc: JsonSchema | undefined): WeakMap<object, string> {
