@@ -54,7 +54,7 @@ export interface AjvInstance {
     next?: boolean;
     unevaluated?: boolean;
   };
-  addSchema(schema: object, key?: string): unknown;
+  addSchema(schema: object, key?: string, meta?: boolean, validateSchema?: boolean): unknown;
   getSchema(keyRef: string): AjvValidateFunction | undefined;
 }
 
@@ -100,9 +100,10 @@ export function addService(ajv: AjvInstance, service: string, mode: Mode): strin
   if (docs === undefined) added.set(ajv, (docs = new Map()));
   if (docs.has(id)) return id;
   const doc = serviceSchema(service, mode);
-  ajv.addSchema(doc);
+  // Generated and checked at build time: ajv's meta-schema check of ec2's document would only cost time.
+  ajv.addSchema(doc, undefined, undefined, false);
   for (const op of getService(service).operations) {
-    ajv.addSchema({ $id: eventSchemaId(service, op, mode), $ref: `${id}#/$defs/${escapeDef(`${op}.event`)}` });
+    ajv.addSchema({ $id: eventSchemaId(service, op, mode), $ref: `${id}#/$defs/${escapeDef(`${op}.event`)}` }, undefined, undefined, false);
   }
   docs.set(id, doc);
   return id;

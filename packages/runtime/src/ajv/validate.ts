@@ -1,8 +1,7 @@
 /**
  * validateEvent, isCloudTrailEvent and assertCloudTrailEvent with ajv as the engine: the same resolution,
  * options, results and error format as the package's default entry; only the check of a record against
- * its operation's schema is ajv's (compiled on first use per operation and mode, services added to the
- * instance as their first record arrives).
+ * its operation's schema is ajv's (added and compiled on first use, per operation and mode).
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { CloudTrailEvent, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
@@ -10,11 +9,11 @@ import { TYPE_BITS, typeBit, typeNames } from "../compile.js";
 import { CloudTrailSchemaError } from "../errors.js";
 import { SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES, escapeToken } from "../keywords.js";
 import { readOptions } from "../options.js";
-import { escapeDef, eventSchemaId } from "../schema.js";
+import { escapeDef, eventSchemaId, getEventSchema, serviceSchemaId } from "../schema.js";
 import type { JsonSchema, Mode, ValidateOptions, ValidationResult } from "../types.js";
 import { assertWith, checkTarget, type Engine, target, unreadable, validateWith } from "../validate.js";
 import { type ExplainAlternatives, fromAjvErrors } from "./errors.js";
-import { type AjvErrorObject, type AjvInstance, type AjvValidateFunction, addService, addedDocument, checkAjv } from "./register.js";
+import { type AjvErrorObject, type AjvInstance, type AjvValidateFunction, addedDocument, checkAjv } from "./register.js";
 
 type TypedService = keyof CloudTrailServices;
 
@@ -61,32 +60,50 @@ export function createAjvValidator(ajv?: AjvInstance): AjvValidator {
   };
 }
 
+/** One operation and mode compiled in ajv, with the document its schema nodes sit in. */
+interface Target {
+  fn: AjvValidateFunction;
+  /** `$id` of the document (for compiling an anyOf alternative by JSON Pointer into it). */
+  id: string;
+  doc: JsonSchema;
+  /** Schema node -> location, built when an error first needs it. */
+  where?: WeakMap<object, string>;
+}
+
+/**
+ * Where an operation's schema comes from: the service documents, when addCloudTrailSchemas added the service
+ * to the instance (a definition shared by many operations is compiled once: best for a pipeline that sees
+ * many operations); otherwise the operation's own document (getEventSchema's, under an `$id` of the
+ * runtime's own), which holds only what that operation reaches: an ec2 RunInstances record costs ajv a
+ * third of the work that ec2's whole document would (cold start).
+ */
 function ajvEngine(ajv: AjvInstance): Engine {
-  const compiled = new Map<string, AjvValidateFunction>();
-  const locations = new Map<string, WeakMap<object, string>>();
-  const compile = (service: string, operation: string, mode: Mode): AjvValidateFunction => {
+  const compiled = new Map<string, Target>();
+  const compile = (service: string, operation: string, mode: Mode): Target => {
     const key = `${mode} ${service} ${operation}`;
-    let fn = compiled.get(key);
-    if (fn === undefined) {
-      addService(ajv, service, mode);
-      fn = ajv.getSchema(eventSchemaId(service, operation, mode));
-      if (fn === undefined) throw new CloudTrailSchemaError("E_SCHEMA", `ajv has no schema ${eventSchemaId(service, operation, mode)} after adding ${service}`);
-      compiled.set(key, fn);
+    let t = compiled.get(key);
+    if (t === undefined) {
+      const shared = serviceSchemaId(service, mode);
+      const doc = addedDocument(ajv, shared);
+      if (doc !== undefined) {
+        t = { fn: ajv.getSchema(eventSchemaId(service, operation, mode))!, id: shared, doc };
+      } else {
+        const id = `${RUNTIME_BASE}/${mode}/${service}/${operation}.json`;
+        const own = { ...getEventSchema(service, operation, { mode }), $id: id };
+        // Generated and checked at build time: ajv's meta-schema check would only cost time.
+        ajv.addSchema(own, undefined, undefined, false);
+        t = { fn: ajv.getSchema(id)!, id, doc: own };
+      }
+      if (typeof t.fn !== "function") throw new CloudTrailSchemaError("E_SCHEMA", `ajv has no schema for ${service} ${operation} (${mode})`);
+      compiled.set(key, t);
     }
-    return fn;
-  };
-  /** Where a schema node sits in getEventSchema's document (the same `$defs` names as the service's). */
-  const locator = (service: string, mode: Mode) => {
-    const id = addService(ajv, service, mode);
-    let where = locations.get(id);
-    if (where === undefined) locations.set(id, (where = index(addedDocument(ajv, id))));
-    return (node: unknown) => (typeof node === "object" && node !== null ? where!.get(node) : undefined);
+    return t;
   };
   return (record, service, operation, settings, collect) => {
-    const fn = compile(service, operation, settings.mode);
+    const t = compile(service, operation, settings.mode);
     let ok: boolean | Promise<unknown>;
     try {
-      ok = fn(record);
+      ok = t.fn(record);
     } catch (e) {
       if (e instanceof CloudTrailSchemaError) throw e;
       return { valid: false, service, operation, errors: collect ? [unreadable(e)] : [] };
@@ -94,26 +111,24 @@ function ajvEngine(ajv: AjvInstance): Engine {
     if (ok === true) return { valid: true, service, operation, errors: [] };
     if (ok !== false) throw new CloudTrailSchemaError("E_SCHEMA", "ajv compiled the schema as asynchronous ($async); the runtime's schemas are synchronous");
     if (!collect) return { valid: false, service, operation, errors: [] };
-    const locate = locator(service, settings.mode);
-    const explain = explainer(service, settings.mode, locate);
-    return { valid: false, service, operation, errors: fromAjvErrors(fn.errors ?? [], record, settings.maxErrors, locate, explain) };
+    const where = (t.where ??= index(t.doc));
+    const locate = (node: unknown) => (typeof node === "object" && node !== null ? where.get(node) : undefined);
+    return { valid: false, service, operation, errors: fromAjvErrors(t.fn.errors ?? [], record, settings.maxErrors, locate, explainer(t, locate)) };
   };
 
   /**
    * The fast engine's explanation of a failed anyOf / oneOf (compile.ts explainAlternatives): the first
    * alternative that accepts the value's type, validated alone (ajv compiles it by JSON Pointer into the
-   * service document), else the types the alternatives accept.
+   * document), else the types the alternatives accept.
    */
-  function explainer(service: string, mode: Mode, locate: (node: unknown) => string | undefined): ExplainAlternatives {
-    const id = addService(ajv, service, mode);
-    const doc = addedDocument(ajv, id);
+  function explainer(t: Target, locate: (node: unknown) => string | undefined): ExplainAlternatives {
     return (e) => {
       const node = e.parentSchema as { [k: string]: unknown } | undefined;
       const loc = locate(node);
       const options = node?.[e.keyword];
-      if (doc === undefined || loc === undefined || !Array.isArray(options) || !("data" in e)) return undefined;
+      if (loc === undefined || !Array.isArray(options) || !("data" in e)) return undefined;
       const bit = typeBit(e.data);
-      const bits = options.map((o) => typesOf(o, doc));
+      const bits = options.map((o) => typesOf(o, t.doc));
       const expected = typeNames(bits.reduce((a, b) => a | b, 0)).join(" or ") || "a matching value";
       const k = bits.findIndex((b) => (b & bit) !== 0);
       // Each alternative alone, as ajv ran them inside the anyOf: their errors, in order, came before it.
@@ -121,7 +136,7 @@ function ajvEngine(ajv: AjvInstance): Engine {
       for (let i = 0; i < options.length; i++) {
         let fn: AjvValidateFunction | undefined;
         try {
-          fn = ajv.getSchema(`${id}${loc}/${e.keyword}/${i}`);
+          fn = ajv.getSchema(`${t.id}${loc}/${e.keyword}/${i}`);
         } catch {
           return undefined;
         }
@@ -134,6 +149,9 @@ function ajvEngine(ajv: AjvInstance): Engine {
     };
   }
 }
+
+/** `$id`s of the operation documents the validator adds on its own: not for use outside the runtime. */
+const RUNTIME_BASE = "https://cloudtrail-schema.dev/schemas/runtime";
 
 /** The JSON types a schema node accepts, as compile.ts's `types()` counts them (type, const, enum, $ref, anyOf/oneOf). */
 function typesOf(schema: unknown, doc: JsonSchema, seen: ReadonlySet<string> = new Set()): number {
