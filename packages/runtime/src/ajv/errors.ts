@@ -4,10 +4,10 @@
  * keyword, and, when ajv gives the failing schema node (`verbose: true`), where it sits in getEventSchema's
  * document.
  *
- * ajv reports every alternative of a failed anyOf / oneOf; the runtime explains the alternative that accepts
- * the value's type (the generator puts the real schema first and `null` or a redaction marker after it). So
- * the errors of a failed alternative group are kept when some alternative got past the type test, and
- * replaced by one "must be X or Y" otherwise.
+ * ajv reports every alternative of a failed anyOf / oneOf; the runtime explains the first alternative that
+ * accepts the value's type (the generator puts the real schema first and `null` or a redaction marker after
+ * it), or says "must be X or Y" when none does. With the schema node (`verbose`) that is done exactly as
+ * compile.ts does it (ExplainAlternatives); without, approximately, from ajv's errors alone.
  */
 import { list, preview, TYPE_BITS, typeNames } from "../compile.js";
 import { escapeToken } from "../keywords.js";
