@@ -71,6 +71,23 @@ describe("createAjvValidator()", () => {
     }
   });
 
+  it("flags trimmed exports and unmodeled calls as validateEvent does, and its guards do not narrow them", () => {
+    const trimmed: TestRecord = { ...iamCreatePolicy() };
+    for (const k of ["eventVersion", "userIdentity", "eventType", "sourceIPAddress"]) delete trimmed[k];
+    const unmodeled: TestRecord = { ...iamCreatePolicy(), eventSource: "cloudshell.amazonaws.com", eventName: "CreateEnvironment", requestParameters: { any: 1 } };
+    for (const record of [trimmed, unmodeled]) {
+      for (const mode of ["compatible", "strict"] as const) {
+        const want = validateEvent(record, { mode });
+        const got = ajv.validateEvent(record, { mode });
+        expect({ ...got, errors: sorted(got.errors) }).toEqual({ ...want, errors: sorted(want.errors) });
+      }
+    }
+    expect(ajv.validateEvent(trimmed)).toMatchObject({ valid: true, trimmed: true });
+    expect(ajv.validateEvent(unmodeled)).toMatchObject({ valid: true, unmodeled: true });
+    expect(ajv.isCloudTrailEvent(trimmed)).toBe(false);
+    expect(ajv.isCloudTrailEvent(unmodeled)).toBe(true);
+  });
+
   it("resolves as validateEvent does: unknown records are invalid with the same error", () => {
     for (const record of [null, 7, [], {}, { eventSource: "nope.amazonaws.com", eventName: "X" }, { ...iamCreatePolicy(), eventName: "NoSuchCall" }]) {
       expect(ajv.validateEvent(record)).toEqual(validateEvent(record));
