@@ -142,6 +142,31 @@ describe("unmodeled API calls", () => {
     expect(validateEvent(api("cloudshell.amazonaws.com", "createSession", { readOnly: "no" }))).toMatchObject({ valid: false, unmodeled: true });
   });
 
+  it.each([
+    // retired services: botocore dropped their models (RETIRED_SERVICES; record- and model-evidenced)
+    ["opsworks.amazonaws.com", "DescribeInstances"],
+    ["elastictranscoder.amazonaws.com", "CreateJob"],
+    ["codestar.amazonaws.com", "CreateProject"],
+    ["sms.amazonaws.com", "CreateReplicationJob"],
+    ["iotanalytics.amazonaws.com", "CreateChannel"],
+    ["iotevents.amazonaws.com", "DescribeDetector"],
+    ["qldb.amazonaws.com", "CreateLedger"],
+    ["robomaker.amazonaws.com", "ListRobots"],
+    // IAM Identity Center's directory API, and bedrock's console-only model access call
+    ["sso-directory.amazonaws.com", "CreateGroup"],
+    ["sso-directory.amazonaws.com", "ListMfaDevicesForUser"],
+    ["bedrock.amazonaws.com", "PutFoundationModelEntitlement"],
+  ])("%s %s resolves as unmodeled and validates on its envelope", (eventSource, eventName) => {
+    const record = api(eventSource, eventName, { requestParameters: { any: "thing" }, responseElements: { group: { groupId: "g-1", groupAttributes: {} } } });
+    expect(resolveEvent(record)).toEqual({ service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true });
+    expect(validateEvent(record)).toMatchObject({ valid: true, unmodeled: true });
+  });
+
+  it("a listed eventName of a modelled source leaves the source's other names to the model", () => {
+    expect(resolveEvent(api("bedrock.amazonaws.com", "PutUseCaseForModelAccess"))).toEqual({ service: "bedrock", operation: "PutUseCaseForModelAccess" });
+    expect(resolveEvent(api("bedrock.amazonaws.com", "PutFoundationModelEntitlements"))).toBeUndefined();
+  });
+
   it("names outside the table stay unknown", () => {
     expect(resolveEvent(api("iam.amazonaws.com", "NotCreateUser"))).toBeUndefined();
     expect(resolveEvent(api("nosuchservice.amazonaws.com", "DoThing"))).toBeUndefined();

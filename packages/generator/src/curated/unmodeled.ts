@@ -30,21 +30,49 @@ export interface UnmodeledEntry {
 }
 
 /**
- * Services AWS retired whose botocore models were removed before the pinned snapshot: their records stay in
- * old trails and exports, under the eventSource the service logged, and nothing else describes them. Each
- * is listed only with a record that shows its eventSource (`evidence`); `service` is the botocore name the
- * model had.
+ * Services AWS retired whose models botocore removed before the pinned snapshot: their records stay in old
+ * trails and exports, under the eventSource the service logged, and nothing else describes them. `service`
+ * is the SDK name the model had. `seen: "record"`: a CloudTrail record shows the eventSource. `seen: "model"`:
+ * the eventSource is what the project's default rule (`event-source-signing-name`) derives from the service's
+ * last published model, which AWS SDK for JavaScript v2 still ships (it kept models botocore dropped).
  */
-export const RETIRED_SERVICES: Readonly<Record<string, { service: string; evidence: string }>> = {
-  "codestar.amazonaws.com": { service: "codestar", evidence: "CreateProject record (2017), AWS CodeStar user guide, \"Logging AWS CodeStar API calls with AWS CloudTrail\"" },
-  "elastictranscoder.amazonaws.com": { service: "elastictranscoder", evidence: "CreateJob record (2014), Amazon Elastic Transcoder developer guide, CloudTrail chapter" },
-  "iotanalytics.amazonaws.com": { service: "iotanalytics", evidence: "CreateChannel record (2018), AWS IoT Analytics user guide, CloudTrail chapter" },
-  "iotevents.amazonaws.com": { service: "iotevents", evidence: "DescribeDetector record (2019), AWS IoT Events developer guide, CloudTrail chapter" },
+export interface RetiredService {
+  service: string;
+  seen: "record" | "model";
+  evidence: string;
+}
+
+export const RETIRED_SERVICES: Readonly<Record<string, RetiredService>> = {
+  "codestar.amazonaws.com": { service: "codestar", seen: "record", evidence: "CreateProject record (2017), AWS CodeStar user guide, \"Logging AWS CodeStar API calls with AWS CloudTrail\"" },
+  "elastictranscoder.amazonaws.com": { service: "elastictranscoder", seen: "record", evidence: "CreateJob record (2014), Amazon Elastic Transcoder developer guide, CloudTrail chapter" },
+  "iotanalytics.amazonaws.com": { service: "iotanalytics", seen: "record", evidence: "CreateChannel record (2018), AWS IoT Analytics user guide, CloudTrail chapter" },
+  "iotevents.amazonaws.com": { service: "iotevents", seen: "record", evidence: "DescribeDetector record (2019), AWS IoT Events developer guide, CloudTrail chapter" },
   "opsworks.amazonaws.com": {
     service: "opsworks",
+    seen: "record",
     evidence: "CreateLayer record (2014), AWS OpsWorks user guide; DescribeInstances under opsworks.amazonaws.com in the flaws.cloud trail (Yamato-Security suzaku docs, aws-ct-summary output)",
   },
-  "sms.amazonaws.com": { service: "sms", evidence: "CreateReplicationJob record (2018), AWS Server Migration Service user guide, CloudTrail chapter" },
+  "sms.amazonaws.com": { service: "sms", seen: "record", evidence: "CreateReplicationJob record (2018), AWS Server Migration Service user guide, CloudTrail chapter" },
+  "apptest.amazonaws.com": { service: "apptest", seen: "model", evidence: "signing name apptest in its last model (aws-sdk-js 2.1693.0 apis/apptest-2022-12-06)" },
+  "elastic-inference.amazonaws.com": { service: "elastic-inference", seen: "model", evidence: "signing name elastic-inference in its last model (aws-sdk-js 2.1693.0 apis/elastic-inference-2017-07-25)" },
+  "evidently.amazonaws.com": { service: "evidently", seen: "model", evidence: "signing name evidently in its last model (aws-sdk-js 2.1693.0 apis/evidently-2021-02-01)" },
+  "finspace-api.amazonaws.com": { service: "finspace-data", seen: "model", evidence: "signing name finspace-api in its last model (aws-sdk-js 2.1693.0 apis/finspace-data-2020-07-13)" },
+  "finspace.amazonaws.com": { service: "finspace", seen: "model", evidence: "signing name finspace in its last model (aws-sdk-js 2.1693.0 apis/finspace-2021-03-12)" },
+  "iot1click.amazonaws.com": { service: "iot1click-devices/iot1click-projects", seen: "model", evidence: "signing name iot1click in its last model (aws-sdk-js 2.1693.0 apis/iot1click-devices-2018-05-14, iot1click-projects-2018-05-14)" },
+  "ioteventsdata.amazonaws.com": { service: "iotevents-data", seen: "model", evidence: "signing name ioteventsdata in its last model (aws-sdk-js 2.1693.0 apis/iotevents-data-2018-10-23)" },
+  "iotfleethub.amazonaws.com": { service: "iotfleethub", seen: "model", evidence: "signing name iotfleethub in its last model (aws-sdk-js 2.1693.0 apis/iotfleethub-2020-11-03)" },
+  "lookoutmetrics.amazonaws.com": { service: "lookoutmetrics", seen: "model", evidence: "signing name lookoutmetrics in its last model (aws-sdk-js 2.1693.0 apis/lookoutmetrics-2017-07-25)" },
+  "lookoutvision.amazonaws.com": { service: "lookoutvision", seen: "model", evidence: "signing name lookoutvision in its last model (aws-sdk-js 2.1693.0 apis/lookoutvision-2020-11-20)" },
+  "mobileanalytics.amazonaws.com": { service: "mobileanalytics", seen: "model", evidence: "endpoint prefix mobileanalytics in its last model (aws-sdk-js 2.1693.0 apis/mobileanalytics-2014-06-05)" },
+  "nimble.amazonaws.com": { service: "nimble", seen: "model", evidence: "signing name nimble in its last model (aws-sdk-js 2.1693.0 apis/nimble-2020-08-01)" },
+  "opsworks-cm.amazonaws.com": { service: "opsworkscm", seen: "model", evidence: "signing name opsworks-cm in its last model (aws-sdk-js 2.1693.0 apis/opsworkscm-2016-11-01)" },
+  "panorama.amazonaws.com": { service: "panorama", seen: "model", evidence: "signing name panorama in its last model (aws-sdk-js 2.1693.0 apis/panorama-2019-07-24)" },
+  "private-networks.amazonaws.com": { service: "privatenetworks", seen: "model", evidence: "signing name private-networks in its last model (aws-sdk-js 2.1693.0 apis/privatenetworks-2021-12-03)" },
+  "qldb.amazonaws.com": { service: "qldb/qldb-session", seen: "model", evidence: "signing name qldb in its last model (aws-sdk-js 2.1693.0 apis/qldb-2019-01-02, qldb-session-2019-07-11)" },
+  "robomaker.amazonaws.com": { service: "robomaker", seen: "model", evidence: "signing name robomaker in its last model (aws-sdk-js 2.1693.0 apis/robomaker-2018-06-29)" },
+  "simspaceweaver.amazonaws.com": { service: "simspaceweaver", seen: "model", evidence: "signing name simspaceweaver in its last model (aws-sdk-js 2.1693.0 apis/simspaceweaver-2022-10-28)" },
+  "tnb.amazonaws.com": { service: "tnb", seen: "model", evidence: "signing name tnb in its last model (aws-sdk-js 2.1693.0 apis/tnb-2008-10-21)" },
+  "worklink.amazonaws.com": { service: "worklink", seen: "model", evidence: "signing name worklink in its last model (aws-sdk-js 2.1693.0 apis/worklink-2018-09-25)" },
 };
 
 /**
@@ -117,6 +145,13 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       { eventNames: "*", why: `a retired service: botocore removed the ${r.service} model, records of it remain in old trails`, evidence: r.evidence } satisfies UnmodeledEntry,
     ]),
   ),
+  "bedrock.amazonaws.com": {
+    eventNames: ["PutFoundationModelEntitlement"],
+    why: "Bedrock's console-only model-access call (the old Model access page) is in no public model; its siblings PutUseCaseForModelAccess and CreateFoundationModelAgreement are",
+    evidence:
+      "Stratus Red Team detonation log for aws.impact.bedrock-invoke-model (PutFoundationModelEntitlement record, cited by a public detection's fixtures); " +
+      "SigmaHQ rule aws_cloudtrail_bedrock_uncommon_api_calls_from_lla (eventSource bedrock.amazonaws.com)",
+  },
   "kms.amazonaws.com": {
     eventNames: ["SynchronizeMultiRegionKey"],
     why: "KMS logs its own synchronisation of multi-Region keys as an API call with no public operation",

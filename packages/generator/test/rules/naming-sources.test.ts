@@ -102,7 +102,7 @@ describe("eventSource", () => {
   });
 
   it.each([
-    ["s3", { endpointPrefix: "s3", signingName: "s3" }, "s3.amazonaws.com", ["s3express.amazonaws.com"]],
+    ["s3", { endpointPrefix: "s3", signingName: "s3" }, "s3.amazonaws.com", ["s3-outposts.amazonaws.com", "s3express.amazonaws.com"]],
     ["workmailmessageflow", { endpointPrefix: "workmailmessageflow", signingName: "workmailmessageflow" }, "workmailmessageflow.amazonaws.com", ["workmailMessageFlow.amazonaws.com"]],
   ])("event-source-also: %s records also come under %s", (name, metadata, main, others) => {
     const svc = withMembers(name, "rest-json", {}, metadata);

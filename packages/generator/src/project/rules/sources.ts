@@ -58,9 +58,11 @@ export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
     evidence: "CloudTrail's ExcludeManagementEventSources documents rdsdata.amazonaws.com for the RDS Data API; signing name rds-data",
   },
   s3: {
-    also: ["s3express.amazonaws.com"],
+    also: ["s3express.amazonaws.com", "s3-outposts.amazonaws.com"],
     seen: "record",
-    evidence: "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com",
+    evidence:
+      "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com; " +
+      "PutObject data event on an S3 on Outposts bucket under s3-outposts.amazonaws.com (S3 on Outposts user guide, 2020; resources type AWS::S3Outposts::Object)",
   },
   "sagemaker-metrics": {
     eventSource: "metrics-sagemaker.amazonaws.com",
@@ -104,7 +106,7 @@ export const eventSourceOverrides = rule({
 
 export const eventSourceAlso = rule({
   id: "event-source-also",
-  why: "some services' records come under a second eventSource as well (S3 directory buckets under s3express.amazonaws.com)",
+  why: "some services' records come under a second eventSource as well (S3 directory buckets under s3express, S3 on Outposts objects under s3-outposts)",
   evidence: Object.entries(EVENT_SOURCE_TABLE)
     .filter(([, e]) => e.also !== undefined)
     .map(([s, e]) => `${s}: ${e.evidence}`)
