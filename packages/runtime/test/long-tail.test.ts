@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { assertCloudTrailEvent, isCloudTrailEvent, resolveEvent, validateEvent } from "../src/index.js";
+import { RETIRED_SERVICES, UNMODELED } from "../../generator/src/curated/unmodeled.js";
+import { getService, servicesOfSource } from "../src/data.js";
 import { iamCreatePolicy } from "./fixtures.js";
 
 /** What a SIEM export keeps of a record: no eventVersion, userIdentity, eventType, recipientAccountId... */
@@ -160,6 +162,30 @@ describe("unmodeled API calls", () => {
     const record = api(eventSource, eventName, { requestParameters: { any: "thing" }, responseElements: { group: { groupId: "g-1", groupAttributes: {} } } });
     expect(resolveEvent(record)).toEqual({ service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true });
     expect(validateEvent(record)).toMatchObject({ valid: true, unmodeled: true });
+  });
+
+  it("the table never shadows a model: * sources have no service, listed names are no eventName of their source's services", () => {
+    // Curated resolution runs first, so a listed name that a model logs would lose its schema.
+    for (const [source, entry] of Object.entries(UNMODELED)) {
+      const services = servicesOfSource(source);
+      if (entry.eventNames === "*") expect(services, source).toEqual([]);
+      else for (const name of entry.eventNames) for (const s of services) expect(getService(s).byEventName.has(name), `${source} ${name} (${s})`).toBe(false);
+    }
+  });
+
+  it("every retired service is unmodeled, and says what showed its eventSource", () => {
+    for (const [source, r] of Object.entries(RETIRED_SERVICES)) {
+      expect(UNMODELED[source]?.eventNames, source).toBe("*");
+      expect(UNMODELED[source]?.evidence, source).toBe(r.evidence);
+      expect(r.seen === "record" ? /record/.test(r.evidence) : /last model/.test(r.evidence), source).toBe(true);
+    }
+  });
+
+  it("IAM Identity Center's console APIs are unmodeled; its public ones keep their models", () => {
+    expect(resolveEvent(api("sso.amazonaws.com", "GetSSOStatus"))).toMatchObject({ unmodeled: true });
+    expect(resolveEvent(api("sso.amazonaws.com", "ListApplicationInstances"))).toMatchObject({ unmodeled: true });
+    expect(resolveEvent(api("sso.amazonaws.com", "ListPermissionSets"))).toEqual({ service: "sso-admin", operation: "ListPermissionSets" });
+    expect(resolveEvent(api("q.amazonaws.com", "SendMessage"))).toMatchObject({ unmodeled: true });
   });
 
   it("a listed eventName of a modelled source leaves the source's other names to the model", () => {

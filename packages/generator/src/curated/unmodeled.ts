@@ -126,9 +126,29 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
     evidence: "AWS docs example record in the development corpus (awsdocs: ssm-guiconnect StartConnection, RDP via Session Manager)",
   },
   "sso.amazonaws.com": {
-    eventNames: ["DescribePermissionsPolicies"],
-    why: "IAM Identity Center console calls from before its public APIs (2017) are console-internal",
-    evidence: "AWS docs example record in the development corpus (awsdocs, eventVersion 1.05, 2017: DescribePermissionsPolicies)",
+    // The console APIs of AWS's table, less the three that are sso-admin operations now (Create/Delete/ListPermissionSets).
+    eventNames: [
+      "AssociateDirectory", "AssociateProfile", "CreateApplicationInstance", "CreateApplicationInstanceCertificate", "CreateProfile",
+      "DeleteApplicationInstance", "DeleteApplicationInstanceCertificate", "DeletePermissionsPolicy", "DeleteProfile", "DescribePermissionsPolicies",
+      "DisassociateDirectory", "DisassociateProfile", "GetApplicationInstance", "GetApplicationTemplate", "GetMfaDeviceManagementForDirectory",
+      "GetPermissionSet", "GetSSOStatus", "ImportApplicationInstanceServiceProviderMetadata", "ListApplicationInstanceCertificates",
+      "ListApplicationInstances", "ListApplicationTemplates", "ListDirectoryAssociations", "ListProfileAssociations", "ListProfiles",
+      "PutMfaDeviceManagementForDirectory", "PutPermissionsPolicy", "StartSSO", "UpdateApplicationInstanceActiveCertificate",
+      "UpdateApplicationInstanceDisplayData", "UpdateApplicationInstanceResponseConfiguration", "UpdateApplicationInstanceResponseSchemaConfiguration",
+      "UpdateApplicationInstanceSecurityConfiguration", "UpdateApplicationInstanceServiceProviderConfiguration", "UpdateApplicationInstanceStatus",
+      "UpdateDirectoryAssociation", "UpdateProfile",
+    ],
+    why: "IAM Identity Center's console APIs (application instances, profiles, directory associations) are console-internal: no public model has them",
+    evidence:
+      "AWS SSO user guide (archived, awsdocs), \"Logging AWS SSO API calls with AWS CloudTrail\": its table of \"Console APIs\" beside the public ones; " +
+      "AWS docs example record in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies)",
+  },
+  "q.amazonaws.com": {
+    eventNames: "*",
+    why: "Amazon Q Developer's console chat API (SendMessage, StartConversation, PassRequest) has no public model",
+    evidence:
+      "Amazon Q Developer user guide, \"Logging Amazon Q Developer API calls using AWS CloudTrail\": SendMessage (2023) and PassRequest (2024) records; " +
+      "StartConversation under q.amazonaws.com in a public detection's tests",
   },
   "sso-directory.amazonaws.com": {
     eventNames: "*",
