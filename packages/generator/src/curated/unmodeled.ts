@@ -143,6 +143,35 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       "AWS SSO user guide (archived, awsdocs), \"Logging AWS SSO API calls with AWS CloudTrail\": its table of \"Console APIs\" beside the public ones; " +
       "AWS docs example record in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies)",
   },
+  "billingconsole.amazonaws.com": {
+    eventNames: "*",
+    why:
+      "the Billing console's backend (GetBillsForBillingPeriod, SetContactAddress, RedeemPromoCode...) has no public model; its AwsConsoleAction " +
+      "records stay console actions, its API calls and trimmed exports without eventType land here",
+    evidence:
+      "AWS Billing user guide, \"Logging Billing and Cost Management API calls with AWS CloudTrail\": its table of event names with eventSource " +
+      "billingconsole.amazonaws.com; GetAlternateContact and GetContactInformation records in panther-analysis tests",
+  },
+  "customer-verification.amazonaws.com": {
+    eventNames: "*",
+    why: "the Billing console's customer verification calls (India addresses) have no public model",
+    evidence: "AWS Billing user guide's CloudTrail event table (Create/Get/UpdateCustomerVerificationDetails, GetCustomerVerificationEligibility)",
+  },
+  "invoicing.amazonaws.com": {
+    eventNames: ["GetInvoiceProfiles"],
+    why: "the Billing console reads invoice profiles with a call the invoicing model does not have (it has BatchGetInvoiceProfile)",
+    evidence: "AWS Billing user guide, \"Invoicing CloudTrail events\" table (eventSource invoicing.amazonaws.com)",
+  },
+  "payments.amazonaws.com": {
+    eventNames: "*",
+    why: "the Billing console's Payments calls (Instruments_Create, Preferences_ListPaymentProfiles, Financing_...) have no public model",
+    evidence: "AWS Billing user guide, \"Payments CloudTrail events\" table and its Instruments_Create example record (2024)",
+  },
+  "purchase-orders.amazonaws.com": {
+    eventNames: "*",
+    why: "the Billing console's purchase order calls (AddPurchaseOrder, ListPurchaseOrders...) have no public model",
+    evidence: "AWS Billing user guide's CloudTrail event table (eventSource purchase-orders.amazonaws.com)",
+  },
   "q.amazonaws.com": {
     eventNames: "*",
     why: "Amazon Q Developer's console chat API (SendMessage, StartConversation, PassRequest) has no public model",
