@@ -201,6 +201,19 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       "Stratus Red Team detonation log for aws.impact.bedrock-invoke-model (PutFoundationModelEntitlement record, cited by a public detection's fixtures); " +
       "SigmaHQ rule aws_cloudtrail_bedrock_uncommon_api_calls_from_lla (eventSource bedrock.amazonaws.com)",
   },
+  "trustedadvisor.amazonaws.com": {
+    eventNames: [
+      "DescribeAccount", "DescribeAccountAccess", "DescribeCheckItems", "DescribeCheckRefreshStatuses", "DescribeCheckSummaries",
+      "DescribeChecks", "DescribeNotificationPreferences", "DescribeOrganization", "DescribeOrganizationAccounts",
+      "DescribeReports", "DescribeServiceMetadata", "ExcludeCheckItems", "GenerateReport", "IncludeCheckItems",
+      "ListAccountsForParent", "ListOrganizationalUnitsForParent", "ListRoots", "RefreshCheck", "SetAccountAccess",
+      "SetOrganizationAccess", "UpdateNotificationPreferences",
+    ],
+    why: "the Trusted Advisor console's actions are logged under trustedadvisor.amazonaws.com, whose public model (recommendations API) has none of them",
+    evidence:
+      "AWS Support user guide, \"Logging AWS Trusted Advisor console actions with AWS CloudTrail\": the list of actions and RefreshCheck, " +
+      "UpdateNotificationPreferences and GenerateReport records (2020)",
+  },
   "kms.amazonaws.com": {
     eventNames: ["SynchronizeMultiRegionKey"],
     why: "KMS logs its own synchronisation of multi-Region keys as an API call with no public operation",
