@@ -81,6 +81,14 @@ describe("resolveEvent", () => {
     ["s3express.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
     ["s3.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
     ["s3-outposts.amazonaws.com", "PutObject", { service: "s3", operation: "PutObject" }],
+    ["autoscaling.amazonaws.com", "RegisterScalableTarget", { service: "application-autoscaling", operation: "RegisterScalableTarget" }],
+    ["autoscaling.amazonaws.com", "DescribeScalingPolicies", { service: "application-autoscaling", operation: "DescribeScalingPolicies" }],
+    // a name both Auto Scaling APIs have goes to the service named like the eventSource (shared-event-source-disambiguation)
+    ["autoscaling.amazonaws.com", "DescribeScalingActivities", { service: "autoscaling", operation: "DescribeScalingActivities" }],
+    ["application-autoscaling.amazonaws.com", "RegisterScalableTarget", { service: "application-autoscaling", operation: "RegisterScalableTarget" }],
+    ["mediapackage.amazonaws.com", "ListPackagingGroups", { service: "mediapackage-vod", operation: "ListPackagingGroups" }],
+    ["mediapackage.amazonaws.com", "ListChannels", { service: "mediapackage", operation: "ListChannels" }],
+    ["discovery-marketplace.amazonaws.com", "SearchListings", { service: "marketplace-discovery", operation: "SearchListings" }],
     ["s3-outposts.amazonaws.com", "CreateEndpoint", { service: "s3outposts", operation: "CreateEndpoint" }],
     // eventName variants
     ["cloudfront.amazonaws.com", "CreateFunction2020_05_31", { service: "cloudfront", operation: "CreateFunction" }],

@@ -158,6 +158,14 @@ describe("unmodeled API calls", () => {
     ["sso-directory.amazonaws.com", "CreateGroup"],
     ["sso-directory.amazonaws.com", "ListMfaDevicesForUser"],
     ["bedrock.amazonaws.com", "PutFoundationModelEntitlement"],
+    // console-internal names seen in a real organisation's trail
+    ["taxconsole.amazonaws.com", "GetTaxExemptionTypes"],
+    ["discovery-marketplace.amazonaws.com", "GetListingView"],
+    ["s3.amazonaws.com", "GetStorageLensDashboardDataInternal"],
+    ["sso.amazonaws.com", "Federate"],
+    ["trustedadvisor.amazonaws.com", "RefreshCheck"],
+    ["billingconsole.amazonaws.com", "GetBillsForBillingPeriod"],
+    ["payments.amazonaws.com", "Instruments_Create"],
   ])("%s %s resolves as unmodeled and validates on its envelope", (eventSource, eventName) => {
     const record = api(eventSource, eventName, { requestParameters: { any: "thing" }, responseElements: { group: { groupId: "g-1", groupAttributes: {} } } });
     expect(resolveEvent(record)).toEqual({ service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true });

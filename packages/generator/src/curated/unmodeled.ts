@@ -9,9 +9,7 @@
  * under an eventSource that a model does log under. Anything else unknown stays unknown (a misspelt
  * eventName or a detection rule's deliberate negative such as iam `NotCreateUser` is not an unmodeled API).
  * Documented events get curated operations instead (codecommit-git, ssm-agent-channels).
- *
- * Not here: discovery-marketplace.amazonaws.com is botocore's marketplace-discovery (endpointPrefix
- * discovery-marketplace); its console-internal eventNames need their names listed from records first.
+
  */
 import type { LoggedService } from "../log-model.js";
 import { ANY_EVENT_SOURCE, NO_API_VERSION, NO_PROTOCOL } from "./shared.js";
@@ -114,11 +112,13 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       "UpdateInstanceAssociationStatus",
       "UpdateInstanceInformation",
       "UpdateManagedInstancePublicKey",
+      // Session Manager's data channel, seen under ssm as well as ssmmessages (curated ssm-agent-channels)
+      "OpenDataChannel",
     ],
     why: "SSM Agent calls to the ssm endpoint that the public API model leaves out",
     evidence:
       "AWS Systems Manager User Guide, \"Reference: ec2messages, ssmmessages, and other API operations\"; panther-analysis SSM rule test " +
-      "(UpdateInstanceInformation, user agent amazon-ssm-agent)",
+      "(UpdateInstanceInformation, user agent amazon-ssm-agent); OpenDataChannel under ssm.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
   },
   "ssm-guiconnect.amazonaws.com": {
     eventNames: ["StartConnection"],
@@ -137,11 +137,15 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       "UpdateApplicationInstanceDisplayData", "UpdateApplicationInstanceResponseConfiguration", "UpdateApplicationInstanceResponseSchemaConfiguration",
       "UpdateApplicationInstanceSecurityConfiguration", "UpdateApplicationInstanceServiceProviderConfiguration", "UpdateApplicationInstanceStatus",
       "UpdateDirectoryAssociation", "UpdateProfile",
+      // The AWS access portal's calls that are "not available in the public API", and a console call seen in a trail.
+      "Authenticate", "Federate", "ListProfilesForApplication", "UpdateApplicationProfileForAWSAccountInstance",
     ],
     why: "IAM Identity Center's console APIs (application instances, profiles, directory associations) are console-internal: no public model has them",
     evidence:
       "AWS SSO user guide (archived, awsdocs), \"Logging AWS SSO API calls with AWS CloudTrail\": its table of \"Console APIs\" beside the public ones; " +
-      "AWS docs example record in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies)",
+      "AWS docs example record in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies); IAM Identity Center user " +
+      "guide's \"AWS access portal events\" (Authenticate, Federate, ListApplications, ListProfilesForApplication; the last not in the public API); " +
+      "Authenticate, Federate, ListProfilesForApplication, UpdateApplicationProfileForAWSAccountInstance under sso in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
   },
   "billingconsole.amazonaws.com": {
     eventNames: "*",
@@ -213,6 +217,32 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
     evidence:
       "AWS Support user guide, \"Logging AWS Trusted Advisor console actions with AWS CloudTrail\": the list of actions and RefreshCheck, " +
       "UpdateNotificationPreferences and GenerateReport records (2020)",
+  },
+  "budgets.amazonaws.com": {
+    eventNames: ["GetAllSnapshotReports"],
+    why: "the Budgets console reads its reports with a call the budgets model does not have",
+    evidence: "GetAllSnapshotReports under budgets.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
+  },
+  "discovery-marketplace.amazonaws.com": {
+    eventNames: ["GetListingView", "GetSearchFacets"],
+    why: "AWS Marketplace's console browses listings with calls that marketplace-discovery's model (SearchListings, SearchFacets...) does not have",
+    evidence: "GetListingView and GetSearchFacets beside SearchListings under discovery-marketplace.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
+  },
+  "s3.amazonaws.com": {
+    eventNames: ["GetStorageLensDashboardDataInternal"],
+    why: "the S3 console's Storage Lens dashboard reads its data with an internal call no S3 or S3 Control operation is",
+    evidence: "GetStorageLensDashboardDataInternal under s3.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
+  },
+  "servicecatalog.amazonaws.com": {
+    eventNames: ["GetTagOptionMigrationStatus"],
+    why: "the Service Catalog console checks its TagOption migration with a call the servicecatalog model does not have",
+    evidence: "GetTagOptionMigrationStatus under servicecatalog.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
+  },
+  "taxconsole.amazonaws.com": {
+    eventNames: "*",
+    why: "the Tax settings console's backend (GetTaxExemptionTypes, GetTaxRegistration...) has no public model; the tax API logs under tax.amazonaws.com",
+    evidence:
+      "GetTaxExemptionTypes under taxconsole.amazonaws.com in jSherz's SCP-rollout mapping of a real organisation's trail (2023); AWS Billing user guide's \"CloudTrail events for Tax settings console\" table",
   },
   "kms.amazonaws.com": {
     eventNames: ["SynchronizeMultiRegionKey"],
