@@ -166,6 +166,7 @@ describe("unmodeled API calls", () => {
     ["trustedadvisor.amazonaws.com", "RefreshCheck"],
     ["billingconsole.amazonaws.com", "GetBillsForBillingPeriod"],
     ["payments.amazonaws.com", "Instruments_Create"],
+    ["appsync.amazonaws.com", "GraphQL"],
   ])("%s %s resolves as unmodeled and validates on its envelope", (eventSource, eventName) => {
     const record = api(eventSource, eventName, { requestParameters: { any: "thing" }, responseElements: { group: { groupId: "g-1", groupAttributes: {} } } });
     expect(resolveEvent(record)).toEqual({ service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true });

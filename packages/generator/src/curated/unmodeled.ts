@@ -147,6 +147,11 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       "guide's \"AWS access portal events\" (Authenticate, Federate, ListApplications, ListProfilesForApplication; the last not in the public API); " +
       "Authenticate, Federate, ListProfilesForApplication, UpdateApplicationProfileForAWSAccountInstance under sso in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
   },
+  "appsync.amazonaws.com": {
+    eventNames: ["GraphQL"],
+    why: "AppSync logs requests to a GraphQL endpoint as data events named after the IAM action appsync:GraphQL; the model has only the control plane",
+    evidence: "GraphQL data event records (eventCategory Data, additionalEventData.operationName) in the AWS AppSync developer guide's CloudTrail page (2024)",
+  },
   "billingconsole.amazonaws.com": {
     eventNames: "*",
     why:
