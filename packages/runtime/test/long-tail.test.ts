@@ -167,6 +167,7 @@ describe("unmodeled API calls", () => {
     ["billingconsole.amazonaws.com", "GetBillsForBillingPeriod"],
     ["payments.amazonaws.com", "Instruments_Create"],
     ["appsync.amazonaws.com", "GraphQL"],
+    ["sso.amazonaws.com", "https://portal.sso.eu-west-1.amazonaws.com/instance/appinstances"],
   ])("%s %s resolves as unmodeled and validates on its envelope", (eventSource, eventName) => {
     const record = api(eventSource, eventName, { requestParameters: { any: "thing" }, responseElements: { group: { groupId: "g-1", groupAttributes: {} } } });
     expect(resolveEvent(record)).toEqual({ service: "unmodeled-api-calls", operation: "UnmodeledApiCall", unmodeled: true });
@@ -179,6 +180,8 @@ describe("unmodeled API calls", () => {
       const services = servicesOfSource(source);
       if (entry.eventNames === "*") expect(services, source).toEqual([]);
       else for (const name of entry.eventNames) for (const s of services) expect(getService(s).byEventName.has(name), `${source} ${name} (${s})`).toBe(false);
+      for (const prefix of entry.eventNamePrefixes ?? [])
+        for (const s of services) expect([...getService(s).byEventName.keys()].filter((n) => n.startsWith(prefix)), `${source} ${prefix}* (${s})`).toEqual([]);
     }
   });
 
@@ -200,6 +203,11 @@ describe("unmodeled API calls", () => {
   it("a listed eventName of a modelled source leaves the source's other names to the model", () => {
     expect(resolveEvent(api("bedrock.amazonaws.com", "PutUseCaseForModelAccess"))).toEqual({ service: "bedrock", operation: "PutUseCaseForModelAccess" });
     expect(resolveEvent(api("bedrock.amazonaws.com", "PutFoundationModelEntitlements"))).toBeUndefined();
+  });
+
+  it("an eventName prefix takes only names that start with it", () => {
+    expect(resolveEvent(api("sso.amazonaws.com", "portal.sso.us-east-1.amazonaws.com/instance/appinstances"))).toBeUndefined();
+    expect(resolveEvent(api("sso-admin.amazonaws.com", "https://portal.sso.us-east-1.amazonaws.com/instance/appinstances"))).toBeUndefined();
   });
 
   it("names outside the table stay unknown", () => {

@@ -21,6 +21,8 @@ export const UNMODELED_FALLBACK = "UnmodeledApiCall";
 export interface UnmodeledEntry {
   /** `*`: every eventName of the eventSource; else the eventNames listed. */
   eventNames: "*" | readonly string[];
+  /** Further eventNames by prefix, for names that embed a variable part (the old access portal's URLs). */
+  eventNamePrefixes?: readonly string[];
   /** Why no model has it. */
   why: string;
   /** The kind of record that showed it, and where. */
@@ -140,10 +142,13 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
       // The AWS access portal's calls that are "not available in the public API", and a console call seen in a trail.
       "Authenticate", "Federate", "ListProfilesForApplication", "UpdateApplicationProfileForAWSAccountInstance",
     ],
+    // The user portal of 2017 logged the URL it called as the eventName (…/instance/appinstances), per Region.
+    eventNamePrefixes: ["https://portal.sso."],
     why: "IAM Identity Center's console APIs (application instances, profiles, directory associations) are console-internal: no public model has them",
     evidence:
       "AWS SSO user guide (archived, awsdocs), \"Logging AWS SSO API calls with AWS CloudTrail\": its table of \"Console APIs\" beside the public ones; " +
-      "AWS docs example record in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies); IAM Identity Center user " +
+      "AWS docs example records in the development corpus (eventVersion 1.05, 2017: DescribePermissionsPolicies, and a portal call whose eventName " +
+      "is https://portal.sso.us-east-1.amazonaws.com/instance/appinstances); IAM Identity Center user " +
       "guide's \"AWS access portal events\" (Authenticate, Federate, ListApplications, ListProfilesForApplication; the last not in the public API); " +
       "Authenticate, Federate, ListProfilesForApplication, UpdateApplicationProfileForAWSAccountInstance under sso in jSherz's SCP-rollout mapping of a real organisation's trail (2023)",
   },
@@ -260,7 +265,8 @@ export const UNMODELED: Readonly<Record<string, UnmodeledEntry>> = {
 export function unmodeledEntry(eventSource: string, eventName: string): UnmodeledEntry | undefined {
   const entry = Object.hasOwn(UNMODELED, eventSource) ? UNMODELED[eventSource] : undefined;
   if (!entry) return undefined;
-  return entry.eventNames === "*" || entry.eventNames.includes(eventName) ? entry : undefined;
+  if (entry.eventNames === "*" || entry.eventNames.includes(eventName)) return entry;
+  return entry.eventNamePrefixes?.some((p) => eventName.startsWith(p)) ? entry : undefined;
 }
 
 export function unmodeledApiCalls(): LoggedService {
