@@ -80,6 +80,16 @@ describe("resolveEvent", () => {
     ["workmailmessageflow.amazonaws.com", "GetRawMessageContent", { service: "workmailmessageflow", operation: "GetRawMessageContent" }],
     ["s3express.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
     ["s3.amazonaws.com", "CreateSession", { service: "s3", operation: "CreateSession" }],
+    ["s3-outposts.amazonaws.com", "PutObject", { service: "s3", operation: "PutObject" }],
+    ["autoscaling.amazonaws.com", "RegisterScalableTarget", { service: "application-autoscaling", operation: "RegisterScalableTarget" }],
+    ["autoscaling.amazonaws.com", "DescribeScalingPolicies", { service: "application-autoscaling", operation: "DescribeScalingPolicies" }],
+    // a name both Auto Scaling APIs have goes to the service named like the eventSource (shared-event-source-disambiguation)
+    ["autoscaling.amazonaws.com", "DescribeScalingActivities", { service: "autoscaling", operation: "DescribeScalingActivities" }],
+    ["application-autoscaling.amazonaws.com", "RegisterScalableTarget", { service: "application-autoscaling", operation: "RegisterScalableTarget" }],
+    ["mediapackage.amazonaws.com", "ListPackagingGroups", { service: "mediapackage-vod", operation: "ListPackagingGroups" }],
+    ["mediapackage.amazonaws.com", "ListChannels", { service: "mediapackage", operation: "ListChannels" }],
+    ["discovery-marketplace.amazonaws.com", "SearchListings", { service: "marketplace-discovery", operation: "SearchListings" }],
+    ["s3-outposts.amazonaws.com", "CreateEndpoint", { service: "s3outposts", operation: "CreateEndpoint" }],
     // eventName variants
     ["cloudfront.amazonaws.com", "CreateFunction2020_05_31", { service: "cloudfront", operation: "CreateFunction" }],
     ["cloudfront.amazonaws.com", "UpdateDistribution2014_01_31", { service: "cloudfront", operation: "UpdateDistribution" }],
@@ -101,6 +111,7 @@ describe("resolveEvent", () => {
   it.each([
     ["the derived eventSource of a service the table moved", { eventSource: "rds-data.amazonaws.com", eventName: "ExecuteStatement" }],
     ["s3express is not a second eventSource of s3control", { eventSource: "s3express.amazonaws.com", eventName: "GetAccountPublicAccessBlock" }],
+    ["s3-outposts is not a second eventSource of s3control", { eventSource: "s3-outposts.amazonaws.com", eventName: "GetAccountPublicAccessBlock" }],
     ["CloudFront's suffix without underscores", { eventSource: "cloudfront.amazonaws.com", eventName: "CreateFunction20200531" }],
     ["no case folding beyond the table", { eventSource: "route53domains.amazonaws.com", eventName: "updateDomainNameservers" }],
     ["no trimming", { eventSource: "ec2-instance-connect.amazonaws.com", eventName: "SendSSHPublicKey " }],

@@ -108,8 +108,9 @@ export type T12 = Expect<Equal<LambdaEvent, LambdaEvents[keyof LambdaEvents]>>;
 export type T13 = Expect<Equal<CloudTrailEvent<"lambda", "CreateFunction">, CreateFunctionEvent>>;
 export type T14 = Expect<Assignable<CloudTrailEvent<"s3", "PutBucketPolicy">, CloudTrailEvent<"s3">>>;
 export type T15 = Expect<Assignable<CloudTrailEvent<"s3", "PutBucketPolicy">, CloudTrailRecord>>;
-// S3 directory buckets log under s3express.amazonaws.com (rule event-source-also): both are s3 records.
-export const s3Source: "s3.amazonaws.com" | "s3express.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
+// S3 directory buckets log under s3express.amazonaws.com, S3 on Outposts objects under s3-outposts.amazonaws.com
+// (rule event-source-also): all are s3 records.
+export const s3Source: "s3.amazonaws.com" | "s3express.amazonaws.com" | "s3-outposts.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
 // @ts-expect-error an s3 record's eventSource may be s3express.amazonaws.com
 export const s3OnlySource: "s3.amazonaws.com" = ({} as CloudTrailEvent<"s3">).eventSource;
 export const kmsSource: "kms.amazonaws.com" = ({} as CloudTrailEvent<"kms">).eventSource;

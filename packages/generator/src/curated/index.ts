@@ -39,5 +39,5 @@ export { CLOUDTRAIL_INSIGHTS, INSIGHT_EVENT_TYPE } from "./insights.js";
 export { SIGNIN_CONSOLE, SIGNIN_EVENT_SOURCE } from "./signin.js";
 export { CODECOMMIT_EVENT_SOURCE, CODECOMMIT_GIT } from "./codecommit-git.js";
 export { AGENT_CHANNEL_CALLS, EC2MESSAGES, SSM_AGENT_CHANNELS, SSMMESSAGES } from "./agent-channels.js";
-export { UNMODELED, UNMODELED_API_CALLS, UNMODELED_FALLBACK, unmodeledEntry } from "./unmodeled.js";
+export { RETIRED_SERVICES, UNMODELED, UNMODELED_API_CALLS, UNMODELED_FALLBACK, unmodeledEntry } from "./unmodeled.js";
 export type { UnmodeledEntry } from "./unmodeled.js";

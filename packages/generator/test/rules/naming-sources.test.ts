@@ -97,13 +97,16 @@ describe("eventSource", () => {
     ["Pinpoint logs as pinpoint", "pinpoint", { endpointPrefix: "pinpoint", signingName: "mobiletargeting" }, "pinpoint.amazonaws.com"],
     ["Amazon Q in Connect logs as qconnect, not wisdom", "qconnect", { endpointPrefix: "wisdom", signingName: "wisdom" }, "qconnect.amazonaws.com"],
     ["Application Insights keeps its hyphen", "application-insights", { endpointPrefix: "applicationinsights", signingName: "applicationinsights" }, "application-insights.amazonaws.com"],
+    ["Marketplace Discovery logs under its endpoint prefix", "marketplace-discovery", { endpointPrefix: "discovery-marketplace", signingName: "aws-marketplace" }, "discovery-marketplace.amazonaws.com"],
   ])("%s", (_n, name, metadata, want) => {
     expect(withMembers(name, "json", {}, metadata).eventSource).toBe(want);
   });
 
   it.each([
-    ["s3", { endpointPrefix: "s3", signingName: "s3" }, "s3.amazonaws.com", ["s3express.amazonaws.com"]],
+    ["s3", { endpointPrefix: "s3", signingName: "s3" }, "s3.amazonaws.com", ["s3-outposts.amazonaws.com", "s3express.amazonaws.com"]],
     ["workmailmessageflow", { endpointPrefix: "workmailmessageflow", signingName: "workmailmessageflow" }, "workmailmessageflow.amazonaws.com", ["workmailMessageFlow.amazonaws.com"]],
+    ["application-autoscaling", { endpointPrefix: "application-autoscaling", signingName: "application-autoscaling" }, "application-autoscaling.amazonaws.com", ["autoscaling.amazonaws.com"]],
+    ["mediapackage-vod", { endpointPrefix: "mediapackage-vod", signingName: "mediapackage-vod" }, "mediapackage-vod.amazonaws.com", ["mediapackage.amazonaws.com"]],
   ])("event-source-also: %s records also come under %s", (name, metadata, main, others) => {
     const svc = withMembers(name, "rest-json", {}, metadata);
     expect(svc.eventSource).toBe(main);

@@ -27,10 +27,29 @@ export interface EventSourceEntry {
 }
 
 export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
+  "application-autoscaling": {
+    also: ["autoscaling.amazonaws.com"],
+    seen: "record",
+    evidence:
+      "RegisterScalableTarget record under autoscaling.amazonaws.com (Application Auto Scaling user guide, 2022); DescribeScalableTargets and " +
+      "DescribeScalingPolicies under autoscaling in a real organisation's trail (jSherz's SCP-rollout mapping, 2023)",
+  },
   "application-insights": {
     eventSource: "application-insights.amazonaws.com",
     seen: "record",
     evidence: "eventSource counts of a real organisation's trail (jSherz, 'Safer SCP rollouts', 2023); signing name applicationinsights",
+  },
+  "marketplace-discovery": {
+    eventSource: "discovery-marketplace.amazonaws.com",
+    seen: "record",
+    evidence:
+      "SearchListings (with the console's GetListingView, GetSearchFacets) under discovery-marketplace.amazonaws.com in a real organisation's trail " +
+      "(jSherz's SCP-rollout mapping, 2023); its endpoint prefix; signing name aws-marketplace",
+  },
+  "mediapackage-vod": {
+    also: ["mediapackage.amazonaws.com"],
+    seen: "record",
+    evidence: "ListPackagingConfigurations and ListPackagingGroups under mediapackage.amazonaws.com in a real organisation's trail (jSherz's SCP-rollout mapping, 2023); signing name mediapackage-vod",
   },
   meteringmarketplace: {
     eventSource: "metering-marketplace.amazonaws.com",
@@ -58,9 +77,11 @@ export const EVENT_SOURCE_TABLE: Readonly<Record<string, EventSourceEntry>> = {
     evidence: "CloudTrail's ExcludeManagementEventSources documents rdsdata.amazonaws.com for the RDS Data API; signing name rds-data",
   },
   s3: {
-    also: ["s3express.amazonaws.com"],
+    also: ["s3express.amazonaws.com", "s3-outposts.amazonaws.com"],
     seen: "record",
-    evidence: "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com",
+    evidence:
+      "CreateSession record of an S3 directory bucket (S3 user guide, 2024); EventBridge's events page: aws.s3express, s3express.amazonaws.com; " +
+      "PutObject data event on an S3 on Outposts bucket under s3-outposts.amazonaws.com (S3 on Outposts user guide, 2020; resources type AWS::S3Outposts::Object)",
   },
   "sagemaker-metrics": {
     eventSource: "metrics-sagemaker.amazonaws.com",
@@ -104,7 +125,9 @@ export const eventSourceOverrides = rule({
 
 export const eventSourceAlso = rule({
   id: "event-source-also",
-  why: "some services' records come under a second eventSource as well (S3 directory buckets under s3express.amazonaws.com)",
+  why:
+    "some services' records come under a second eventSource as well (S3 directory buckets under s3express, S3 on Outposts objects under " +
+    "s3-outposts, Application Auto Scaling under autoscaling)",
   evidence: Object.entries(EVENT_SOURCE_TABLE)
     .filter(([, e]) => e.also !== undefined)
     .map(([s, e]) => `${s}: ${e.evidence}`)

@@ -26,7 +26,7 @@ export interface ServiceEventSources {
   /**
    * Amazon Simple Storage Service: 116 operations, API version 2006-03-01.
    */
-  s3: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  s3: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   /**
    * AWS Security Token Service: 11 operations, API version 2011-06-15.
    */

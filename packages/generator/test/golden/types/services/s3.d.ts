@@ -313,10 +313,10 @@ declare module "../index.js" {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `AbortMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `AbortMultipartUpload`.
+ * The CloudTrail record of s3 `AbortMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `AbortMultipartUpload`.
  */
 export interface AbortMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "AbortMultipartUpload";
   requestParameters?: AbortMultipartUploadRequestParameters | null;
   responseElements?: AbortMultipartUploadResponseElements | null;
@@ -416,10 +416,10 @@ export interface AbortMultipartUploadResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CompleteMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CompleteMultipartUpload`.
+ * The CloudTrail record of s3 `CompleteMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CompleteMultipartUpload`.
  */
 export interface CompleteMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CompleteMultipartUpload";
   requestParameters?: CompleteMultipartUploadRequestParameters | null;
   responseElements?: CompleteMultipartUploadResponseElements | null;
@@ -648,10 +648,10 @@ export interface CompleteMultipartUploadResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CopyObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CopyObject`.
+ * The CloudTrail record of s3 `CopyObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CopyObject`.
  */
 export interface CopyObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CopyObject";
   requestParameters?: CopyObjectRequestParameters | null;
   responseElements?: CopyObjectResponseElements | null;
@@ -1122,10 +1122,10 @@ export interface CopyObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CreateBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucket`.
+ * The CloudTrail record of s3 `CreateBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucket`.
  */
 export interface CreateBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucket";
   requestParameters?: CreateBucketRequestParameters | null;
   responseElements?: CreateBucketResponseElements | null;
@@ -1254,10 +1254,10 @@ export interface CreateBucketResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CreateBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `CreateBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataConfiguration`.
  */
 export interface CreateBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucketMetadataConfiguration";
   requestParameters?: CreateBucketMetadataConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1311,10 +1311,10 @@ export interface CreateBucketMetadataConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CreateBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `CreateBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataTableConfiguration`.
  */
 export interface CreateBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucketMetadataTableConfiguration";
   requestParameters?: CreateBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1406,10 +1406,10 @@ export interface CreateBucketMetadataTableConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CreateMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateMultipartUpload`.
+ * The CloudTrail record of s3 `CreateMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateMultipartUpload`.
  */
 export interface CreateMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateMultipartUpload";
   requestParameters?: CreateMultipartUploadRequestParameters | null;
   responseElements?: CreateMultipartUploadResponseElements | null;
@@ -1804,10 +1804,10 @@ export interface CreateMultipartUploadResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `CreateSession`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateSession`.
+ * The CloudTrail record of s3 `CreateSession`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateSession`.
  */
 export interface CreateSessionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateSession";
   requestParameters?: CreateSessionRequestParameters | null;
   responseElements?: CreateSessionResponseElements | null;
@@ -1895,10 +1895,10 @@ export interface CreateSessionResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucket`.
+ * The CloudTrail record of s3 `DeleteBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucket`.
  */
 export interface DeleteBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucket";
   requestParameters?: DeleteBucketRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1941,10 +1941,10 @@ export interface DeleteBucketRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketAnalyticsConfiguration`.
  */
 export interface DeleteBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketAnalyticsConfiguration";
   requestParameters?: DeleteBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1982,10 +1982,10 @@ export interface DeleteBucketAnalyticsConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketCors`.
+ * The CloudTrail record of s3 `DeleteBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketCors`.
  */
 export interface DeleteBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketCors";
   requestParameters?: DeleteBucketCorsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2027,10 +2027,10 @@ export interface DeleteBucketCorsRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketEncryption`.
+ * The CloudTrail record of s3 `DeleteBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketEncryption`.
  */
 export interface DeleteBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketEncryption";
   requestParameters?: DeleteBucketEncryptionRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2077,10 +2077,10 @@ export interface DeleteBucketEncryptionRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketIntelligentTieringConfiguration`.
  */
 export interface DeleteBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketIntelligentTieringConfiguration";
   requestParameters?: DeleteBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2130,10 +2130,10 @@ export interface DeleteBucketIntelligentTieringConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketInventoryConfiguration`.
  */
 export interface DeleteBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketInventoryConfiguration";
   requestParameters?: DeleteBucketInventoryConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2191,10 +2191,10 @@ export interface DeleteBucketInventoryConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketLifecycle`.
+ * The CloudTrail record of s3 `DeleteBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketLifecycle`.
  */
 export interface DeleteBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketLifecycle";
   requestParameters?: DeleteBucketLifecycleRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2238,10 +2238,10 @@ export interface DeleteBucketLifecycleRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataConfiguration`.
  */
 export interface DeleteBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetadataConfiguration";
   requestParameters?: DeleteBucketMetadataConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2283,10 +2283,10 @@ export interface DeleteBucketMetadataConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataTableConfiguration`.
  */
 export interface DeleteBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetadataTableConfiguration";
   requestParameters?: DeleteBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2333,10 +2333,10 @@ export interface DeleteBucketMetadataTableConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetricsConfiguration`.
  */
 export interface DeleteBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetricsConfiguration";
   requestParameters?: DeleteBucketMetricsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2380,10 +2380,10 @@ export interface DeleteBucketMetricsConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketOwnershipControls`.
+ * The CloudTrail record of s3 `DeleteBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketOwnershipControls`.
  */
 export interface DeleteBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketOwnershipControls";
   requestParameters?: DeleteBucketOwnershipControlsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2430,10 +2430,10 @@ export interface DeleteBucketOwnershipControlsRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketPolicy`.
+ * The CloudTrail record of s3 `DeleteBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketPolicy`.
  */
 export interface DeleteBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketPolicy";
   requestParameters?: DeleteBucketPolicyRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2479,10 +2479,10 @@ export interface DeleteBucketPolicyRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketReplication`.
+ * The CloudTrail record of s3 `DeleteBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketReplication`.
  */
 export interface DeleteBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketReplication";
   requestParameters?: DeleteBucketReplicationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2516,10 +2516,10 @@ export interface DeleteBucketReplicationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketTagging`.
+ * The CloudTrail record of s3 `DeleteBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketTagging`.
  */
 export interface DeleteBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketTagging";
   requestParameters?: DeleteBucketTaggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2555,10 +2555,10 @@ export interface DeleteBucketTaggingRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketWebsite`.
+ * The CloudTrail record of s3 `DeleteBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketWebsite`.
  */
 export interface DeleteBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketWebsite";
   requestParameters?: DeleteBucketWebsiteRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2619,10 +2619,10 @@ export interface DeleteBucketWebsiteRequestParameters {
  *
  * The `If-Match` header is supported for both general purpose and directory buckets. `IfMatchLastModifiedTime` and `IfMatchSize` is only supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObject`.
+ * The CloudTrail record of s3 `DeleteObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObject`.
  */
 export interface DeleteObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObject";
   requestParameters?: DeleteObjectRequestParameters | null;
   responseElements?: DeleteObjectResponseElements | null;
@@ -2727,10 +2727,10 @@ export interface DeleteObjectResponseElements {
  * - GetObjectAnnotation (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAnnotation.html)
  * - ListObjectAnnotations (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectAnnotations.html)
  *
- * The CloudTrail record of s3 `DeleteObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectAnnotation`.
+ * The CloudTrail record of s3 `DeleteObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectAnnotation`.
  */
 export interface DeleteObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjectAnnotation";
   requestParameters?: DeleteObjectAnnotationRequestParameters | null;
   responseElements?: DeleteObjectAnnotationResponseElements | null;
@@ -2788,10 +2788,10 @@ export interface DeleteObjectAnnotationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectTagging`.
+ * The CloudTrail record of s3 `DeleteObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectTagging`.
  */
 export interface DeleteObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjectTagging";
   requestParameters?: DeleteObjectTaggingRequestParameters | null;
   responseElements?: DeleteObjectTaggingResponseElements | null;
@@ -2870,10 +2870,10 @@ export interface DeleteObjectTaggingResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeleteObjects`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjects`.
+ * The CloudTrail record of s3 `DeleteObjects`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjects`.
  */
 export interface DeleteObjectsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjects";
   requestParameters?: DeleteObjectsRequestParameters | null;
   responseElements?: DeleteObjectsResponseElements | null;
@@ -2968,10 +2968,10 @@ export interface DeleteObjectsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `DeletePublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeletePublicAccessBlock` or `DeleteBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `DeletePublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeletePublicAccessBlock` or `DeleteBucketPublicAccessBlock`.
  */
 export interface DeletePublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeletePublicAccessBlock" | "DeleteBucketPublicAccessBlock";
   requestParameters?: DeletePublicAccessBlockRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -2994,10 +2994,10 @@ export interface DeletePublicAccessBlockRequestParameters {
 /**
  * Returns the attribute-based access control (ABAC) property of the general purpose bucket. If ABAC is enabled on your bucket, you can use tags on the bucket for access control. For more information, see Enabling ABAC in general purpose buckets (https://docs.aws.amazon.com/AmazonS3/latest/userguide/buckets-tagging-enable-abac.html).
  *
- * The CloudTrail record of s3 `GetBucketAbac`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAbac`.
+ * The CloudTrail record of s3 `GetBucketAbac`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAbac`.
  */
 export interface GetBucketAbacEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAbac";
   requestParameters?: GetBucketAbacRequestParameters | null;
   responseElements?: GetBucketAbacResponseElements | null;
@@ -3042,10 +3042,10 @@ export interface GetBucketAbacResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAccelerateConfiguration` or `GetAccelerateConfiguration`.
+ * The CloudTrail record of s3 `GetBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAccelerateConfiguration` or `GetAccelerateConfiguration`.
  */
 export interface GetBucketAccelerateConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAccelerateConfiguration" | "GetAccelerateConfiguration";
   requestParameters?: GetBucketAccelerateConfigurationRequestParameters | null;
   responseElements?: GetBucketAccelerateConfigurationResponseElements | null;
@@ -3092,10 +3092,10 @@ export interface GetBucketAccelerateConfigurationResponseElements {
  *
  * - ListObjects (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html)
  *
- * The CloudTrail record of s3 `GetBucketAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAcl`.
+ * The CloudTrail record of s3 `GetBucketAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAcl`.
  */
 export interface GetBucketAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAcl";
   requestParameters?: GetBucketAclRequestParameters | null;
   responseElements?: GetBucketAclResponseElements | null;
@@ -3149,10 +3149,10 @@ export interface GetBucketAclResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `GetBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAnalyticsConfiguration`.
  */
 export interface GetBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAnalyticsConfiguration";
   requestParameters?: GetBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: GetBucketAnalyticsConfigurationResponseElements | null;
@@ -3200,10 +3200,10 @@ export interface GetBucketAnalyticsConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketCors`.
+ * The CloudTrail record of s3 `GetBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketCors`.
  */
 export interface GetBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketCors";
   requestParameters?: GetBucketCorsRequestParameters | null;
   responseElements?: GetBucketCorsResponseElements | null;
@@ -3257,10 +3257,10 @@ export interface GetBucketCorsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketEncryption`.
+ * The CloudTrail record of s3 `GetBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketEncryption`.
  */
 export interface GetBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketEncryption";
   requestParameters?: GetBucketEncryptionRequestParameters | null;
   responseElements?: GetBucketEncryptionResponseElements | null;
@@ -3313,10 +3313,10 @@ export interface GetBucketEncryptionResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `GetBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketIntelligentTieringConfiguration`.
  */
 export interface GetBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketIntelligentTieringConfiguration";
   requestParameters?: GetBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: GetBucketIntelligentTieringConfigurationResponseElements | null;
@@ -3370,10 +3370,10 @@ export interface GetBucketIntelligentTieringConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `GetBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketInventoryConfiguration`.
  */
 export interface GetBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketInventoryConfiguration";
   requestParameters?: GetBucketInventoryConfigurationRequestParameters | null;
   responseElements?: GetBucketInventoryConfigurationResponseElements | null;
@@ -3433,12 +3433,12 @@ export interface GetBucketInventoryConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycle`.
+ * The CloudTrail record of s3 `GetBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycle`.
  *
  * @deprecated
  */
 export interface GetBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLifecycle";
   requestParameters?: GetBucketLifecycleRequestParameters | null;
   responseElements?: GetBucketLifecycleResponseElements | null;
@@ -3513,10 +3513,10 @@ export interface GetBucketLifecycleResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycleConfiguration`.
+ * The CloudTrail record of s3 `GetBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycleConfiguration`.
  */
 export interface GetBucketLifecycleConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLifecycleConfiguration";
   requestParameters?: GetBucketLifecycleConfigurationRequestParameters | null;
   responseElements?: GetBucketLifecycleConfigurationResponseElements | null;
@@ -3577,10 +3577,10 @@ export interface GetBucketLifecycleConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketLocation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLocation`.
+ * The CloudTrail record of s3 `GetBucketLocation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLocation`.
  */
 export interface GetBucketLocationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLocation";
   requestParameters?: GetBucketLocationRequestParameters | null;
   responseElements?: GetBucketLocationResponseElements | null;
@@ -3628,10 +3628,10 @@ export interface GetBucketLocationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketLogging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLogging`.
+ * The CloudTrail record of s3 `GetBucketLogging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLogging`.
  */
 export interface GetBucketLoggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLogging";
   requestParameters?: GetBucketLoggingRequestParameters | null;
   responseElements?: GetBucketLoggingResponseElements | null;
@@ -3677,10 +3677,10 @@ export interface GetBucketLoggingResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataConfiguration`.
  */
 export interface GetBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetadataConfiguration";
   requestParameters?: GetBucketMetadataConfigurationRequestParameters | null;
   responseElements?: GetBucketMetadataConfigurationResponseElements | null;
@@ -3728,10 +3728,10 @@ export interface GetBucketMetadataConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataTableConfiguration`.
  */
 export interface GetBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetadataTableConfiguration";
   requestParameters?: GetBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: GetBucketMetadataTableConfigurationResponseElements | null;
@@ -3784,10 +3784,10 @@ export interface GetBucketMetadataTableConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetricsConfiguration`.
  */
 export interface GetBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetricsConfiguration";
   requestParameters?: GetBucketMetricsConfigurationRequestParameters | null;
   responseElements?: GetBucketMetricsConfigurationResponseElements | null;
@@ -3828,12 +3828,12 @@ export interface GetBucketMetricsConfigurationResponseElements {
  *
  * No longer used, see GetBucketNotificationConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotificationConfiguration.html).
  *
- * The CloudTrail record of s3 `GetBucketNotification`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotification`.
+ * The CloudTrail record of s3 `GetBucketNotification`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotification`.
  *
  * @deprecated
  */
 export interface GetBucketNotificationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketNotification";
   requestParameters?: GetBucketNotificationRequestParameters | null;
   responseElements?: GetBucketNotificationResponseElements | null;
@@ -3898,10 +3898,10 @@ export interface GetBucketNotificationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotificationConfiguration`.
+ * The CloudTrail record of s3 `GetBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotificationConfiguration`.
  */
 export interface GetBucketNotificationConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketNotificationConfiguration";
   requestParameters?: GetBucketNotificationConfigurationRequestParameters | null;
   responseElements?: GetBucketNotificationConfigurationResponseElements | null;
@@ -3964,10 +3964,10 @@ export interface GetBucketNotificationConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketOwnershipControls`.
+ * The CloudTrail record of s3 `GetBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketOwnershipControls`.
  */
 export interface GetBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketOwnershipControls";
   requestParameters?: GetBucketOwnershipControlsRequestParameters | null;
   responseElements?: GetBucketOwnershipControlsResponseElements | null;
@@ -4025,10 +4025,10 @@ export interface GetBucketOwnershipControlsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicy`.
+ * The CloudTrail record of s3 `GetBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicy`.
  */
 export interface GetBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketPolicy";
   requestParameters?: GetBucketPolicyRequestParameters | null;
   responseElements?: GetBucketPolicyResponseElements | null;
@@ -4082,10 +4082,10 @@ export interface GetBucketPolicyResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketPolicyStatus`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicyStatus`.
+ * The CloudTrail record of s3 `GetBucketPolicyStatus`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicyStatus`.
  */
 export interface GetBucketPolicyStatusEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketPolicyStatus";
   requestParameters?: GetBucketPolicyStatusRequestParameters | null;
   responseElements?: GetBucketPolicyStatusResponseElements | null;
@@ -4133,10 +4133,10 @@ export interface GetBucketPolicyStatusResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketReplication`.
+ * The CloudTrail record of s3 `GetBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketReplication`.
  */
 export interface GetBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketReplication";
   requestParameters?: GetBucketReplicationRequestParameters | null;
   responseElements?: GetBucketReplicationResponseElements | null;
@@ -4173,10 +4173,10 @@ export interface GetBucketReplicationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketRequestPayment` or `GetBucketRequestPay`.
+ * The CloudTrail record of s3 `GetBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketRequestPayment` or `GetBucketRequestPay`.
  */
 export interface GetBucketRequestPaymentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketRequestPayment" | "GetBucketRequestPay";
   requestParameters?: GetBucketRequestPaymentRequestParameters | null;
   responseElements?: GetBucketRequestPaymentResponseElements | null;
@@ -4221,10 +4221,10 @@ export interface GetBucketRequestPaymentResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketTagging`.
+ * The CloudTrail record of s3 `GetBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketTagging`.
  */
 export interface GetBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketTagging";
   requestParameters?: GetBucketTaggingRequestParameters | null;
   responseElements?: GetBucketTaggingResponseElements | null;
@@ -4270,10 +4270,10 @@ export interface GetBucketTaggingResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketVersioning`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketVersioning`.
+ * The CloudTrail record of s3 `GetBucketVersioning`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketVersioning`.
  */
 export interface GetBucketVersioningEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketVersioning";
   requestParameters?: GetBucketVersioningRequestParameters | null;
   responseElements?: GetBucketVersioningResponseElements | null;
@@ -4315,10 +4315,10 @@ export interface GetBucketVersioningResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketWebsite`.
+ * The CloudTrail record of s3 `GetBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketWebsite`.
  */
 export interface GetBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketWebsite";
   requestParameters?: GetBucketWebsiteRequestParameters | null;
   responseElements?: GetBucketWebsiteResponseElements | null;
@@ -4420,10 +4420,10 @@ export interface GetBucketWebsiteResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObject`.
+ * The CloudTrail record of s3 `GetObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObject`.
  */
 export interface GetObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObject";
   requestParameters?: GetObjectRequestParameters | null;
   responseElements?: GetObjectResponseElements | null;
@@ -4758,10 +4758,10 @@ export interface GetObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAcl`.
+ * The CloudTrail record of s3 `GetObjectAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAcl`.
  */
 export interface GetObjectAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAcl";
   requestParameters?: GetObjectAclRequestParameters | null;
   responseElements?: GetObjectAclResponseElements | null;
@@ -4821,10 +4821,10 @@ export interface GetObjectAclResponseElements {
  * - ListObjectAnnotations (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectAnnotations.html)
  * - DeleteObjectAnnotation (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectAnnotation.html)
  *
- * The CloudTrail record of s3 `GetObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAnnotation`.
+ * The CloudTrail record of s3 `GetObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAnnotation`.
  */
 export interface GetObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAnnotation";
   requestParameters?: GetObjectAnnotationRequestParameters | null;
   responseElements?: GetObjectAnnotationResponseElements | null;
@@ -4975,10 +4975,10 @@ export interface GetObjectAnnotationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectAttributes`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAttributes`.
+ * The CloudTrail record of s3 `GetObjectAttributes`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAttributes`.
  */
 export interface GetObjectAttributesEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAttributes";
   requestParameters?: GetObjectAttributesRequestParameters | null;
   responseElements?: GetObjectAttributesResponseElements | null;
@@ -5094,10 +5094,10 @@ export interface GetObjectAttributesResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLegalHold`.
+ * The CloudTrail record of s3 `GetObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLegalHold`.
  */
 export interface GetObjectLegalHoldEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectLegalHold";
   requestParameters?: GetObjectLegalHoldRequestParameters | null;
   responseElements?: GetObjectLegalHoldResponseElements | null;
@@ -5144,10 +5144,10 @@ export interface GetObjectLegalHoldResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLockConfiguration` or `GetBucketObjectLockConfiguration`.
+ * The CloudTrail record of s3 `GetObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLockConfiguration` or `GetBucketObjectLockConfiguration`.
  */
 export interface GetObjectLockConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectLockConfiguration" | "GetBucketObjectLockConfiguration";
   requestParameters?: GetObjectLockConfigurationRequestParameters | null;
   responseElements?: GetObjectLockConfigurationResponseElements | null;
@@ -5190,10 +5190,10 @@ export interface GetObjectLockConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectRetention`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectRetention`.
+ * The CloudTrail record of s3 `GetObjectRetention`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectRetention`.
  */
 export interface GetObjectRetentionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectRetention";
   requestParameters?: GetObjectRetentionRequestParameters | null;
   responseElements?: GetObjectRetentionResponseElements | null;
@@ -5248,10 +5248,10 @@ export interface GetObjectRetentionResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTagging`.
+ * The CloudTrail record of s3 `GetObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTagging`.
  */
 export interface GetObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectTagging";
   requestParameters?: GetObjectTaggingRequestParameters | null;
   responseElements?: GetObjectTaggingResponseElements | null;
@@ -5311,10 +5311,10 @@ export interface GetObjectTaggingResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetObjectTorrent`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTorrent`.
+ * The CloudTrail record of s3 `GetObjectTorrent`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTorrent`.
  */
 export interface GetObjectTorrentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectTorrent";
   requestParameters?: GetObjectTorrentRequestParameters | null;
   responseElements?: GetObjectTorrentResponseElements | null;
@@ -5362,10 +5362,10 @@ export interface GetObjectTorrentResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `GetPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetPublicAccessBlock` or `GetBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `GetPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetPublicAccessBlock` or `GetBucketPublicAccessBlock`.
  */
 export interface GetPublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetPublicAccessBlock" | "GetBucketPublicAccessBlock";
   requestParameters?: GetPublicAccessBlockRequestParameters | null;
   responseElements?: GetPublicAccessBlockResponseElements | null;
@@ -5419,10 +5419,10 @@ export interface GetPublicAccessBlockResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `HeadBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadBucket`.
+ * The CloudTrail record of s3 `HeadBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadBucket`.
  */
 export interface HeadBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "HeadBucket";
   requestParameters?: HeadBucketRequestParameters | null;
   responseElements?: HeadBucketResponseElements | null;
@@ -5537,10 +5537,10 @@ export interface HeadBucketResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `HeadObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadObject`.
+ * The CloudTrail record of s3 `HeadObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadObject`.
  */
 export interface HeadObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "HeadObject";
   requestParameters?: HeadObjectRequestParameters | null;
   responseElements?: HeadObjectResponseElements | null;
@@ -5886,10 +5886,10 @@ export interface HeadObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListBucketAnalyticsConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketAnalyticsConfigurations`.
+ * The CloudTrail record of s3 `ListBucketAnalyticsConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketAnalyticsConfigurations`.
  */
 export interface ListBucketAnalyticsConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketAnalyticsConfigurations";
   requestParameters?: ListBucketAnalyticsConfigurationsRequestParameters | null;
   responseElements?: ListBucketAnalyticsConfigurationsResponseElements | null;
@@ -5942,10 +5942,10 @@ export interface ListBucketAnalyticsConfigurationsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListBucketIntelligentTieringConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketIntelligentTieringConfigurations`.
+ * The CloudTrail record of s3 `ListBucketIntelligentTieringConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketIntelligentTieringConfigurations`.
  */
 export interface ListBucketIntelligentTieringConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketIntelligentTieringConfigurations";
   requestParameters?: ListBucketIntelligentTieringConfigurationsRequestParameters | null;
   responseElements?: ListBucketIntelligentTieringConfigurationsResponseElements | null;
@@ -6007,10 +6007,10 @@ export interface ListBucketIntelligentTieringConfigurationsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListBucketInventoryConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketInventoryConfigurations`.
+ * The CloudTrail record of s3 `ListBucketInventoryConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketInventoryConfigurations`.
  */
 export interface ListBucketInventoryConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketInventoryConfigurations";
   requestParameters?: ListBucketInventoryConfigurationsRequestParameters | null;
   responseElements?: ListBucketInventoryConfigurationsResponseElements | null;
@@ -6080,10 +6080,10 @@ export interface ListBucketInventoryConfigurationsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListBucketMetricsConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketMetricsConfigurations`.
+ * The CloudTrail record of s3 `ListBucketMetricsConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketMetricsConfigurations`.
  */
 export interface ListBucketMetricsConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketMetricsConfigurations";
   requestParameters?: ListBucketMetricsConfigurationsRequestParameters | null;
   responseElements?: ListBucketMetricsConfigurationsResponseElements | null;
@@ -6136,10 +6136,10 @@ export interface ListBucketMetricsConfigurationsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListBuckets`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBuckets`.
+ * The CloudTrail record of s3 `ListBuckets`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBuckets`.
  */
 export interface ListBucketsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBuckets";
   requestParameters?: ListBucketsRequestParameters | null;
   responseElements?: ListBucketsResponseElements | null;
@@ -6209,10 +6209,10 @@ export interface ListBucketsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListDirectoryBuckets`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListDirectoryBuckets`.
+ * The CloudTrail record of s3 `ListDirectoryBuckets`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListDirectoryBuckets`.
  */
 export interface ListDirectoryBucketsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListDirectoryBuckets";
   requestParameters?: ListDirectoryBucketsRequestParameters | null;
   responseElements?: ListDirectoryBucketsResponseElements | null;
@@ -6280,10 +6280,10 @@ export interface ListDirectoryBucketsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListMultipartUploads`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListMultipartUploads`.
+ * The CloudTrail record of s3 `ListMultipartUploads`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListMultipartUploads`.
  */
 export interface ListMultipartUploadsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListMultipartUploads";
   requestParameters?: ListMultipartUploadsRequestParameters | null;
   responseElements?: ListMultipartUploadsResponseElements | null;
@@ -6424,10 +6424,10 @@ export interface ListMultipartUploadsResponseElements {
  * - GetObjectAnnotation (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAnnotation.html)
  * - DeleteObjectAnnotation (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectAnnotation.html)
  *
- * The CloudTrail record of s3 `ListObjectAnnotations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectAnnotations`.
+ * The CloudTrail record of s3 `ListObjectAnnotations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectAnnotations`.
  */
 export interface ListObjectAnnotationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectAnnotations";
   requestParameters?: ListObjectAnnotationsRequestParameters | null;
   responseElements?: ListObjectAnnotationsResponseElements | null;
@@ -6506,10 +6506,10 @@ export interface ListObjectAnnotationsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListObjectVersions`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectVersions`.
+ * The CloudTrail record of s3 `ListObjectVersions`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectVersions`.
  */
 export interface ListObjectVersionsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectVersions";
   requestParameters?: ListObjectVersionsRequestParameters | null;
   responseElements?: ListObjectVersionsResponseElements | null;
@@ -6607,10 +6607,10 @@ export interface ListObjectVersionsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListObjects`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjects`.
+ * The CloudTrail record of s3 `ListObjects`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjects`.
  */
 export interface ListObjectsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjects";
   requestParameters?: ListObjectsRequestParameters | null;
   responseElements?: ListObjectsResponseElements | null;
@@ -6762,10 +6762,10 @@ export interface ListObjectsResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListObjectsV2`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectsV2`.
+ * The CloudTrail record of s3 `ListObjectsV2`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectsV2`.
  */
 export interface ListObjectsV2Event extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectsV2";
   requestParameters?: ListObjectsV2RequestParameters | null;
   responseElements?: ListObjectsV2ResponseElements | null;
@@ -6940,10 +6940,10 @@ export interface ListObjectsV2ResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `ListParts`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListParts`.
+ * The CloudTrail record of s3 `ListParts`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListParts`.
  */
 export interface ListPartsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListParts";
   requestParameters?: ListPartsRequestParameters | null;
   responseElements?: ListPartsResponseElements | null;
@@ -7056,10 +7056,10 @@ export interface ListPartsResponseElements {
 /**
  * Sets the attribute-based access control (ABAC) property of the general purpose bucket. You must have `s3:PutBucketABAC` permission to perform this action. When you enable ABAC, you can use tags for access control on your buckets. Additionally, when ABAC is enabled, you must use the TagResource (https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_TagResource.html) and UntagResource (https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_UntagResource.html) actions to manage tags on your buckets. You can nolonger use the PutBucketTagging (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html) and DeleteBucketTagging (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketTagging.html) actions to tag your bucket. For more information, see Enabling ABAC in general purpose buckets (https://docs.aws.amazon.com/AmazonS3/latest/userguide/buckets-tagging-enable-abac.html).
  *
- * The CloudTrail record of s3 `PutBucketAbac`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAbac`.
+ * The CloudTrail record of s3 `PutBucketAbac`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAbac`.
  */
 export interface PutBucketAbacEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAbac";
   requestParameters?: PutBucketAbacRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7116,10 +7116,10 @@ export interface PutBucketAbacRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAccelerateConfiguration` or `PutAccelerateConfiguration`.
+ * The CloudTrail record of s3 `PutBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAccelerateConfiguration` or `PutAccelerateConfiguration`.
  */
 export interface PutBucketAccelerateConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAccelerateConfiguration" | "PutAccelerateConfiguration";
   requestParameters?: PutBucketAccelerateConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7240,10 +7240,10 @@ export interface PutBucketAccelerateConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAcl`.
+ * The CloudTrail record of s3 `PutBucketAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAcl`.
  */
 export interface PutBucketAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAcl";
   requestParameters?: PutBucketAclRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7324,10 +7324,10 @@ export interface PutBucketAclRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `PutBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAnalyticsConfiguration`.
  */
 export interface PutBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAnalyticsConfiguration";
   requestParameters?: PutBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7378,10 +7378,10 @@ export interface PutBucketAnalyticsConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketCors`.
+ * The CloudTrail record of s3 `PutBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketCors`.
  */
 export interface PutBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketCors";
   requestParameters?: PutBucketCorsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7454,10 +7454,10 @@ export interface PutBucketCorsRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketEncryption`.
+ * The CloudTrail record of s3 `PutBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketEncryption`.
  */
 export interface PutBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketEncryption";
   requestParameters?: PutBucketEncryptionRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7542,10 +7542,10 @@ export interface PutBucketEncryptionRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `PutBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketIntelligentTieringConfiguration`.
  */
 export interface PutBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketIntelligentTieringConfiguration";
   requestParameters?: PutBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7621,10 +7621,10 @@ export interface PutBucketIntelligentTieringConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `PutBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketInventoryConfiguration`.
  */
 export interface PutBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketInventoryConfiguration";
   requestParameters?: PutBucketInventoryConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7688,12 +7688,12 @@ export interface PutBucketInventoryConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycle`.
+ * The CloudTrail record of s3 `PutBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycle`.
  *
  * @deprecated
  */
 export interface PutBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLifecycle";
   requestParameters?: PutBucketLifecycleRequestParameters | null;
   responseElements?: PutBucketLifecycleResponseElements | null;
@@ -7799,10 +7799,10 @@ export interface PutBucketLifecycleResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycleConfiguration`.
+ * The CloudTrail record of s3 `PutBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycleConfiguration`.
  */
 export interface PutBucketLifecycleConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLifecycleConfiguration";
   requestParameters?: PutBucketLifecycleConfigurationRequestParameters | null;
   responseElements?: PutBucketLifecycleConfigurationResponseElements | null;
@@ -7910,10 +7910,10 @@ export interface PutBucketLifecycleConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketLogging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLogging`.
+ * The CloudTrail record of s3 `PutBucketLogging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLogging`.
  */
 export interface PutBucketLoggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLogging";
   requestParameters?: PutBucketLoggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -7979,10 +7979,10 @@ export interface PutBucketLoggingRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `PutBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketMetricsConfiguration`.
  */
 export interface PutBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketMetricsConfiguration";
   requestParameters?: PutBucketMetricsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8019,12 +8019,12 @@ export interface PutBucketMetricsConfigurationRequestParameters {
  *
  * No longer used, see the PutBucketNotificationConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html) operation.
  *
- * The CloudTrail record of s3 `PutBucketNotification`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotification`.
+ * The CloudTrail record of s3 `PutBucketNotification`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotification`.
  *
  * @deprecated
  */
 export interface PutBucketNotificationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketNotification";
   requestParameters?: PutBucketNotificationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8093,10 +8093,10 @@ export interface PutBucketNotificationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotificationConfiguration`.
+ * The CloudTrail record of s3 `PutBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotificationConfiguration`.
  */
 export interface PutBucketNotificationConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketNotificationConfiguration";
   requestParameters?: PutBucketNotificationConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8134,10 +8134,10 @@ export interface PutBucketNotificationConfigurationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketOwnershipControls`.
+ * The CloudTrail record of s3 `PutBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketOwnershipControls`.
  */
 export interface PutBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketOwnershipControls";
   requestParameters?: PutBucketOwnershipControlsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8204,10 +8204,10 @@ export interface PutBucketOwnershipControlsRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketPolicy`.
+ * The CloudTrail record of s3 `PutBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketPolicy`.
  */
 export interface PutBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketPolicy";
   requestParameters?: PutBucketPolicyRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8365,10 +8365,10 @@ export interface PutBucketPolicyRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketReplication`.
+ * The CloudTrail record of s3 `PutBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketReplication`.
  */
 export interface PutBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketReplication";
   requestParameters?: PutBucketReplicationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8416,10 +8416,10 @@ export interface PutBucketReplicationRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketRequestPayment` or `PutBucketRequestPay`.
+ * The CloudTrail record of s3 `PutBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketRequestPayment` or `PutBucketRequestPay`.
  */
 export interface PutBucketRequestPaymentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketRequestPayment" | "PutBucketRequestPay";
   requestParameters?: PutBucketRequestPaymentRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8478,10 +8478,10 @@ export interface PutBucketRequestPaymentRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketTagging`.
+ * The CloudTrail record of s3 `PutBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketTagging`.
  */
 export interface PutBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketTagging";
   requestParameters?: PutBucketTaggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8542,10 +8542,10 @@ export interface PutBucketTaggingRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketVersioning`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketVersioning`.
+ * The CloudTrail record of s3 `PutBucketVersioning`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketVersioning`.
  */
 export interface PutBucketVersioningEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketVersioning";
   requestParameters?: PutBucketVersioningRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8620,10 +8620,10 @@ export interface PutBucketVersioningRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketWebsite`.
+ * The CloudTrail record of s3 `PutBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketWebsite`.
  */
 export interface PutBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketWebsite";
   requestParameters?: PutBucketWebsiteRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -8719,10 +8719,10 @@ export interface PutBucketWebsiteRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObject`.
+ * The CloudTrail record of s3 `PutObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObject`.
  */
 export interface PutObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObject";
   requestParameters?: PutObjectRequestParameters | null;
   responseElements?: PutObjectResponseElements | null;
@@ -9179,10 +9179,10 @@ export interface PutObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObjectAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAcl`.
+ * The CloudTrail record of s3 `PutObjectAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAcl`.
  */
 export interface PutObjectAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectAcl";
   requestParameters?: PutObjectAclRequestParameters | null;
   responseElements?: PutObjectAclResponseElements | null;
@@ -9287,10 +9287,10 @@ export interface PutObjectAclResponseElements {
  * - ListObjectAnnotations (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectAnnotations.html)
  * - DeleteObjectAnnotation (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectAnnotation.html)
  *
- * The CloudTrail record of s3 `PutObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAnnotation`.
+ * The CloudTrail record of s3 `PutObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAnnotation`.
  */
 export interface PutObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectAnnotation";
   requestParameters?: PutObjectAnnotationRequestParameters | null;
   responseElements?: PutObjectAnnotationResponseElements | null;
@@ -9395,10 +9395,10 @@ export interface PutObjectAnnotationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLegalHold`.
+ * The CloudTrail record of s3 `PutObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLegalHold`.
  */
 export interface PutObjectLegalHoldEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectLegalHold";
   requestParameters?: PutObjectLegalHoldRequestParameters | null;
   responseElements?: PutObjectLegalHoldResponseElements | null;
@@ -9459,10 +9459,10 @@ export interface PutObjectLegalHoldResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLockConfiguration` or `PutBucketObjectLockConfiguration`.
+ * The CloudTrail record of s3 `PutObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLockConfiguration` or `PutBucketObjectLockConfiguration`.
  */
 export interface PutObjectLockConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectLockConfiguration" | "PutBucketObjectLockConfiguration";
   requestParameters?: PutObjectLockConfigurationRequestParameters | null;
   responseElements?: PutObjectLockConfigurationResponseElements | null;
@@ -9515,10 +9515,10 @@ export interface PutObjectLockConfigurationResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObjectRetention`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectRetention`.
+ * The CloudTrail record of s3 `PutObjectRetention`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectRetention`.
  */
 export interface PutObjectRetentionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectRetention";
   requestParameters?: PutObjectRetentionRequestParameters | null;
   responseElements?: PutObjectRetentionResponseElements | null;
@@ -9597,10 +9597,10 @@ export interface PutObjectRetentionResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectTagging`.
+ * The CloudTrail record of s3 `PutObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectTagging`.
  */
 export interface PutObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectTagging";
   requestParameters?: PutObjectTaggingRequestParameters | null;
   responseElements?: PutObjectTaggingResponseElements | null;
@@ -9670,10 +9670,10 @@ export interface PutObjectTaggingResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `PutPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutPublicAccessBlock` or `PutBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `PutPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutPublicAccessBlock` or `PutBucketPublicAccessBlock`.
  */
 export interface PutPublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutPublicAccessBlock" | "PutBucketPublicAccessBlock";
   requestParameters?: PutPublicAccessBlockRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -9726,10 +9726,10 @@ export interface PutPublicAccessBlockRequestParameters {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `RenameObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `RenameObject`.
+ * The CloudTrail record of s3 `RenameObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `RenameObject`.
  */
 export interface RenameObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "RenameObject";
   requestParameters?: RenameObjectRequestParameters | null;
   responseElements?: RenameObjectResponseElements | null;
@@ -9855,10 +9855,10 @@ export interface RenameObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `RestoreObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `RestoreObject`.
+ * The CloudTrail record of s3 `RestoreObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `RestoreObject`.
  */
 export interface RestoreObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "RestoreObject";
   requestParameters?: RestoreObjectRequestParameters | null;
   responseElements?: RestoreObjectResponseElements | null;
@@ -9955,10 +9955,10 @@ export interface RestoreObjectResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `SelectObjectContent`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `SelectObjectContent`.
+ * The CloudTrail record of s3 `SelectObjectContent`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `SelectObjectContent`.
  */
 export interface SelectObjectContentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "SelectObjectContent";
   requestParameters?: SelectObjectContentRequestParameters | null;
   responseElements?: SelectObjectContentResponseElements | null;
@@ -10034,10 +10034,10 @@ export interface SelectObjectContentResponseElements {
  * - CreateBucketMetadataConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketMetadataConfiguration.html)
  * - GetBucketMetadataConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataConfiguration.html)
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataAnnotationTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataAnnotationTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataAnnotationTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataAnnotationTableConfiguration`.
  */
 export interface UpdateBucketMetadataAnnotationTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataAnnotationTableConfiguration";
   requestParameters?: UpdateBucketMetadataAnnotationTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -10090,10 +10090,10 @@ export interface UpdateBucketMetadataAnnotationTableConfigurationRequestParamete
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataInventoryTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataInventoryTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataInventoryTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataInventoryTableConfiguration`.
  */
 export interface UpdateBucketMetadataInventoryTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataInventoryTableConfiguration";
   requestParameters?: UpdateBucketMetadataInventoryTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -10135,10 +10135,10 @@ export interface UpdateBucketMetadataInventoryTableConfigurationRequestParameter
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataJournalTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataJournalTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataJournalTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataJournalTableConfiguration`.
  */
 export interface UpdateBucketMetadataJournalTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataJournalTableConfiguration";
   requestParameters?: UpdateBucketMetadataJournalTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -10202,10 +10202,10 @@ export interface UpdateBucketMetadataJournalTableConfigurationRequestParameters 
  * - The specified Amazon Web Services KMS key must be from the same organization in Organizations as the bucket. Specify a KMS key that belongs to the same organization as the bucket, and then try again.
  * - The encryption type for the specified object can’t be updated because that object is protected by S3 Object Lock. If the object has a governance-mode retention period or a legal hold, you must first remove the Object Lock status on the object before you issue your `UpdateObjectEncryption` request. You can't use the `UpdateObjectEncryption` operation with objects that have an Object Lock compliance mode retention period applied to them.
  *
- * The CloudTrail record of s3 `UpdateObjectEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateObjectEncryption`.
+ * The CloudTrail record of s3 `UpdateObjectEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateObjectEncryption`.
  */
 export interface UpdateObjectEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateObjectEncryption";
   requestParameters?: UpdateObjectEncryptionRequestParameters | null;
   responseElements?: UpdateObjectEncryptionResponseElements | null;
@@ -10327,10 +10327,10 @@ export interface UpdateObjectEncryptionResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `UploadPart`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPart`.
+ * The CloudTrail record of s3 `UploadPart`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPart`.
  */
 export interface UploadPartEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UploadPart";
   requestParameters?: UploadPartRequestParameters | null;
   responseElements?: UploadPartResponseElements | null;
@@ -10543,10 +10543,10 @@ export interface UploadPartResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `UploadPartCopy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPartCopy`.
+ * The CloudTrail record of s3 `UploadPartCopy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPartCopy`.
  */
 export interface UploadPartCopyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UploadPartCopy";
   requestParameters?: UploadPartCopyRequestParameters | null;
   responseElements?: UploadPartCopyResponseElements | null;
@@ -10746,10 +10746,10 @@ export interface UploadPartCopyResponseElements {
  *
  * You must URL encode any signed header values that contain spaces. For example, if your header value is `my file.txt`, containing two spaces after `my`, you must URL encode this value to `my%20%20file.txt`.
  *
- * The CloudTrail record of s3 `WriteGetObjectResponse`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `WriteGetObjectResponse`.
+ * The CloudTrail record of s3 `WriteGetObjectResponse`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `WriteGetObjectResponse`.
  */
 export interface WriteGetObjectResponseEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "WriteGetObjectResponse";
   requestParameters?: WriteGetObjectResponseRequestParameters | null;
   responseElements?: $Unmodeled | null;
