@@ -91,9 +91,19 @@ const halLink = (identifiers: string[]): LogType =>
     [
       ...identifiers.map((n) => added(n, str(), "apigateway-v1-hal-links")),
       added("template", bool(), "apigateway-v1-hal-links", "Whether the link is a URI template."),
+      added("templateSkipList", arrayOf(str()), "apigateway-v1-hal-links", "Query parameters the link leaves out (position)."),
     ],
     { open: true, doc: "A HAL link to a related resource: the identifiers of its URI." },
   );
+
+/**
+ * HAL link relations beyond self, update and delete, by output shape: the key is the resource (lower-camel) and
+ * the relation joined (`deployment:stages` -> deploymentStages). Only relations seen in records are listed.
+ */
+export const APIGATEWAY_V1_LINK_RELATIONS: Readonly<Record<string, readonly [relation: string, evidence: string][]>> = {
+  Deployment: [["Stages", "CreateDeployment responses (LookupEvents export, 2024): deploymentStages {deploymentId, restApiId, templateSkipList}"]],
+  Stage: [["FlushAuthorizerCache", "CreateStage responses (cloud-custodian; LookupEvents export, 2024): stageFlushAuthorizerCache"]],
+};
 
 export const apigatewayV1BodyInput = rule({
   id: "apigateway-v1-body-input",
@@ -115,19 +125,27 @@ export const apigatewayV1BodyInput = rule({
 export const apigatewayV1HalLinks = rule({
   id: "apigateway-v1-hal-links",
   why: "API Gateway (v1) responses carry HAL links next to the members: self, <resource>Update, <resource>Delete and others",
-  evidence: "apigateway CreateStage response (cloud-custodian): self, stageUpdate, stageDelete, stageFlushAuthorizerCache",
+  evidence:
+    "apigateway CreateStage response (cloud-custodian): self, stageUpdate, stageDelete, stageFlushAuthorizerCache; CreateDeployment " +
+    "responses (LookupEvents export, 2024): self, deploymentUpdate, deploymentDelete, deploymentStages, each with deploymentId for the " +
+    "resource's own id and templateSkipList; " +
+    Object.entries(APIGATEWAY_V1_LINK_RELATIONS)
+      .flatMap(([shape, rels]) => rels.map(([r, e]) => `${shape} ${r}: ${e}`))
+      .join("; "),
   appliesTo: (s) => s.name === "apigateway",
   response: (type, op, ctx) => {
     if (!type || type.kind !== "object" || !op.output) return type;
     const resource = lowerFirst(op.output.shape);
-    // The linked URI's identifiers: the request's URI members and the resource's own *Id / *Name members.
+    // The linked URI's identifiers: the request's URI members, the resource's own *Id / *Name members, and its
+    // `id` under the resource's name (a deployment's id is deploymentId in its links).
     const uri = (op.input ? (ctx.shape(op.input.shape).members ?? []) : []).filter((m) => m.location === "uri").map((m) => lowerFirst(m.name));
     const own = type.fields.filter((f) => /(Id|Name)$/.test(f.name) && f.type.kind === "string").map((f) => f.name);
-    const ids = [...new Set([...uri, ...own])].sort();
+    const self = type.fields.some((f) => f.name === "id") ? [`${resource}Id`] : [];
+    const ids = [...new Set([...uri, ...own, ...self])].sort();
+    const relations = ["Update", "Delete", ...(APIGATEWAY_V1_LINK_RELATIONS[op.output.shape] ?? []).map(([r]) => r)];
     return withFields({ ...type, open: true }, [
       added("self", halLink(ids), "apigateway-v1-hal-links"),
-      added(`${resource}Update`, halLink(ids), "apigateway-v1-hal-links"),
-      added(`${resource}Delete`, halLink(ids), "apigateway-v1-hal-links"),
+      ...relations.map((r) => added(`${resource}${r}`, halLink(ids), "apigateway-v1-hal-links")),
     ]);
   },
 });
