@@ -5,10 +5,13 @@
  *
  * - warm throughput: validateEvent (resolution included) vs raw ajv validating the same records with the
  *   same schemas (getEventSchema's documents, compiled once, called directly);   goal >= 0.8x
+ *   beside them validateEvent of the ajv entry (`@cloudtrail-schema/runtime/ajv`: resolution, ajv, errors
+ *   in the runtime's format);
  * - cold start: a fresh node that imports the package and validates one ec2 RunInstances and one iam
- *   CreatePolicy record, minus `node -e ''`; beside it the same work with ajv compiling at run time;
- *   goal <= 60 ms
+ *   CreatePolicy record, minus `node -e ''`; beside it the same work with ajv compiling at run time, and
+ *   through the ajv entry;   goal <= 60 ms (default entry)
  * - bundle: an esbuild-bundled, minified Lambda handler validating iam events;      goal <= 100 KB
+ *   beside it the same handler through the ajv entry;
  * - memory after loading ec2 (heap and RSS growth);
  * - size: the runtime's generated data and dist, and ajv standalone code for iam and ec2 (the other way to
  *   skip run-time compilation), to compare.
@@ -28,6 +31,8 @@ const tmp = mkdtempSync(join(tmpdir(), "bench-runtime-"));
 type Runtime = typeof import("../packages/runtime/src/index.js");
 type Testing = typeof import("../packages/runtime/src/testing/index.js");
 const runtime = (await import(DIST)) as Runtime;
+const DIST_AJV = join(ROOT, "dist/ajv.js");
+const ajvEntry = (await import(DIST_AJV)) as typeof import("../packages/runtime/src/ajv/index.js");
 const { sampleEvent } = (await import(join(ROOT, "dist/testing.js"))) as Testing;
 
 const rows: [string, string, string, string][] = [];
@@ -77,10 +82,16 @@ for (const mode of ["compatible", "strict"] as const) {
   const ajvRate = throughput(() => {
     for (const { r, v } of raw) v(r);
   }, raw.length);
+  const viaAjv = ajvEntry.createAjvValidator();
+  for (const r of records) if (viaAjv.validateEvent(r, options).valid !== runtime.validateEvent(r, options).valid) throw new Error(`the ajv entry and validateEvent disagree on ${String(r.eventName)} (${mode})`);
   const ours = throughput(() => {
     for (const r of records) runtime.validateEvent(r, options);
   }, records.length);
+  const entry = throughput(() => {
+    for (const r of records) viaAjv.validateEvent(r, options);
+  }, records.length);
   row(`warm throughput, ${mode} (records/s, ${records.length} records)`, fmt(ours), `${fmt(ajvRate)} raw ajv`, `${(ours / ajvRate).toFixed(2)}x (goal >= 0.8x)`);
+  row(`  the same through the ajv entry (records/s)`, fmt(entry), `${fmt(ours)} runtime`, `${(entry / ours).toFixed(2)}x the runtime, ${(entry / ajvRate).toFixed(2)}x raw ajv`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -109,6 +120,14 @@ writeFileSync(
    schemas.forEach((s, i) => { if (!ajv.compile(s)(records[i])) process.exit(1); });`,
 );
 
+const coldEntry = join(tmp, "cold-ajv-entry.mjs");
+writeFileSync(
+  coldEntry,
+  `import { validateEvent } from ${JSON.stringify(DIST_AJV)};
+   import { readFileSync } from "node:fs";
+   for (const r of JSON.parse(readFileSync(${JSON.stringify(coldRecords)}, "utf8"))) if (!validateEvent(r).valid) process.exit(1);`,
+);
+
 function wall(args: string[]): number {
   const t0 = performance.now();
   execFileSync(process.execPath, args, { stdio: "ignore" });
@@ -118,14 +137,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const bare: number[] = [];
 const ours: number[] = [];
 const ajvCold: number[] = [];
+const entryCold: number[] = [];
 for (let i = 0; i < 15; i++) {
   bare.push(wall(["-e", ""]));
   ours.push(wall([coldOurs]));
   ajvCold.push(wall([coldAjv]));
+  if (i < 7) entryCold.push(wall([coldEntry]));
 }
 const base = median(bare);
 row("cold start: import + ec2 RunInstances + iam CreatePolicy (ms over node -e '')", (median(ours) - base).toFixed(1), `${base.toFixed(1)} node -e ''`, `${(median(ours) / base).toFixed(2)}x bare node (goal <= 60 ms)`);
 row("  the same with ajv compiling getEventSchema at run time (ms over node -e '')", (median(ajvCold) - base).toFixed(1), `${(median(ours) - base).toFixed(1)} runtime`, `${((median(ajvCold) - base) / (median(ours) - base)).toFixed(1)}x the runtime`);
+row("  the same through the ajv entry (ms over node -e '')", (median(entryCold) - base).toFixed(1), `${(median(ours) - base).toFixed(1)} runtime`, `${((median(entryCold) - base) / (median(ours) - base)).toFixed(1)}x the runtime`);
 
 // ---------------------------------------------------------------------------------------------------------
 // Bundle: a Lambda handler validating iam events.
@@ -152,6 +174,15 @@ const core = await bundle("core", `export { validateEvent, recordsOf } from "@cl
 const ajvBundle = await bundle("ajv", `import Ajv from "ajv/dist/2020.js"; export const ajv = new Ajv();`);
 row("bundle: minified Lambda handler validating iam events", kb(handler), `${kb(ajvBundle)} ajv alone`, `${(handler / ajvBundle).toFixed(2)}x ajv (goal <= 100 KB)`);
 row("  of which the runtime's code (no schemas)", kb(core), `${kb(handler - core)} iam + envelope schemas`, "");
+const entryHandler = await bundle(
+  "iam-handler-ajv",
+  `import { registerSchemas, recordsOf } from "@cloudtrail-schema/runtime";
+   import { isCloudTrailEvent } from "@cloudtrail-schema/runtime/ajv";
+   import iam from "@cloudtrail-schema/runtime/schemas/iam";
+   registerSchemas(iam);
+   export const handler = async (event) => recordsOf(event).filter((r) => isCloudTrailEvent(r, "iam")).length;`,
+);
+row("  the same handler through the ajv entry", kb(entryHandler), `${kb(handler)} runtime`, `${(entryHandler / handler).toFixed(2)}x the runtime`);
 
 // ---------------------------------------------------------------------------------------------------------
 // Memory after loading ec2.

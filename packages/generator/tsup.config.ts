@@ -44,7 +44,7 @@ const yamlAsEsm: Plugin = {
 /** How the CLI's dependencies are bundled, shared by both builds below. */
 const bundling = {
   // The CLI must start fast: bundle its few dependencies instead of resolving them at run time.
-  noExternal: ["citty", "yaml"],
+  noExternal: ["citty", "yaml", "minisearch"],
   // Imported at run time by `example` and `validate` only, and finding its generated/ beside itself: never
   // bundled, whichever package.json tsup reads its dependencies from (the tests build from the root).
   external: [/^@cloudtrail-schema\/runtime(\/.*)?$/],
@@ -60,10 +60,21 @@ const bundling = {
  * URL (src/cli/main.ts, run.ts), so esbuild does not inline them. `cli-validate-worker.js` is the thread
  * `validate` starts (src/cli/validate/pool.ts). @cloudtrail-schema/runtime, a dependency, stays external:
  * only `example` and `validate` import it, at run time. The end-to-end tests build with these options
- * too (test/cli/build-cli.ts).
+ * too (test/cli/build-cli.ts). `cli-lookup.js` is the plain operation lookup alone (src/cli/fast-lookup.ts),
+ * which `cli.js` imports instead of `cli-run.js` when it can; `cli-build-lookup.js` precomputes what it
+ * prints into dist/lookup/ (src/cli/lookup-slices.ts). `cli-build-search-index.js` writes `search`'s index beside them (the
+ * package's build runs it: src/cli/search-files.ts).
  */
 export const cliOptions: Options = {
-  entry: { cli: "src/cli/main.ts", "cli-run": "src/cli/run.ts", "cli-yaml": "src/cli/yaml.ts", "cli-validate-worker": "src/cli/validate/worker.ts" },
+  entry: {
+    cli: "src/cli/main.ts",
+    "cli-run": "src/cli/run.ts",
+    "cli-lookup": "src/cli/fast-lookup.ts",
+    "cli-yaml": "src/cli/yaml.ts",
+    "cli-validate-worker": "src/cli/validate/worker.ts",
+    "cli-build-search-index": "src/cli/build-search-index.ts",
+    "cli-build-lookup": "src/cli/build-lookup-slices.ts",
+  },
   format: ["esm"],
   target: "node20",
   platform: "node",

@@ -65,7 +65,7 @@ const T_NUMBER = 16;
 const T_STRING = 32;
 const T_OTHER = 64; // undefined, functions, symbols, bigints: not JSON
 const T_ALL = 127;
-const TYPE_BITS: Record<string, number> = {
+export const TYPE_BITS: Record<string, number> = {
   null: T_NULL,
   boolean: T_BOOLEAN,
   object: T_OBJECT,
@@ -75,7 +75,7 @@ const TYPE_BITS: Record<string, number> = {
   string: T_STRING,
 };
 
-function typeBit(d: unknown): number {
+export function typeBit(d: unknown): number {
   switch (typeof d) {
     case "string":
       return T_STRING;
@@ -90,7 +90,7 @@ function typeBit(d: unknown): number {
   }
 }
 
-const typeNames = (bits: number): string[] => Object.keys(TYPE_BITS).filter((n) => n !== "integer" && bits & TYPE_BITS[n]!);
+export const typeNames = (bits: number): string[] => Object.keys(TYPE_BITS).filter((n) => n !== "integer" && bits & TYPE_BITS[n]!);
 
 let depth = 0;
 
@@ -154,7 +154,7 @@ function at(check: Check, value: unknown, seg: string | number, ctx: Ctx): boole
   return ok;
 }
 
-function list(values: readonly unknown[], max = 6): string {
+export function list(values: readonly unknown[], max = 6): string {
   const shown = values.slice(0, max).map((v) => JSON.stringify(v)).join(", ");
   return values.length > max ? `${shown}, … (${values.length} values)` : shown;
 }

@@ -13,7 +13,7 @@ import type { SchemaDoc } from "./compile.js";
 import { checkOperation, getService } from "./data.js";
 import { mapSchema, setOwn } from "./keywords.js";
 import { readMode } from "./options.js";
-import type { EventSchemaOptions, JsonSchema } from "./types.js";
+import type { EventSchemaOptions, JsonSchema, Mode } from "./types.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const BASE = "https://cloudtrail-schema.dev/schemas";
@@ -25,12 +25,53 @@ export function getEventSchema(service: string, operation: string, options?: Eve
   const mode = readMode(options);
   const svc = getService(service);
   const op = checkOperation(svc, operation);
-  const root = svc.doc();
+  return withMode(
+    {
+      $schema: DIALECT,
+      $id: eventSchemaId(svc.name, op, mode),
+      title: `${svc.name} ${op} CloudTrail record (${mode})`,
+      $ref: `#/$defs/${escapeDef(`${op}.event`)}`,
+      $defs: reachable(svc.doc(), [`${op}.event`]),
+    },
+    mode,
+  );
+}
+
+/** `$id` of getEventSchema's document: `https://cloudtrail-schema.dev/schemas/<service>/<Operation>[.strict].json`. */
+export const eventSchemaId = (service: string, operation: string, mode: Mode): string => `${BASE}/${service}/${operation}${mode === "strict" ? ".strict" : ""}.json`;
+
+/** `$id` of serviceSchema's document: `https://cloudtrail-schema.dev/schemas/<service>.<mode>.json`. */
+export const serviceSchemaId = (service: string, mode: Mode): string => `${BASE}/${service}.${mode}.json`;
+
+/**
+ * Every operation's record schema of a service in one document, as `$defs` named as in getEventSchema's
+ * (`<Operation>.event`, the definitions they reach, the envelope's as `envelope.*`), so a validator that
+ * caches compiled definitions per document (ajv) compiles a definition shared by many operations once.
+ * The caller has checked the service name.
+ */
+export function serviceSchema(service: string, mode: Mode): JsonSchema {
+  const svc = getService(service);
+  return withMode(
+    {
+      $schema: DIALECT,
+      $id: serviceSchemaId(svc.name, mode),
+      title: `${svc.name} CloudTrail records (${mode})`,
+      $defs: reachable(
+        svc.doc(),
+        [...svc.operations].map((op) => `${op}.event`),
+      ),
+    },
+    mode,
+  );
+}
+
+/** The definitions reachable from `roots`, each `$ref` made local, sorted by name. */
+function reachable(root: SchemaDoc, roots: string[]): { [name: string]: unknown } {
   const defs: { [name: string]: unknown } = {};
-  const queue: [SchemaDoc, string][] = [[root, `${op}.event`]];
+  const queue: [SchemaDoc, string][] = roots.map((name) => [root, name]);
   const seen = new Set<string>();
-  while (queue.length) {
-    const [doc, name] = queue.shift()!;
+  for (let i = 0; i < queue.length; i++) {
+    const [doc, name] = queue[i]!;
     const key = doc.prefix + name;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -45,12 +86,10 @@ export function getEventSchema(service: string, operation: string, options?: Eve
   }
   const sorted: { [name: string]: unknown } = {};
   for (const k of Object.keys(defs).sort()) setOwn(sorted, k, defs[k]);
-  const document = {
-    $schema: DIALECT,
-    $id: `${BASE}/${svc.name}/${op}${mode === "strict" ? ".strict" : ""}.json`,
-    title: `${svc.name} ${op} CloudTrail record (${mode})`,
-    $ref: `#/$defs/${escapeDef(`${op}.event`)}`,
-    $defs: sorted,
-  } as JsonValue;
-  return (mode === "strict" ? toStrict(document) : toCompatible(document)) as JsonSchema;
+  return sorted;
+}
+
+/** Strict hoists `x-model`, compatible drops it (the generator's modes.ts), so no vendor keyword is left. */
+function withMode(document: { [k: string]: unknown }, mode: Mode): JsonSchema {
+  return (mode === "strict" ? toStrict(document as JsonValue) : toCompatible(document as JsonValue)) as JsonSchema;
 }

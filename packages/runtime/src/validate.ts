@@ -4,6 +4,9 @@
  * A record is validated twice only when it is wrong: first by the fast form of the compiled schema (stops at
  * the first failure, builds nothing), then, for a failing record, by the collecting form that says where and
  * why. Validation only reads the record: no coercion, no defaults, no removal.
+ *
+ * Resolution, targets and results are shared with `@cloudtrail-schema/runtime/ajv`, which plugs in another
+ * Engine (the caller's ajv) and so gives the same results in the same format.
  */
 import type { CloudTrailEvent, CloudTrailInsightsRecord, CloudTrailRecord, CloudTrailServices, OperationName } from "@cloudtrail-schema/types";
 import { type Check, compileDef, type Ctx, runCheck } from "./compile.js";
@@ -20,19 +23,28 @@ function eventCheck(service: string, operation: string, mode: Mode): Check {
 }
 
 /** A record whose properties throw when read (a Proxy, a getter) is not JSON data: invalid, not a crash. */
-function unreadable(e: unknown): ValidationError {
+export function unreadable(e: unknown): ValidationError {
   const why = e instanceof RangeError ? "it is nested too deeply" : `reading it threw ${e instanceof Error ? e.name : typeof e}`;
   return { path: "", message: `the record cannot be validated: ${why}`, keyword: "json" };
 }
 
-function check(record: unknown, service: string, operation: string, settings: Settings): ValidationResult {
+/**
+ * Checks a record against one operation's schema. With `collect`, an invalid result says what is wrong (at
+ * most `settings.maxErrors` errors, never none); without, its errors may be left empty. Only the package's own
+ * errors are thrown.
+ */
+export type Engine = (record: unknown, service: string, operation: string, settings: Settings, collect: boolean) => ValidationResult;
+
+/** The fast engine: compiled closures (compile.ts). */
+const closures: Engine = (record, service, operation, settings, collect) => {
   const run = eventCheck(service, operation, settings.mode);
   try {
     if (runCheck(run, record, null)) return { valid: true, service, operation, errors: [] };
   } catch (e) {
     if (e instanceof CloudTrailSchemaError) throw e;
-    return { valid: false, service, operation, errors: [unreadable(e)] };
+    return { valid: false, service, operation, errors: collect ? [unreadable(e)] : [] };
   }
+  if (!collect) return { valid: false, service, operation, errors: [] };
   const ctx: Ctx = { errors: [], max: settings.maxErrors, path: [] };
   try {
     runCheck(run, record, ctx);
@@ -42,18 +54,21 @@ function check(record: unknown, service: string, operation: string, settings: Se
   }
   if (ctx.errors.length === 0) ctx.errors.push({ path: "", message: "the record does not match its operation's schema" });
   return { valid: false, service, operation, errors: ctx.errors };
-}
+};
 
 /**
  * Validate one CloudTrail record against the schema of the operation it belongs to (see resolveEvent).
  * A record of no known operation is `{ valid: false }` with an error at `/eventSource` or `/eventName`.
  */
 export function validateEvent(record: unknown, options?: ValidateOptions): ValidationResult {
-  const settings = readOptions(options);
+  return validateWith(closures, record, readOptions(options));
+}
+
+export function validateWith(engine: Engine, record: unknown, settings: Settings): ValidationResult {
   const r = resolveOrInvalid(record);
   if ("valid" in r) return r;
   if (r.unmodeled && settings.mode === "strict") return annotate(unmodeledInStrict(r), record, r);
-  return annotate(check(record, r.service, r.operation, settings), record, r);
+  return annotate(engine(record, r.service, r.operation, settings, true), record, r);
 }
 
 /**
@@ -100,10 +115,10 @@ function resolveOrInvalid(record: unknown): { service: string; operation: string
   return r.ok ? r : { valid: false, errors: [r.error] };
 }
 
-type Target = { service?: string; operation?: string; settings: Settings };
+export type Target = { service?: string; operation?: string; settings: Settings };
 
 /** The optional service, operation and options of isCloudTrailEvent / assertCloudTrailEvent. */
-function target(args: unknown[]): Target {
+export function target(args: unknown[]): Target {
   const [a, b, c] = args;
   if (typeof a !== "string") return { settings: readOptions(a as ValidateOptions | undefined) };
   const service = getService(a).name;
@@ -112,7 +127,7 @@ function target(args: unknown[]): Target {
 }
 
 /** Validate against the named operation, or the record's own when it is not named. */
-function checkTarget(record: unknown, t: Target, collect: boolean): ValidationResult {
+export function checkTarget(engine: Engine, record: unknown, t: Target, collect: boolean): ValidationResult {
   let service = t.service;
   let operation = t.operation;
   if (operation === undefined) {
@@ -125,7 +140,7 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
     service = r.service;
     operation = r.operation;
   }
-  const result = collect ? check(record, service!, operation, t.settings) : quickCheck(record, service!, operation, t);
+  const result = engine(record, service!, operation, t.settings, collect);
   if (!result.valid) return result;
   // The guards narrow to types that declare the whole envelope; a record that passes without it is not that type.
   const missing = missingTypedFields(record, service!);
@@ -136,16 +151,6 @@ function checkTarget(record: unknown, t: Target, collect: boolean): ValidationRe
     operation,
     errors: missing.map((k) => ({ path: `/${k}`, message: `must have the property "${k}" (the event types declare it)`, expected: "present", found: "absent" })),
   };
-}
-
-function quickCheck(record: unknown, service: string, operation: string, t: Target): ValidationResult {
-  try {
-    const ok = runCheck(eventCheck(service, operation, t.settings.mode), record, null);
-    return { valid: ok, service, operation, errors: [] };
-  } catch (e) {
-    if (e instanceof CloudTrailSchemaError) throw e;
-    return { valid: false, service, operation, errors: [] };
-  }
 }
 
 /** Services whose types are in the program (`import type {} from "@cloudtrail-schema/types/iam"`). */
@@ -168,7 +173,7 @@ export function isCloudTrailEvent<S extends TypedService, O extends OperationNam
   options?: ValidateOptions,
 ): record is CloudTrailEvent<S, O>;
 export function isCloudTrailEvent(record: unknown, ...rest: unknown[]): boolean {
-  return checkTarget(record, target(rest), false).valid;
+  return checkTarget(closures, record, target(rest), false).valid;
 }
 
 /**
@@ -184,8 +189,11 @@ export function assertCloudTrailEvent<S extends TypedService, O extends Operatio
   options?: ValidateOptions,
 ): asserts record is CloudTrailEvent<S, O>;
 export function assertCloudTrailEvent(record: unknown, ...rest: unknown[]): void {
-  const t = target(rest);
-  const result = checkTarget(record, t, true);
+  assertWith(closures, record, target(rest));
+}
+
+export function assertWith(engine: Engine, record: unknown, t: Target): void {
+  const result = checkTarget(engine, record, t, true);
   if (result.valid) return;
   const what = t.operation ? `${t.service} ${t.operation} event` : t.service ? `${t.service} event` : "CloudTrail event";
   const [first] = result.errors;

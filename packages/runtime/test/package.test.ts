@@ -1,12 +1,16 @@
 /**
  * The built package as users get it (run after the build): its entries in ESM and CommonJS, loading per
- * service on first use, and a bundled Lambda handler that carries only the services it registers.
+ * service on first use, a bundled Lambda handler that carries only the services it registers, ajv only in
+ * the `./ajv` entry, and the packed tarball clean for attw and publint.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { iamCreatePolicy, stsAssumeRole } from "./fixtures.js";
 
@@ -39,6 +43,48 @@ describe("package", () => {
     );
     // iam-toolbox logs under iam.amazonaws.com too: resolving an iam record asks both for the eventName.
     expect(out).toEqual({ before: [], after: ["index.cjs", "schemas/envelope.cjs", "schemas/iam-toolbox.cjs", "schemas/iam.cjs"], valid: true });
+  });
+
+  it("the ajv entry validates through ajv, from ES modules and CommonJS", () => {
+    const record = JSON.stringify(iamCreatePolicy());
+    const esm = run(
+      "ajv.mjs",
+      `import { createAjvValidator, addCloudTrailSchemas, getEventSchemaId } from "@cloudtrail-schema/runtime/ajv";
+       import { Ajv2020 } from "ajv/dist/2020.js";
+       const ajv = new Ajv2020();
+       addCloudTrailSchemas(ajv, ["iam"]);
+       const v = createAjvValidator();
+       console.log(JSON.stringify({ valid: v.validateEvent(${record}, { mode: "strict" }).valid, byId: ajv.getSchema(getEventSchemaId("iam", "CreatePolicy"))(${record}) }));`,
+    );
+    expect(esm).toEqual({ valid: true, byId: true });
+    const cjs = run(
+      "ajv.cjs",
+      `const { validateEvent } = require("@cloudtrail-schema/runtime/ajv");
+       const r = ${record};
+       console.log(JSON.stringify({ valid: validateEvent(r).valid, invalid: validateEvent({ ...r, eventTime: 7 }).errors.map((e) => e.path) }));`,
+    );
+    expect(cjs).toEqual({ valid: true, invalid: ["/eventTime"] });
+  });
+
+  it("the default entry neither imports nor bundles ajv", async () => {
+    const out = run(
+      "no-ajv.mjs",
+      `import { createRequire } from "node:module";
+       const { validateEvent } = await import("@cloudtrail-schema/runtime");
+       validateEvent(${JSON.stringify(iamCreatePolicy())});
+       console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes("/node_modules/ajv/"))));`,
+    );
+    expect(out).toEqual([]);
+    const entry = join(root, ".test-default-entry.mjs");
+    writeFileSync(entry, `export * from "@cloudtrail-schema/runtime"; export * from "@cloudtrail-schema/runtime/node";`);
+    try {
+      const result = await build({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", write: false, metafile: true, logLevel: "silent" });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((i) => i.includes("dist/index.js"))).toBe(true);
+      expect(inputs.filter((i) => /node_modules\/ajv\/|dist\/ajv\./.test(i))).toEqual([]);
+    } finally {
+      rmSync(entry, { force: true });
+    }
   });
 
   it("works from CommonJS, and every subpath resolves", () => {
@@ -80,5 +126,50 @@ describe("package", () => {
     expect(iamResult).toMatchObject({ valid: true, service: "iam" });
     // sts was not bundled: from the bundle's point of view it is an unknown eventSource.
     expect(stsResult).toMatchObject({ valid: false, errors: [{ path: "/eventSource" }] });
+  });
+});
+
+describe("the packed tarball", () => {
+  let tarball: string;
+  const pack = (): string => {
+    if (tarball) return tarball;
+    const execpath = process.env.npm_execpath;
+    const [cmd, pre] = execpath && /pnpm/.test(execpath) ? [process.execPath, [execpath]] : ["npx", ["--yes", "pnpm@10.34.8"]];
+    const into = join(dir, "pack");
+    execFileSync(cmd, [...pre, "pack", "--pack-destination", into], { cwd: root, stdio: "ignore" });
+    return (tarball = join(into, readdirSync(into).find((f) => f.endsWith(".tgz"))!));
+  };
+
+  it("declares ajv an optional peer (types first, ESM and CommonJS for ./ajv)", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(pkg.peerDependencies).toEqual({ ajv: expect.stringMatching(/^\^8\./) });
+    expect(pkg.peerDependenciesMeta).toEqual({ ajv: { optional: true } });
+    expect(pkg.dependencies).not.toHaveProperty("ajv");
+    expect(Object.keys(pkg.exports["./ajv"].import)).toEqual(["types", "default"]);
+    expect(Object.keys(pkg.exports["./ajv"].require)).toEqual(["types", "default"]);
+  });
+
+  it("has no problem for @arethetypeswrong/cli under node16 and bundler resolution", () => {
+    // node10 resolution has no `exports`, so no subpath resolves there (the package needs Node 20); the
+    // schema packs (`./schemas/*`, a CommonJS module with a default export) are left out: attw reports named
+    // exports on them that nobody imports.
+    const attw = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "..", "dist", "index.js");
+    const r = spawnSync(process.execPath, [attw, pack(), "--profile", "node16", "--entrypoints", ".", "node", "testing", "ajv", "--format", "table-flipped", "--no-color", "--no-emoji"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
+    // attw exits 1 on any problem that is not ignored.
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"@cloudtrail-schema\/runtime\/ajv" +│ OK \(CJS\) +│ OK \(ESM\) +│ OK/);
+  });
+
+  it("has no error, warning or suggestion for publint", async () => {
+    const bytes = readFileSync(pack());
+    const { messages, pkg } = await publint({
+      pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer },
+      level: "suggestion",
+      strict: true,
+    });
+    expect(messages.map((m) => `${m.type} ${m.code}: ${formatMessage(m, pkg)}`)).toEqual([]);
   });
 });

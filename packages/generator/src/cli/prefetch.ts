@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs";
 import { join } from "node:path";
-import { defaultSnapshotDir, gunzipOptions } from "../load.js";
+import { defaultSnapshotDir, gunzipOptions, type Snapshot } from "../load.js";
 
 export interface Prefetch {
   service: string;
@@ -47,4 +47,11 @@ export function prefetch(argv: readonly string[]): Prefetch | undefined {
     });
   });
   return { service, file, bytes };
+}
+
+/** The snapshot, answering `readBytes` from the prefetched model when it is the file the manifest names. */
+export function withPrefetched(snapshot: Snapshot, early: { service: string; file: string; bytes: Buffer | undefined } | undefined): Snapshot {
+  if (!early?.bytes || !snapshot.services.includes(early.service) || snapshot.file(early.service) !== early.file) return snapshot;
+  const { service, bytes } = early;
+  return { ...snapshot, readBytes: (s) => (s === service ? bytes : snapshot.readBytes(s)) };
 }

@@ -17,8 +17,9 @@ import { GeneratorError } from "../errors.js";
 import { openSnapshot, type Snapshot } from "../load.js";
 import { aliasesOf, FORMATS, type Command, type Format, type LazyPrintable, type Printable, type View } from "./command.js";
 import { COMMANDS, DEFAULT_COMMAND } from "./commands/index.js";
-import type { Prefetch } from "./prefetch.js";
+import { withPrefetched, type Prefetch } from "./prefetch.js";
 import { ansi, plain, wantsColor } from "./render/style.js";
+import { viewOf } from "./view.js";
 
 export const PROGRAM = "cloudtrail-schema";
 export const VERSION: string = pkg.version;
@@ -104,13 +105,6 @@ async function dispatch(io: IO): Promise<number> {
   return printable.exitCode ?? 0;
 }
 
-/** The snapshot, answering `readBytes` from the prefetched model when it is the file the manifest names. */
-function withPrefetched(snapshot: Snapshot, early: { service: string; file: string; bytes: Buffer | undefined } | undefined): Snapshot {
-  if (!early?.bytes || !snapshot.services.includes(early.service) || snapshot.file(early.service) !== early.file) return snapshot;
-  const { service, bytes } = early;
-  return { ...snapshot, readBytes: (s) => (s === service ? bytes : snapshot.readBytes(s)) };
-}
-
 /** citty's parse, plus what it leaves to the caller: unknown options, and `-f` without a value. */
 function parse(cmd: Command, argv: string[]): ParsedArgs {
   const args = parseArgs(argv, cmd.args);
@@ -146,12 +140,6 @@ async function print(p: Printable | LazyPrintable, format: Format, view: View): 
 async function loadYaml(): Promise<typeof import("./yaml.js")> {
   const file = import.meta.url.endsWith(".ts") ? "./yaml.ts" : "./cli-yaml.js";
   return (await import(new URL(file, import.meta.url).href)) as typeof import("./yaml.js");
-}
-
-function viewOf(stream: Stream, env: IO["env"]): View {
-  // Terminal width on a terminal; a fixed width otherwise, so piped output does not depend on the window.
-  const width = stream.isTTY && stream.columns ? Math.min(stream.columns, 120) : 100;
-  return { width, style: wantsColor(stream, env) ? ansi : plain };
 }
 
 function versionLine(): string {

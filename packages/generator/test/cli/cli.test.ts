@@ -99,8 +99,8 @@ describe("cloudtrail-schema (built)", () => {
 
   it("shows recursion as a reference (ce.GetCostAndUsage.input, which crashed the original tool)", () => {
     const out = ok(["ce.GetCostAndUsage.input", "--no-docs"]);
-    expect(out).toMatch(/^ {2}filter: object \(Expression\)$\n^ {4}or: array of object -> \(recursive: Expression\)$/m);
-    expect(out).toMatch(/^ {4}not: object -> \(recursive: Expression\)$/m);
+    expect(out).toMatch(/^ {2}Filter: object \(Expression\)$\n^ {4}Or: array of object -> \(recursive: Expression\)$/m);
+    expect(out).toMatch(/^ {4}Not: object -> \(recursive: Expression\)$/m);
   });
 
   it("marks sensitive values (iam.CreateLoginProfile.input)", () => {
@@ -121,7 +121,7 @@ describe("cloudtrail-schema (built)", () => {
 
   it("--format json of a recursive operation bundles the definitions it refers to", () => {
     const schema = JSON.parse(ok(["ce.GetCostAndUsage.input", "-f", "json"]));
-    expect(schema.properties.filter).toEqual({ $ref: "#/$defs/Expression", description: expect.any(String) });
+    expect(schema.properties.Filter).toEqual({ $ref: "#/$defs/Expression", description: expect.any(String) });
     expect(Object.keys(schema.$defs)).toContain("Expression");
     const ajv = new Ajv2020({ strict: true });
     for (const k of VOCABULARY) ajv.addKeyword(k);

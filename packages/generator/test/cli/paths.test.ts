@@ -203,10 +203,10 @@ describe("paths of real operations", () => {
 
   it("ce.GetCostAndUsage: recursion stops at the reference; map values as .*", () => {
     const rows = pathsOf("ce", "GetCostAndUsage").paths;
-    expect(row(rows, "requestParameters.filter.and")).toMatchObject({ recursive: "Expression" });
-    expect(row(rows, "requestParameters.filter.not")).toMatchObject({ recursive: "Expression" });
-    expect(rows.some((x) => x.path.startsWith("requestParameters.filter.not."))).toBe(false);
-    expect(row(rows, "responseElements.resultsByTime[].total.*.amount")).toMatchObject({ type: "string" });
+    expect(row(rows, "requestParameters.Filter.And")).toMatchObject({ recursive: "Expression" });
+    expect(row(rows, "requestParameters.Filter.Not")).toMatchObject({ recursive: "Expression" });
+    expect(rows.some((x) => x.path.startsWith("requestParameters.Filter.Not."))).toBe(false);
+    expect(row(rows, "responseElements.ResultsByTime[].Total.*.Amount")).toMatchObject({ type: "string" });
   });
 
   it("lambda.CreateFunction: functionArn and functionName", () => {

@@ -21,10 +21,16 @@
  * Read-only operations (Get*, List*, Describe*) reach a rule only when its state is
  * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
+ * Global services' records (IAM, CloudFront, Route 53…) reach EventBridge in us-east-1 only
+ * (global-services.ts): a note says so.
+ *
+ * Every format prints the pattern alone, ready for `aws events put-rule --event-pattern file://…`; the
+ * notes go to stderr. `--explain` prints {pattern, state, globalServices, notes} instead.
  */
 import { GeneratorError } from "../../errors.js";
 import { ANY_EVENT_SOURCE } from "../../log-model.js";
 import { COMMON_ARGS, defineCommand, type Printable } from "../command.js";
+import { globalService } from "../global-services.js";
 import { openLookup } from "../lookup.js";
 import { findOperation, parseOperationList, type FoundOperation } from "../suggesting.js";
 
@@ -41,6 +47,8 @@ export interface PatternResult {
   pattern: EventPattern;
   /** The rule state the pattern needs: ENABLED, or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS for read-only operations. */
   state: "ENABLED" | typeof READ_ONLY_STATE;
+  /** The services asked of whose records reach EventBridge in us-east-1 only (global-services.ts). */
+  globalServices: string[];
   notes: string[];
 }
 
@@ -112,9 +120,22 @@ export function eventPattern(found: readonly FoundOperation[], operationsOf: (se
         `(aws events put-rule --state ${READ_ONLY_STATE} ...).`,
     );
   }
+  const global = uniq(found.map((f) => f.service.name)).filter((s) => globalService(s));
+  if (global.length) {
+    const named = global.map((s) => {
+      const only = globalService(s)!.only;
+      return only ? `${s} (${only})` : s;
+    });
+    notes.push(
+      `${named.join(", ")} ${global.length === 1 ? "is a global service" : "are global services"}: ` +
+        `${global.length === 1 ? "its" : "their"} CloudTrail events reach EventBridge in us-east-1 only; ` +
+        `put the rule on us-east-1's default event bus (or forward them from there to another Region's bus).`,
+    );
+  }
   return {
     pattern: { source: uniq(sources.map(sourceOf)), "detail-type": uniq(found.map((f) => DETAIL_TYPES[eventTypeOf(f.operation)] ?? DETAIL_TYPE)), detail },
     state: readOnly.length ? READ_ONLY_STATE : "ENABLED",
+    globalServices: global,
     notes,
   };
 }
@@ -137,33 +158,38 @@ export const pattern = defineCommand({
       valueHint: "SERVICE.OPERATION...",
       description: "one or more operations (iam.CreatePolicy lambda.CreateFunction), or a service and its operations (iam CreatePolicy DeletePolicy)",
     },
+    explain: { type: "boolean", description: "print {pattern, state, globalServices, notes} instead of the pattern alone" },
     ...COMMON_ARGS,
   },
   examples: [
     ["pattern iam.CreatePolicy", "the pattern for IAM's CreatePolicy records"],
+    ["pattern s3.PutBucketPolicy --format json > p.json", "then: aws events put-rule --name n --event-pattern file://p.json"],
     ["pattern iam CreatePolicy DeletePolicy", "two operations of one service: one eventName list"],
     ["pattern lambda.CreateFunction s3.PutBucketAcl", "several services (lambda's eventName aliases included)"],
-    ["pattern iam.GetPolicy --format json", "{pattern, state, notes}: the rule state a read-only operation needs"],
+    ["pattern iam.GetPolicy --explain --format json", "{pattern, state, globalServices, notes}: the rule state a read-only operation needs"],
     ["pattern signin-console.ConsoleLogin", "console sign-in: detail-type AWS Console Sign In via CloudTrail"],
   ],
   notes:
-    "The default output is the pattern alone, as JSON to paste into a rule (`aws events put-rule --event-pattern`); " +
-    "notes (a read-only operation needs the rule state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS; an $or was " +
-    "needed) go to stderr. --format json|yaml prints {pattern, state, notes}. Operations of several services make " +
-    "one flat pattern when that matches nothing more, else detail is an $or per eventSource.",
+    "Every format prints the pattern alone (human and json as JSON, yaml as YAML), ready for " +
+    "`aws events put-rule --event-pattern file://FILE`; notes go to stderr: a read-only operation needs the rule " +
+    "state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS; a global service (iam, sts's global endpoint, cloudfront, " +
+    "route53, organizations, account, signin-console) reaches EventBridge in us-east-1 only; an $or was needed. " +
+    "--explain prints {pattern, state, globalServices, notes} instead, with no notes on stderr. Operations of " +
+    "several services make one flat pattern when that matches nothing more, else detail is an $or per eventSource.",
   run(args, ctx): Printable {
     const refs = parseOperationList(args._, "pattern");
     const lookup = openLookup(ctx.snapshot());
     const found = refs.map((r) => findOperation(lookup, r, ctx.commands));
     const result = eventPattern(found, (s) => lookup.operations(s));
+    if (args.explain) return { data: () => result, human: () => `${JSON.stringify(result, null, 2)}\n` };
     const stderr = ctx.stderr ?? process.stderr;
+    // stdout stays the pattern alone (valid JSON or YAML); what a user must know besides goes to stderr.
+    const notes = () => {
+      for (const n of result.notes) stderr.write(`note: ${n}\n`);
+    };
     return {
-      data: () => result,
-      human: () => {
-        // stdout stays the pattern alone (valid JSON); what a user must know besides goes to stderr.
-        for (const n of result.notes) stderr.write(`note: ${n}\n`);
-        return `${formatPattern(result.pattern)}\n`;
-      },
+      data: () => (notes(), result.pattern),
+      human: () => (notes(), `${formatPattern(result.pattern)}\n`),
     };
   },
 });

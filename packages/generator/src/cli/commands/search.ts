@@ -1,14 +1,12 @@
 /**
- * `cloudtrail-schema search TEXT`: services, operations and fields whose name (or, with `--docs`, whose
- * documentation) contains TEXT, case-insensitively, best first: an exact name, then a name starting with
- * TEXT, then a name containing it, then a documentation match; services before operations before fields
- * within a tier, shorter names first.
+ * `cloudtrail-schema search TEXT`: services, operations and fields ranked by how well their names and
+ * documentation match TEXT, by full-text search (search-index.ts: words, stemming, prefixes, typos,
+ * names over documentation) over an index built at build time.
  *
- * Fields are botocore's structure members, found in the raw models (projecting every operation of every
- * service to get CloudTrail's names takes over a minute). A member is matched by its botocore name and its
- * wire name (EC2's `locationName`), which is what CloudTrail writes up to the case of the first letter;
- * each field hit is one member name in one service, with the operations whose records hold it. Only for
- * the hits printed is one operation projected, to show the path CloudTrail really writes.
+ * Fields are botocore's structure members by the name CloudTrail writes (EC2's locationName, else the
+ * member's name, in any case); a field hit is one such name in one service (at most the 3 services with
+ * the most structures that have it), with the operations whose records hold it and the path CloudTrail
+ * writes it at in the first of them, for the first DETAILED_FIELDS field hits printed.
  */
 import { curatedServices } from "../../curated/index.js";
 import { htmlToText } from "../../docs.js";
@@ -16,18 +14,29 @@ import { GeneratorError } from "../../errors.js";
 import type { Snapshot } from "../../load.js";
 import { COMMON_ARGS, defineCommand, type Printable, type View } from "../command.js";
 import { openLookup, type Lookup } from "../lookup.js";
+import { modelIndex, type ModelIndex } from "../model-slice.js";
 import { firstSentence } from "../render/field-paths.js";
 import { wrap } from "../render/text.js";
+import { openSearchIndex } from "../search-files.js";
+import { fieldName, type SearchIndex } from "../search-index.js";
 import { operationPaths } from "./paths.js";
 
-export type Match = "exact" | "prefix" | "name" | "doc";
-const TIER: Record<Match, number> = { exact: 0, prefix: 1, name: 2, doc: 3 };
-const KINDS = ["service", "operation", "field"] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = { s: "service", o: "operation", f: "field" } as const;
+type Kind = (typeof KINDS)[keyof typeof KINDS];
+
+/** A field found in this many services is shown for the first few (most structures first). */
+export const SERVICES_PER_FIELD = 3;
+
+/**
+ * Field hits whose operations and example path are looked up (each parses its service's whole model and
+ * projects an operation, tens of milliseconds for a big service): the first few, so a search stays fast.
+ */
+export const DETAILED_FIELDS = 4;
 
 export interface SearchHit {
   kind: Kind;
-  match: Match;
+  /** Relevance, higher is better (MiniSearch's BM25 score with the boosts of search-index.ts), rounded. */
+  score: number;
   service: string;
   /** Operations: the operation. */
   operation?: string;
@@ -35,6 +44,8 @@ export interface SearchHit {
   field?: string;
   /** Fields: how many structures of the service have the member. */
   shapes?: number;
+  /** Fields: how many other services have a member of that name. */
+  otherServices?: number;
   /** Fields: the operations whose requestParameters or responseElements hold it (at most 5), and how many in all. */
   operations?: string[];
   operationCount?: number;
@@ -46,126 +57,12 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
-  docs: boolean;
-  /** Every match, of which `hits` are the first `limit`. */
+  /** Every match (a field counted once per service shown), of which `hits` are the first `limit`. */
   total: number;
   hits: SearchHit[];
 }
 
 type Json = Record<string, any>;
-
-/** How a name matches the query (lower-case), or undefined. */
-function nameMatch(name: string, q: string): Match | undefined {
-  const n = name.toLowerCase();
-  if (n === q) return "exact";
-  if (n.startsWith(q)) return "prefix";
-  if (n.includes(q)) return "name";
-  return undefined;
-}
-
-const best = (ms: (Match | undefined)[]): Match | undefined =>
-  ms.reduce<Match | undefined>((a, m) => (m && (!a || TIER[m] < TIER[a]) ? m : a), undefined);
-
-/** A cheap tag strip for matching only (printing uses docs.ts htmlToText). */
-const docText = (html: unknown) => (typeof html === "string" ? html.replace(/<[^>]*>/g, " ").toLowerCase() : "");
-
-interface Candidate {
-  hit: SearchHit;
-  /** For tie-breaking: the matched name's length. */
-  length: number;
-  /** Fields: where to find the member, to fill in operations and the example later. */
-  members?: { shape: string; member: string }[];
-  docHtml?: unknown;
-}
-
-/**
- * Whether the query can match in a model only where it occurs in the model's JSON text: true for names
- * and for documentation (tags replaced by spaces cannot create a match), unless JSON escapes or HTML
- * entities could hide it.
- */
-const textFilterable = (q: string) => /^[\x20-\x7e]*$/.test(q) && !/["\\<>&]/.test(q);
-
-/**
- * Tests on a model's JSON text (read as latin1, which is cheap, and exact for the ASCII queries filtered):
- * whether it has the query anywhere, and whether it has it in a name: a key (operation, shape or member
- * name) or a locationName, serviceFullName or serviceId value. Most models whose text has the query have
- * it only in documentation.
- */
-function textFilters(q: string): { anywhere: RegExp; name: RegExp } {
-  const e = q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return {
-    anywhere: new RegExp(e, "i"),
-    name: new RegExp(`"[^"\\\\]*${e}[^"\\\\]*":|"(?:locationName|serviceFullName|serviceId)":"[^"\\\\]*${e}`, "i"),
-  };
-}
-
-/** Every match in the snapshot, unranked. */
-function candidates(snapshot: Snapshot, q: string, docs: boolean): Candidate[] {
-  const out: Candidate[] = [];
-  const filter = textFilterable(q) ? textFilters(q) : undefined;
-  for (const service of snapshot.services) {
-    const bytes = snapshot.readBytes(service);
-    // Most models do not have the text, or not in a name: skip parsing them (parsing is most of a search's time).
-    if (filter && !service.includes(q)) {
-      const text = bytes.toString("latin1");
-      if (!filter.anywhere.test(text) || (!docs && !filter.name.test(text))) continue;
-    }
-    const model = JSON.parse(bytes.toString("utf8")) as Json;
-    const meta = (model.metadata ?? {}) as Json;
-    const sm = best([nameMatch(service, q), nameMatch(String(meta.serviceFullName ?? ""), q), nameMatch(String(meta.serviceId ?? ""), q)]) ??
-      (docs && docText(model.documentation).includes(q) ? "doc" : undefined);
-    if (sm) out.push({ hit: { kind: "service", match: sm, service }, length: service.length, docHtml: model.documentation });
-    for (const [name, op] of Object.entries((model.operations ?? {}) as Record<string, Json>)) {
-      const m = nameMatch(name, q) ?? (docs && docText(op.documentation).includes(q) ? "doc" : undefined);
-      if (m) out.push({ hit: { kind: "operation", match: m, service, operation: name }, length: name.length, docHtml: op.documentation });
-    }
-    // Field hits: one per member name in the service.
-    const fields = new Map<string, Candidate>();
-    for (const [shapeName, shape] of Object.entries((model.shapes ?? {}) as Record<string, Json>)) {
-      if (shape.type !== "structure" && shape.type !== "union") continue;
-      for (const [member, def] of Object.entries((shape.members ?? {}) as Record<string, Json>)) {
-        const m =
-          best([nameMatch(member, q), typeof def.locationName === "string" ? nameMatch(def.locationName, q) : undefined]) ??
-          (docs && docText(def.documentation).includes(q) ? "doc" : undefined);
-        if (!m) continue;
-        const c = fields.get(member);
-        if (!c) {
-          fields.set(member, {
-            hit: { kind: "field", match: m, service, field: member },
-            length: member.length,
-            members: [{ shape: shapeName, member }],
-            docHtml: def.documentation,
-          });
-        } else {
-          c.members!.push({ shape: shapeName, member });
-          if (TIER[m] < TIER[c.hit.match]) c.hit.match = m;
-          c.docHtml ??= def.documentation;
-        }
-      }
-    }
-    out.push(...fields.values());
-  }
-  // The curated non-API services (signin-console…) by service and operation name, and doc with --docs;
-  // their fields are few and written by hand, so they are not searched as fields.
-  for (const svc of curatedServices()) {
-    const sm = best([nameMatch(svc.name, q), nameMatch(svc.serviceFullName, q)]) ?? (docs && (svc.doc ?? "").toLowerCase().includes(q) ? "doc" : undefined);
-    if (sm) out.push({ hit: { kind: "service", match: sm, service: svc.name }, length: svc.name.length, docHtml: svc.doc });
-    for (const op of svc.operations) {
-      const m = best(op.eventNames.map((n) => nameMatch(n, q)).concat(nameMatch(op.name, q))) ?? (docs && (op.doc ?? "").toLowerCase().includes(q) ? "doc" : undefined);
-      if (m) out.push({ hit: { kind: "operation", match: m, service: svc.name, operation: op.name }, length: op.name.length, docHtml: op.doc });
-    }
-  }
-  return out;
-}
-
-const compare = (a: Candidate, b: Candidate) =>
-  TIER[a.hit.match] - TIER[b.hit.match] ||
-  KINDS.indexOf(a.hit.kind) - KINDS.indexOf(b.hit.kind) ||
-  // A member in many structures of a service (iam's PolicyName) before one in a few.
-  (b.members?.length ?? 0) - (a.members?.length ?? 0) ||
-  a.length - b.length ||
-  (a.hit.service < b.hit.service ? -1 : a.hit.service > b.hit.service ? 1 : 0) ||
-  ((a.hit.operation ?? a.hit.field ?? "") < (b.hit.operation ?? b.hit.field ?? "") ? -1 : 1);
 
 /** The operations whose input or output shape reaches any of `shapes`, sorted. */
 function operationsReaching(model: Json, shapes: readonly string[]): string[] {
@@ -210,59 +107,87 @@ function examplePath(lookup: Lookup, service: string, operation: string, names: 
   }
 }
 
-/** The search itself. Pure but for reading the snapshot. */
-export function search(snapshot: Snapshot, query: string, options: { limit: number; docs: boolean }): SearchResult {
-  const q = query.toLowerCase();
-  // Each model is parsed, searched and dropped (all of them parsed are over a gigabyte); the few printed
-  // field hits read theirs again.
-  const all = candidates(snapshot, q, options.docs).sort(compare);
+/** The ranked hits of a query, fields expanded to their services. */
+export function rankedHits(index: SearchIndex, query: string): SearchHit[] {
+  const hits: SearchHit[] = [];
+  for (const { id, score } of index.search(query)) {
+    const d = index.doc(id);
+    const rounded = Math.round(score * 100) / 100;
+    if (d.kind === "f") {
+      const services = d.services ?? [];
+      for (const [service, shapes] of services.slice(0, SERVICES_PER_FIELD)) {
+        hits.push({ kind: "field", score: rounded, service, field: d.name, shapes, otherServices: services.length - Math.min(services.length, SERVICES_PER_FIELD) });
+      }
+    } else if (d.kind === "o") hits.push({ kind: "operation", score: rounded, service: d.service, operation: d.name });
+    else hits.push({ kind: "service", score: rounded, service: d.service });
+  }
+  return hits;
+}
+
+/** The search itself: the index ranks; the snapshot fills in the printed hits' docs and field details. */
+export function search(snapshot: Snapshot, query: string, options: { limit: number; index?: SearchIndex }): SearchResult {
+  const index = options.index ?? openSearchIndex(snapshot);
+  const all = rankedHits(index, query);
   const shown = all.slice(0, options.limit);
+  const curated = new Map(curatedServices().map((c) => [c.name, c]));
+  const indexes = new Map<string, ModelIndex>();
+  const sliced = (s: string) => {
+    let i = indexes.get(s);
+    if (!i) indexes.set(s, (i = modelIndex(snapshot.readBytes(s))));
+    return i;
+  };
   const models = new Map<string, Json>();
   const read = (s: string) => {
     let m = models.get(s);
     if (!m) models.set(s, (m = snapshot.read(s) as Json));
     return m;
   };
+  const sentence = (html: unknown) => firstSentence(typeof html === "string" ? htmlToText(html) : undefined);
   let lookup: Lookup | undefined;
-  for (const c of shown) {
-    const doc = firstSentence(typeof c.docHtml === "string" ? htmlToText(c.docHtml) : undefined);
-    if (doc) c.hit.doc = doc;
-    if (c.hit.kind !== "field") continue;
-    const model = read(c.hit.service);
-    const ops = operationsReaching(model, c.members!.map((m) => m.shape));
-    c.hit.shapes = c.members!.length;
-    c.hit.operationCount = ops.length;
-    c.hit.operations = ops.slice(0, 5);
-    const first = ops[0];
-    if (first) {
-      const names = c.members!.flatMap((m) => {
-        const def = (model.shapes[m.shape]?.members?.[m.member] ?? {}) as Json;
-        return typeof def.locationName === "string" ? [m.member, def.locationName] : [m.member];
-      });
-      const ex = examplePath((lookup ??= openLookup(snapshot)), c.hit.service, first, names);
-      if (ex) c.hit.example = ex;
+  let detailed = 0;
+  for (const h of shown) {
+    const c = curated.get(h.service);
+    let doc: string | undefined;
+    if (h.kind === "service") doc = c ? firstSentence(c.doc) : sentence(sliced(h.service).documentation());
+    else if (h.kind === "operation") doc = c ? firstSentence(c.operations.find((o) => o.name === h.operation)?.doc) : sentence(sliced(h.service).operation(h.operation!)?.documentation);
+    else if (detailed++ < DETAILED_FIELDS) {
+      const model = read(h.service);
+      // The structures of this service with a member written under this name (any case).
+      const members: { shape: string; member: string; def: Json }[] = [];
+      for (const [shapeName, shape] of Object.entries((model.shapes ?? {}) as Record<string, Json>)) {
+        if (shape.type !== "structure" && shape.type !== "union") continue;
+        for (const [member, def] of Object.entries((shape.members ?? {}) as Record<string, Json>)) {
+          if (fieldName(member, def).toLowerCase() === h.field!.toLowerCase()) members.push({ shape: shapeName, member, def });
+        }
+      }
+      doc = sentence(members.find((m) => m.def.documentation)?.def.documentation);
+      const ops = operationsReaching(model, members.map((m) => m.shape));
+      h.operationCount = ops.length;
+      h.operations = ops.slice(0, 5);
+      const first = ops[0];
+      if (first) {
+        const names = members.flatMap((m) => (typeof m.def.locationName === "string" ? [m.member, m.def.locationName] : [m.member]));
+        const ex = examplePath((lookup ??= openLookup(snapshot)), h.service, first, names);
+        if (ex) h.example = ex;
+      }
     }
+    if (doc) h.doc = doc;
   }
-  return { query, docs: options.docs, total: all.length, hits: shown.map((c) => c.hit) };
+  return { query, total: all.length, hits: shown };
 }
 
 /** `service iam`, `operation iam.CreatePolicy`, `field iam PolicyName`, then doc and where, indented. */
 export function renderSearch(r: SearchResult, view: View): string {
   const s = view.style;
   const out: string[] = [];
-  if (!r.hits.length) {
-    out.push(`no service, operation or field ${r.docs ? "name or documentation " : "name "}contains "${r.query}"`);
-    if (!r.docs) out.push(s.note("(--docs searches documentation too)"));
-    return `${out.join("\n")}\n`;
-  }
+  if (!r.hits.length) return `no service, operation or field matches "${r.query}"\n`;
   for (const h of r.hits) {
     const name =
       h.kind === "service" ? h.service : h.kind === "operation" ? `${h.service}.${h.operation}` : `${h.service} ${h.field}`;
-    const where =
-      h.kind === "field"
-        ? ` ${s.note(`in ${h.shapes} structure${h.shapes === 1 ? "" : "s"}, ${h.operationCount} operation${h.operationCount === 1 ? "" : "s"}`)}`
-        : "";
-    out.push(`${h.kind.padEnd(9)} ${s.field(name)}${where}${h.match === "doc" ? ` ${s.note("(documentation)")}` : ""}`);
+    const others = h.otherServices ? `; and ${h.otherServices} other service${h.otherServices === 1 ? "" : "s"}` : "";
+    const ops = h.operationCount === undefined ? "" : `, ${h.operationCount} operation${h.operationCount === 1 ? "" : "s"}`;
+    const where = h.kind === "field" ? ` ${s.note(`in ${h.shapes} structure${h.shapes === 1 ? "" : "s"}${ops}${others}`)}` : "";
+    out.push(`${h.kind.padEnd(9)} ${s.field(name)}${where}`);
     if (h.example) out.push(`          ${s.type(h.example)}`);
     if (h.doc) out.push(...wrap(h.doc, view.width, 10).map(s.doc));
   }
@@ -278,29 +203,34 @@ export function renderSearch(r: SearchResult, view: View): string {
 
 export const searchCommand = defineCommand({
   name: "search",
-  description: "find services, operations and fields by name (or documentation, with --docs)",
+  description: "find services, operations and fields by their names and documentation (full-text, ranked)",
   usage: ["TEXT [OPTIONS]"],
   args: {
-    text: { type: "positional", required: false, valueHint: "TEXT", description: "what to look for, case-insensitively" },
+    text: { type: "positional", required: false, valueHint: "TEXT", description: "words to look for (any case, any form: policies finds policy)" },
     limit: { type: "string", default: "20", valueHint: "N", description: "print at most N matches" },
-    docs: { type: "boolean", description: "search documentation too (slower)" },
+    docs: { type: "boolean", description: "deprecated, does nothing: documentation is always searched" },
     ...COMMON_ARGS,
   },
   examples: [
+    ["search 'stop logging trail'", "cloudtrail.StopLogging first"],
+    ["search 'managed policy' --limit 5", "IAM's policy operations, by name and documentation"],
     ["search policyName", "fields named policyName, with the operations that log them"],
-    ["search bucketacl", "operations and fields with BucketAcl in their name"],
-    ["search 'customer managed policy' --docs --limit 5", "documentation too"],
+    ["search 'creat polcy'", "typos are forgiven (from the third letter on)"],
   ],
   notes:
-    "Ranked: exact name, then name prefix, then name substring, then documentation; services before operations " +
-    "before fields. A field is a botocore member name in one service; the path shown is where CloudTrail writes " +
-    "it in the first operation that logs it (`cloudtrail-schema paths` lists them all).",
+    "Words are matched in any form (stemmed: logging finds StopLogging), by prefix (polic finds policy) and, from " +
+    "four letters on, with a typo. A name (an operation, a field, a service) weighs three times its service's name " +
+    "and documentation; a name the query spells out (`assume role`: AssumeRole) weighs most. A field is a botocore " +
+    "member name; it is shown in the 3 services with the most structures that have it, with the path CloudTrail " +
+    "writes it at in the first operation that logs it (`cloudtrail-schema paths` lists them all). The index is " +
+    "built with the CLI; for another snapshot (CLOUDTRAIL_SCHEMA_SNAPSHOT) it is built on first use, which takes seconds.",
   run(args, ctx): Printable {
     const text = args._.join(" ").trim();
     if (!text) throw new GeneratorError("E_USAGE", "search needs TEXT to look for");
     const limit = Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new GeneratorError("E_USAGE", `--limit must be a positive whole number, not "${args.limit}"`);
-    const result = search(ctx.snapshot(), text, { limit, docs: Boolean(args.docs) });
+    if (args.docs) (ctx.stderr ?? process.stderr).write("note: --docs is deprecated and does nothing: search always looks at names and documentation\n");
+    const result = search(ctx.snapshot(), text, { limit });
     return { data: () => result, human: (view) => renderSearch(result, view) };
   },
 });

@@ -11,7 +11,7 @@ import { suggesting } from "../suggesting.js";
 import { parseTarget } from "../target.js";
 
 /** Enum values the human view prints before `… and N more` (ec2's InstanceType has over a thousand). */
-const ENUM_LIMIT = 40;
+export const ENUM_LIMIT = 40;
 
 const names = (key: string, list: readonly string[]): Printable => ({
   data: () => ({ [key]: [...list] }),
