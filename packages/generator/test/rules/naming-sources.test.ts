@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/project/index.js";
 import { EVENT_SOURCE_TABLE } from "../../src/project/rules/sources.js";
-import { fieldsOf, names, op, service } from "./fixture.js";
+import { fieldsOf, names, op, service, validator } from "./fixture.js";
 
 const withMembers = (svc: string, protocol: string, members: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
   service({
@@ -59,6 +59,46 @@ describe("verbatim-member-name", () => {
     });
     const period = fieldsOf(ce, op(ce, "GetCostAndUsage").request).find((f) => f.name === "TimePeriod");
     expect(names(ce, period?.type)).toEqual(["Start", "End"]);
+  });
+});
+
+describe("rest-uri-label-names", () => {
+  // EKS binds ClusterName to the URI label {name}; PrincipalArn's label is its own name.
+  const eksLike = (name: string) =>
+    service({
+      name,
+      protocol: "rest-json",
+      operations: { CreateAccessEntry: { http: { method: "POST", requestUri: "/clusters/{name}/access-entries" }, input: { shape: "Req" } } },
+      shapes: {
+        Req: {
+          type: "structure",
+          required: ["clusterName", "principalArn"],
+          members: {
+            clusterName: { shape: "String", location: "uri", locationName: "name" },
+            principalArn: { shape: "String" },
+            Qualifier: { shape: "String", location: "querystring", locationName: "q" },
+          },
+        },
+      },
+    });
+  const table: [string, { given: string; want: string[] }][] = [
+    ["eks: the URI member under its label; query-string and body members keep their names", { given: "eks", want: ["name", "principalArn", "qualifier"] }],
+    ["a service without evidence keeps the member name", { given: "thingsvc", want: ["clusterName", "principalArn", "qualifier"] }],
+  ];
+  it.each(table)("%s", (_n, { given, want }) => {
+    const svc = eksLike(given);
+    expect(names(svc, op(svc, "CreateAccessEntry").request)).toEqual(want);
+  });
+
+  it("eks strict: the label is the required key", () => {
+    const eks = eksLike("eks");
+    expect(validator(eks, "CreateAccessEntry", "strict")({ name: "eks-cluster", principalArn: "arn:aws:iam::012345678901:role/r" })).toBe(true);
+    expect(validator(eks, "CreateAccessEntry", "strict")({ clusterName: "eks-cluster", principalArn: "arn:aws:iam::012345678901:role/r" })).toBe(false);
+  });
+
+  it("labels that differ only in case are not renamed (lambda FunctionName)", () => {
+    const svc = withMembers("eks", "rest-json", { FunctionName: { shape: "String", location: "uri", locationName: "FunctionName" } });
+    expect(names(svc, op(svc, "DoIt").request)).toEqual(["functionName"]);
   });
 });
 

@@ -154,8 +154,20 @@ describe("apigateway-v1", () => {
   const apigw = service({
     name: "apigateway",
     protocol: "rest-json",
-    operations: { CreateStage: { http: { method: "POST", requestUri: "/restapis/{restapi_id}/stages" }, input: { shape: "CreateStageRequest" }, output: { shape: "Stage" } } },
+    operations: {
+      CreateStage: { http: { method: "POST", requestUri: "/restapis/{restapi_id}/stages" }, input: { shape: "CreateStageRequest" }, output: { shape: "Stage" } },
+      CreateDeployment: { http: { method: "POST", requestUri: "/restapis/{restapi_id}/deployments" }, input: { shape: "CreateDeploymentRequest" }, output: { shape: "Deployment" } },
+      CreateRestApi: { http: { method: "POST", requestUri: "/restapis" }, input: { shape: "CreateRestApiRequest" }, output: { shape: "RestApi" } },
+    },
     shapes: {
+      CreateDeploymentRequest: {
+        type: "structure",
+        required: ["restApiId"],
+        members: { restApiId: { shape: "String", location: "uri", locationName: "restapi_id" }, stageName: { shape: "String" } },
+      },
+      Deployment: { type: "structure", members: { id: { shape: "String" }, createdDate: { shape: "Timestamp" } } },
+      CreateRestApiRequest: { type: "structure", required: ["name"], members: { name: { shape: "String" } } },
+      RestApi: { type: "structure", members: { id: { shape: "String" }, name: { shape: "String" }, rootResourceId: { shape: "String" } } },
       CreateStageRequest: {
         type: "structure",
         required: ["restApiId", "stageName", "deploymentId"],
@@ -167,12 +179,54 @@ describe("apigateway-v1", () => {
   it("nests body members under <operation>Input and adds template and HAL links", () => {
     expect(names(apigw, op(apigw, "CreateStage").request)).toEqual(["restApiId", "stageName", "deploymentId", "template", "createStageInput"]);
     expect(names(apigw, field(apigw, op(apigw, "CreateStage").request, "createStageInput").type)).toEqual(["stageName", "deploymentId"]);
-    expect(names(apigw, field(apigw, op(apigw, "CreateStage").response, "self").type)).toEqual(["deploymentId", "restApiId", "stageName", "template"]);
+    expect(names(apigw, field(apigw, op(apigw, "CreateStage").response, "self").type).slice(0, 3)).toEqual(["deploymentId", "restApiId", "stageName"]);
+    expect(names(apigw, field(apigw, op(apigw, "CreateStage").response, "self").type)).toEqual(expect.arrayContaining(["template", "templateSkipList"]));
     expect(names(apigw, op(apigw, "CreateStage").response)).toContain("stageUpdate");
     // Body members may sit at either place, so neither requires them; URI members stay required.
     expect(field(apigw, op(apigw, "CreateStage").request, "stageName").required).toBe(false);
     expect(field(apigw, field(apigw, op(apigw, "CreateStage").request, "createStageInput").type, "stageName").required).toBe(false);
     expect(validator(apigw, "CreateStage", "strict")({ restApiId: "a", createStageInput: { stageName: "s", deploymentId: "d" }, template: false })).toBe(true);
+  });
+
+  // Link relations by resource: [operation, links the response declares, links it must not].
+  const relations: [string, { want: string[]; not: string[] }][] = [
+    ["CreateStage", { want: ["self", "stageUpdate", "stageDelete", "stageFlushAuthorizerCache"], not: ["stageStages", "deploymentStages"] }],
+    ["CreateDeployment", { want: ["self", "deploymentUpdate", "deploymentDelete", "deploymentStages"], not: ["deploymentFlushAuthorizerCache"] }],
+    // Multi-word resources are keyed in lower case; a REST API links to the resources it contains.
+    ["CreateRestApi", { want: ["self", "restapiUpdate", "restapiDelete", "restapiDeployments", "stageCreate", "resourceCreate"], not: ["restApiUpdate", "stageFlushAuthorizerCache"] }],
+  ];
+  it.each(relations)("%s: HAL link relations of its resource", (operation, { want, not }) => {
+    const got = names(apigw, op(apigw, operation).response);
+    for (const w of want) expect(got).toContain(w);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+
+  it("a REST API's links name it restApiId; a link to its root resource carries parentId", () => {
+    const record = {
+      id: "67ge356u6d",
+      name: "api",
+      restapiUpdate: { restApiId: "67ge356u6d", template: false },
+      resourceCreate: { restApiId: "67ge356u6d", parentId: "abc123", template: false },
+      restapiResources: { restApiId: "67ge356u6d", template: false, templateSkipList: ["position"] },
+    };
+    const request = { createRestApiInput: { name: "api" }, template: false };
+    expect(validator(apigw, "CreateRestApi", "strict")(request, record)).toBe(true);
+    expect(validator(apigw, "CreateRestApi", "strict")(request, { ...record, resourceCreate: { parentId: 7 } })).toBe(false);
+  });
+
+  it("links name the resource's own id (a deployment's id is deploymentId) and carry templateSkipList", () => {
+    const link = field(apigw, op(apigw, "CreateDeployment").response, "deploymentStages").type;
+    expect(names(apigw, link).slice(0, 2)).toEqual(["deploymentId", "restApiId"]);
+    expect(names(apigw, link)).toEqual(expect.arrayContaining(["template", "templateSkipList", "resourceId", "httpMethod"]));
+    const record = {
+      id: "6gejpe",
+      deploymentStages: { deploymentId: "6gejpe", restApiId: "67ge356u6d", template: false, templateSkipList: ["position"] },
+      self: { deploymentId: "6gejpe", restApiId: "67ge356u6d", template: false },
+    };
+    const request = { restApiId: "67ge356u6d", template: false };
+    expect(validator(apigw, "CreateDeployment", "strict")(request, record)).toBe(true);
+    // A link is still checked: templateSkipList is a list of names.
+    expect(validator(apigw, "CreateDeployment", "strict")(request, { ...record, deploymentStages: { templateSkipList: "position" } })).toBe(false);
   });
 });
 

@@ -85,15 +85,81 @@ export const dynamodbDataPlane = rule({
   },
 });
 
+/**
+ * Keys a HAL link object may hold besides the identifiers of its URI: other resources' identifiers (a method's
+ * links name its resource and HTTP method) and the link's query options.
+ */
+const HAL_LINK_FIELDS: readonly [string, () => LogType][] = [
+  ["resourceId", str],
+  ["parentId", str],
+  ["httpMethod", str],
+  ["authorizerId", str],
+  ["deploymentId", str],
+  ["name", str],
+  ["title", str],
+  ["flatten", bool],
+  ["failOnWarnings", bool],
+];
+
 /** API Gateway (v1) HAL link object: the identifiers of the linked resource's URI and `template: false`. */
 const halLink = (identifiers: string[]): LogType =>
   object(
     [
       ...identifiers.map((n) => added(n, str(), "apigateway-v1-hal-links")),
+      ...HAL_LINK_FIELDS.filter(([n]) => !identifiers.includes(n)).map(([n, t]) => added(n, t(), "apigateway-v1-hal-links")),
       added("template", bool(), "apigateway-v1-hal-links", "Whether the link is a URI template."),
+      added("templateSkipList", arrayOf(str()), "apigateway-v1-hal-links", "Query parameters the link leaves out (position)."),
     ],
     { open: true, doc: "A HAL link to a related resource: the identifiers of its URI." },
   );
+
+/**
+ * HAL links beyond self, <resource>Update and <resource>Delete, by output shape. A key is the linked resource's
+ * name in lower case and the relation (`restapi:deployments` -> restapiDeployments, `stage:create` -> stageCreate).
+ * Only links seen in records, or in an emulator calibrated on captured records, are listed.
+ */
+export const APIGATEWAY_V1_LINKS: Readonly<Record<string, { links: readonly string[]; evidence: string }>> = {
+  Deployment: { links: ["deploymentStages"], evidence: "CreateDeployment responses (LookupEvents export, 2024)" },
+  Stage: { links: ["stageFlushAuthorizerCache"], evidence: "CreateStage responses (cloud-custodian; LookupEvents export, 2024)" },
+  RestApi: {
+    links: [
+      "restapiAuthorizers",
+      "restapiDeployments",
+      "restapiDocumentationParts",
+      "restapiDocumentationVersions",
+      "restapiGatewayResponses",
+      "restapiModels",
+      "restapiRequestValidators",
+      "restapiResources",
+      "restapiStages",
+      "authorizerById",
+      "authorizerCreate",
+      "deploymentById",
+      "deploymentCreate",
+      "documentationpartById",
+      "documentationpartCreate",
+      "documentationpartImport",
+      "documentationversionByVersion",
+      "documentationversionCreate",
+      "gatewayresponseByType",
+      "gatewayresponsePut",
+      "modelByName",
+      "modelCreate",
+      "requestvalidatorById",
+      "requestvalidatorCreate",
+      "resourceById",
+      "resourceCreate",
+      "stageByName",
+      "stageCreate",
+    ],
+    evidence:
+      "CreateRestApi responses: restapiUpdate.restApiId read by EventBridge handlers (two public projects); the full link set of an " +
+      "API Gateway emulator calibrated on captured management events (its CreateDeployment links match the 2024 export exactly)",
+  },
+  Resource: { links: ["methodByHttpMethod", "methodPut", "resourceCreateChild"], evidence: "CreateResource responses (emulator calibrated on captured events)" },
+  Method: { links: ["integrationPut", "methodresponsePut"], evidence: "PutMethod responses (emulator calibrated on captured events)" },
+  Integration: { links: ["integrationresponsePut"], evidence: "PutIntegration responses (emulator calibrated on captured events)" },
+};
 
 export const apigatewayV1BodyInput = rule({
   id: "apigateway-v1-body-input",
@@ -114,21 +180,28 @@ export const apigatewayV1BodyInput = rule({
 
 export const apigatewayV1HalLinks = rule({
   id: "apigateway-v1-hal-links",
-  why: "API Gateway (v1) responses carry HAL links next to the members: self, <resource>Update, <resource>Delete and others",
-  evidence: "apigateway CreateStage response (cloud-custodian): self, stageUpdate, stageDelete, stageFlushAuthorizerCache",
+  why:
+    "API Gateway (v1) responses carry HAL links next to the members: self, <resource>Update, <resource>Delete and others, keyed by the " +
+    "resource's name in lower case (restapiUpdate), each an object of URI identifiers",
+  evidence:
+    "apigateway CreateStage response (cloud-custodian): self, stageUpdate, stageDelete, stageFlushAuthorizerCache; CreateDeployment " +
+    "responses (LookupEvents export, 2024): self, deploymentUpdate, deploymentDelete, deploymentStages, each with deploymentId for the " +
+    "resource's own id and templateSkipList; " +
+    Object.entries(APIGATEWAY_V1_LINKS)
+      .map(([shape, e]) => `${shape}: ${e.evidence}`)
+      .join("; "),
   appliesTo: (s) => s.name === "apigateway",
   response: (type, op, ctx) => {
     if (!type || type.kind !== "object" || !op.output) return type;
-    const resource = lowerFirst(op.output.shape);
-    // The linked URI's identifiers: the request's URI members and the resource's own *Id / *Name members.
+    const resource = op.output.shape.toLowerCase();
+    // The linked URI's identifiers: the request's URI members, the resource's own *Id / *Name members, and its
+    // `id` under the resource's name (a deployment's id is deploymentId in its links, a REST API's restApiId).
     const uri = (op.input ? (ctx.shape(op.input.shape).members ?? []) : []).filter((m) => m.location === "uri").map((m) => lowerFirst(m.name));
     const own = type.fields.filter((f) => /(Id|Name)$/.test(f.name) && f.type.kind === "string").map((f) => f.name);
-    const ids = [...new Set([...uri, ...own])].sort();
-    return withFields({ ...type, open: true }, [
-      added("self", halLink(ids), "apigateway-v1-hal-links"),
-      added(`${resource}Update`, halLink(ids), "apigateway-v1-hal-links"),
-      added(`${resource}Delete`, halLink(ids), "apigateway-v1-hal-links"),
-    ]);
+    const self = type.fields.some((f) => f.name === "id") ? [`${lowerFirst(op.output.shape)}Id`] : [];
+    const ids = [...new Set([...uri, ...own, ...self])].sort();
+    const links = ["self", `${resource}Update`, `${resource}Delete`, ...(APIGATEWAY_V1_LINKS[op.output.shape]?.links ?? [])];
+    return withFields({ ...type, open: true }, links.map((l) => added(l, halLink(ids), "apigateway-v1-hal-links")));
   },
 });
 

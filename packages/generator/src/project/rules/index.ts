@@ -21,7 +21,7 @@ import {
   ec2WrappedRequestStructureItems,
 } from "./ec2.js";
 import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGapFields, rdsSourceRegion, stsFederationExtras } from "./extras.js";
-import { lowerCamelMembers, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
+import { lowerCamelMembers, restUriLabelNames, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
 import { jsonErrorDocument, restBoundScalarStrings } from "./rest.js";
 import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
@@ -43,6 +43,7 @@ export const RULES: readonly Rule[] = [
   // Names.
   lowerCamelMembers,
   verbatimMemberName,
+  restUriLabelNames,
   verbatimMemberAliases,
   ec2WireNames,
   ec2RequestListSetNames,

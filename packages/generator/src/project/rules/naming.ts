@@ -52,6 +52,36 @@ export const verbatimMemberName = rule({
 });
 
 /**
+ * REST JSON services that log a URI-bound member under its URI label (the model's `locationName`) where the label
+ * is another word than the member (eks `ClusterName` bound to `/clusters/{name}` is logged as `name`). Others keep
+ * the member name (apigateway `restApiId`, not its label `restapi_id`; lambda `functionName`), so this is per service.
+ */
+export const URI_LABEL_NAME_SERVICES: Readonly<Record<string, { evidence: string }>> = {
+  eks: {
+    evidence:
+      "CreateAccessEntry and AssociateAccessPolicy records (DataDog stratus-red-team, eks.lateral-movement.create-access-entry " +
+      "detection notes, 2024): requestParameters.name holds the cluster (model ClusterName, URI label {name}) beside principalArn, " +
+      "URL-encoded as the URI carried it",
+  },
+};
+
+/** A URI member's label when it is another word than the member name (case aside), else undefined. */
+export const uriLabelOf = (member: { name: string; location?: string; locationName?: string }): string | undefined =>
+  member.location === "uri" && member.locationName && member.locationName.toLowerCase() !== member.name.toLowerCase()
+    ? member.locationName
+    : undefined;
+
+export const restUriLabelNames = rule({
+  id: "rest-uri-label-names",
+  why: "some REST JSON services log a URI-bound member under its URI label, not its member name (eks ClusterName bound to {name}: name)",
+  evidence: Object.entries(URI_LABEL_NAME_SERVICES)
+    .map(([s, e]) => `${s}: ${e.evidence}`)
+    .join("; "),
+  appliesTo: (s) => s.metadata.protocol === "rest-json" && s.name in URI_LABEL_NAME_SERVICES,
+  fieldName: (name, member) => uriLabelOf(member) ?? name,
+});
+
+/**
  * Single members some operations log under their botocore name while the rest of the service is lower-camel:
  * service -> operation -> members. The lower-camel key stays (other records of the operation use it).
  */
