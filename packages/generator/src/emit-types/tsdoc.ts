@@ -35,6 +35,9 @@ export const SUMMARY_MAX = 300;
 /** How long a later paragraph that states a constraint or the values (`Valid values: …`) may be and still be kept. */
 export const NOTE_MAX = 160;
 
+/** A first paragraph this short without a sentence end is a title. */
+const TITLE_MAX = 80;
+
 /** Later paragraphs worth keeping in a summary when short: the values or limits a field takes. */
 const NOTE = /^(Valid values|Allowed values|Constraints?|Length constraints|Pattern|Default|Minimum|Maximum|Type)\s*:/i;
 
@@ -54,7 +57,7 @@ function sentenceEnds(paragraph: string): number[] {
 }
 
 /**
- * The summary of a model documentation text for TSDoc: its first paragraph, whole sentences up to `max`
+ * The summary of a model documentation text for TSDoc: its first paragraph (after a title), whole sentences up to `max`
  * characters (a first sentence longer than that is cut at a word and ends in `…`), then any later short
  * paragraph that states the values or constraints (`Valid values: …`). The full text stays one command
  * away (`cloudtrail-schema show`) and in the AWS API reference; repeating it in every declaration made the
@@ -67,7 +70,9 @@ export function summarizeDoc(doc: string | undefined, max = SUMMARY_MAX): string
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const first = paragraphs[0];
+  // A title first (a service's `<fullname>`: "Key Management Service") says little alone: the paragraph after it too.
+  const titled = paragraphs.length > 1 && paragraphs[0]!.length <= TITLE_MAX && !/[.!?:]$/.test(paragraphs[0]!);
+  const first = titled ? paragraphs[1] : paragraphs[0];
   if (!first) return undefined;
   let head = first;
   if (first.length > max) {
@@ -79,6 +84,6 @@ export function summarizeDoc(doc: string | undefined, max = SUMMARY_MAX): string
       head = `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/[,;:(\s]+$/, "")}…`;
     }
   }
-  const notes = paragraphs.slice(1).filter((p) => p.length <= NOTE_MAX && NOTE.test(p));
-  return [head, ...notes].join("\n\n");
+  const notes = paragraphs.slice(titled ? 2 : 1).filter((p) => p.length <= NOTE_MAX && NOTE.test(p));
+  return [...(titled ? [paragraphs[0]!] : []), head, ...notes].join("\n\n");
 }
