@@ -222,9 +222,10 @@ describe("a service module (tiny model)", () => {
   });
 
   it("keeps the model's whole documentation with fullDocs, and only its summary without", () => {
-    const model = structuredClone(tinyModel) as typeof tinyModel & { shapes: Record<string, { members?: Record<string, { documentation?: string }> }> };
+    const model = structuredClone(tinyModel);
     const more = "<p>For more information, see the guide.</p>";
-    for (const shape of Object.values(model.shapes)) for (const m of Object.values(shape.members ?? {})) if (m.documentation) m.documentation += more;
+    const shapes = model.shapes as Record<string, { members?: Record<string, { documentation?: string }> }>;
+    for (const shape of Object.values(shapes)) for (const m of Object.values(shape.members ?? {})) if (m.documentation) m.documentation += more;
     const svc = project(normalize("tiny", model, ctx));
     expect(emitServiceModule(svc, ctx).text).not.toContain("For more information");
     expect(emitServiceModule(svc, { ...ctx, fullDocs: true }).text).toContain("   * The thing's name.\n   *\n   * For more information, see the guide.\n");
