@@ -275,7 +275,8 @@ export function reachedPackage(into: string, types = TYPES): string {
     const head = text.slice(0, end).replace(/(^ {2}\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?^ {2}(\w+): \w+Event;\n/gm, (m, _doc, op: string) => (ops.includes(op) ? m : ""));
     const declarations = new Map<string, string>();
     for (const chunk of text.slice(end).split(/\n\n(?=\/\*\*|export )/)) {
-      const name = /export (?:interface|type) (\w+)/.exec(chunk)?.[1];
+      // Module-local helpers (`type $Absent<T, Own>`) are reached like the exported declarations.
+      const name = /^(?:export )?(?:interface|type) ([\w$]+)/m.exec(chunk.replace(/\/\*\*[\s\S]*?\*\//g, ""))?.[1];
       if (name) declarations.set(name, chunk);
     }
     const reached = new Set<string>();

@@ -26,6 +26,8 @@ import { emitServiceModule } from "./emit-types/service.js";
 
 export interface EmitTypesContext {
   botocoreVersion: string;
+  /** The model's whole documentation in the TSDoc, not its summary (`generate --full-docs`). */
+  fullDocs?: boolean;
 }
 
 /** Where the declarations go inside the types package. */

@@ -131,6 +131,8 @@ export interface LoggedService {
   protocol: string;
   serviceFullName: string;
   serviceId: string;
+  /** botocore's `metadata.uid` (`iam-2010-05-08`): where the AWS API reference lives (`/goto/WebAPI/<uid>/<Operation>`). */
+  uid?: string;
   doc?: string;
   /** Named types referenced by `ref`, sorted by name. */
   defs: Record<string, LogType>;

@@ -6,7 +6,7 @@ import { generate } from "./generate.js";
 import { openSnapshot } from "./load.js";
 import { write } from "./write.js";
 
-export interface GenerateAllOptions extends Partial<Pick<GenerateContext, "services" | "rules" | "docs" | "types" | "schemaDocs">> {
+export interface GenerateAllOptions extends Partial<Pick<GenerateContext, "services" | "rules" | "docs" | "types" | "schemaDocs" | "fullDocs">> {
   out: string;
   snapshotDir?: string;
 }

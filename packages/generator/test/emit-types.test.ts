@@ -14,8 +14,8 @@ import { createContext } from "../src/context.js";
 import { emitEnvelopeTypes, emitPackageTypes, emitServiceTypes, TYPES_DIR, typesPath } from "../src/emit-types.js";
 import { emitEnvelopeModule, envelopeTypeNames } from "../src/emit-types/envelope.js";
 import { Namer, pascal, propertyKey, typeName } from "../src/emit-types/names.js";
-import { emitServiceModule, printType } from "../src/emit-types/service.js";
-import { tsdoc } from "../src/emit-types/tsdoc.js";
+import { apiReference, emitServiceModule, printType } from "../src/emit-types/service.js";
+import { NOTE_MAX, SUMMARY_MAX, summarizeDoc, tsdoc } from "../src/emit-types/tsdoc.js";
 import { envelopeSchema } from "../src/envelope.js";
 import { generate, logService } from "../src/generate.js";
 import { openSnapshot } from "../src/load.js";
@@ -148,6 +148,41 @@ describe("TSDoc", () => {
   ])("%s", (_name, { given, want }) => expect(tsdoc(given)).toBe(want));
 });
 
+describe("summarizeDoc", () => {
+  const long = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
+  const sentence = (n: number) => `${long(n)}.`;
+  it.each<[string, { given: string | undefined; want: string | undefined }]>([
+    ["nothing", { given: undefined, want: undefined }],
+    ["a short text stays whole", { given: "The name of the policy.", want: "The name of the policy." }],
+    ["only the first paragraph", { given: "The name.\n\nFor more information, see the guide.", want: "The name." }],
+    ["a long paragraph: whole sentences up to the cap", { given: `${sentence(40)} ${sentence(40)}`, want: sentence(40) }],
+    ["a first sentence over the cap: cut at a word, with an ellipsis", { given: sentence(80), want: `${long(59)}…` }],
+    ["abbreviations do not end a sentence", { given: `Use a tag, e.g. Name. ${sentence(60)}`, want: "Use a tag, e.g. Name." }],
+    ["a period inside a link does not end it", { given: `See the guide (https://docs.aws.amazon.com/a.html). ${sentence(60)}`, want: "See the guide (https://docs.aws.amazon.com/a.html)." }],
+    ["a closing parenthesis stays with its sentence", { given: `Tags (up to 50.) ${sentence(60)}`, want: "Tags (up to 50.)" }],
+    ["short value and constraint notes are kept", { given: "The mode.\n\nSome prose.\n\nValid values: A | B\n\nConstraints: 1-64 characters.", want: "The mode.\n\nValid values: A | B\n\nConstraints: 1-64 characters." }],
+    ["a title and the paragraph after it", { given: "Key Management Service\n\nKMS is a key service.\n\nMore.", want: "Key Management Service\n\nKMS is a key service." }],
+    ["a long note is not", { given: `The mode.\n\nValid values: ${long(40, "VALUE")}`, want: "The mode." }],
+    ["a list as the first paragraph: whole items", { given: `One of:\n- ${sentence(25)}\n- ${sentence(25)}\n- ${sentence(25)}`, want: `One of:\n- ${sentence(25)}\n- ${sentence(25)}` }],
+  ])("%s", (_name, { given, want }) => expect(summarizeDoc(given)).toBe(want));
+
+  it("never grows past the cap (with its notes aside) and keeps what fits whole", () => {
+    for (const n of [1, 10, 49, 50, 51, 60, 120, 400]) {
+      const doc = `${sentence(n)} ${sentence(3)}\n\nMore.`;
+      const s = summarizeDoc(doc)!;
+      expect(s.length).toBeLessThanOrEqual(SUMMARY_MAX);
+      expect(doc.startsWith(s.replace(/…$/, ""))).toBe(true);
+    }
+    expect(NOTE_MAX).toBeLessThan(SUMMARY_MAX);
+  });
+
+  it("is idempotent", () => {
+    for (const doc of [`${sentence(80)}`, `${sentence(40)} ${sentence(40)}\n\nValid values: A`, "A.\n\nB."]) {
+      expect(summarizeDoc(summarizeDoc(doc))).toBe(summarizeDoc(doc));
+    }
+  });
+});
+
 describe("a service module (tiny model)", () => {
   const tiny = project(normalize("tiny", tinyModel, ctx));
   const { text } = emitServiceModule(tiny, ctx);
@@ -177,6 +212,24 @@ describe("a service module (tiny model)", () => {
     expect(text).toContain("  tree?: Node;\n");
     // Recursion is a reference to the named definition.
     expect(text).toMatch(/export interface Node \{[^}]*children\?: Node\[\];/s);
+  });
+
+  it("links each event to the AWS API reference and the show command, and summarizes the model's docs", () => {
+    expect(apiReference("tiny-2024-01-01", "PutThing")).toBe("https://docs.aws.amazon.com/goto/WebAPI/tiny-2024-01-01/PutThing");
+    expect(text).toMatch(
+      /\/\*\*\n \* Stores a `Thing`\.\n \*\n \* The CloudTrail record of tiny `PutThing`[^\n]*\n \*\n \* The operation's full documentation: `cloudtrail-schema show tiny\.PutThing`\.\n \*\n \* @see \{@link https:\/\/docs\.aws\.amazon\.com\/goto\/WebAPI\/tiny-2024-01-01\/PutThing \| PutThing in the AWS API reference\}\n \*\/\nexport interface PutThingEvent /,
+    );
+  });
+
+  it("keeps the model's whole documentation with fullDocs, and only its summary without", () => {
+    const model = structuredClone(tinyModel);
+    const more = "<p>For more information, see the guide.</p>";
+    const shapes = model.shapes as Record<string, { members?: Record<string, { documentation?: string }> }>;
+    for (const shape of Object.values(shapes)) for (const m of Object.values(shape.members ?? {})) if (m.documentation) m.documentation += more;
+    const svc = project(normalize("tiny", model, ctx));
+    expect(emitServiceModule(svc, ctx).text).not.toContain("For more information");
+    expect(emitServiceModule(svc, { ...ctx, fullDocs: true }).text).toContain("   * The thing's name.\n   *\n   * For more information, see the guide.\n");
+    expect(emitServiceModule(svc, ctx).text).toContain("  /** The thing's name. */\n  thingName?: string;\n");
   });
 
   it("compiles under strict with the package's root and envelope", async () => {

@@ -1,5 +1,5 @@
 /**
- * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR] [--schema-docs]`: generate every schema and
+ * `node dist/generate.js [--out DIR] [--services a,b] [--snapshot DIR] [--schema-docs] [--full-docs]`: generate every schema and
  * declaration into the types package (default `packages/types`). Run by the generator's build.
  */
 import { resolve } from "node:path";
@@ -14,11 +14,12 @@ async function main(): Promise<number> {
       services: { type: "string" },
       snapshot: { type: "string" },
       "schema-docs": { type: "boolean" },
+      "full-docs": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("Usage: generate [--out DIR] [--services iam,ec2] [--snapshot data/botocore] [--schema-docs]\n\n  --schema-docs  JSON Schemas with every description, indented (default: minified, docs in the TSDoc only)\n");
+    process.stdout.write("Usage: generate [--out DIR] [--services iam,ec2] [--snapshot data/botocore] [--schema-docs] [--full-docs]\n\n  --schema-docs  JSON Schemas with every description, indented (default: minified, docs in the TSDoc only)\n  --full-docs    the model's whole documentation in the TSDoc (default: a summary of each, with a link to the AWS API reference)\n");
     return 0;
   }
   const out = resolve(values.out ?? new URL("../../types", import.meta.url).pathname);
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
     ...(values.snapshot ? { snapshotDir: values.snapshot } : {}),
     ...(values.services ? { services: values.services.split(",") } : {}),
     ...(values["schema-docs"] ? { schemaDocs: true } : {}),
+    ...(values["full-docs"] ? { fullDocs: true } : {}),
   });
   const ms = performance.now() - t0;
   process.stdout.write(`generated ${result.services} services, ${result.operations} operations into ${out} in ${(ms / 1000).toFixed(1)} s\n`);

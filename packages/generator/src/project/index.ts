@@ -310,6 +310,7 @@ export function project(service: ServiceModel, options: ProjectOptions = {}): Lo
   };
   const others = fold(active, (r) => r.otherEventSources, [] as string[], service).filter((s) => s !== logged.eventSource);
   if (others.length) logged.otherEventSources = [...new Set(others)].sort();
+  if (service.metadata.uid) logged.uid = service.metadata.uid;
   if (service.doc) logged.doc = service.doc;
   return logged;
 }

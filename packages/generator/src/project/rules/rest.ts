@@ -59,10 +59,11 @@ export function errorDocumentFields(): LogField[] {
   const by = "json-error-document";
   const text = (): LogType => ({ ...str(), compatibleOnly: true });
   return [
-    added("__type", text(), by, "Failed calls (errorCode set): the error's type, sometimes with its namespace."),
-    added("error", text(), by, "Failed calls (errorCode set): the error, in words or as its code."),
-    added("message", text(), by, "Failed calls (errorCode set): the error message."),
-    added("Message", text(), by, "Failed calls (errorCode set): the error message, under its wire name."),
+    // Short: these four are declared in every response of 15,000 operations (4 MB of the declarations at twice the length).
+    added("__type", text(), by, "Failed calls: the error's type."),
+    added("error", text(), by, "Failed calls: the error."),
+    added("message", text(), by, "Failed calls: the error message."),
+    added("Message", text(), by, "Failed calls: the error message."),
   ];
 }
 

@@ -4,25 +4,7 @@
  *
  * Identity and Access Management
  *
- * Identity and Access Management (IAM) is a web service for securely controlling access to Amazon Web Services services. With IAM, you can centrally manage users, security credentials such as access keys, and permissions that control which Amazon Web Services resources users and applications can access. For more information about IAM, see Identity and Access Management (IAM) (http://aws.amazon.com/iam/) and the Identity and Access Management User Guide (https://docs.aws.amazon.com/IAM/latest/UserGuide/).
- *
- * Programmatic access to IAM
- *
- * We recommend that you use the Amazon Web Services SDKs to make programmatic API calls to IAM. The Amazon Web Services SDKs consist of libraries and sample code for various programming languages and platforms (for example, Java, Ruby, .NET, iOS, and Android). The SDKs provide a convenient way to create programmatic access to IAM and Amazon Web Services. For example, the SDKs take care of tasks such as cryptographically signing requests, managing errors, and retrying requests automatically. For more information, see Tools to build on Amazon Web Services (http://aws.amazon.com/tools/).
- *
- * Alternatively, you can also use the IAM Query API to make direct calls to the IAM service. For more information about calling the IAM Query API, see Making query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAM_UsingQueryAPI.html) in the Identity and Access Management User Guide. IAM supports GET and POST requests for all actions. That is, the API does not require you to use GET for some actions and POST for others. However, GET requests are subject to the limitation size of a URL. Therefore, for operations that require larger sizes, use a POST request.
- *
- * Signing requests
- *
- * Requests must be signed using an access key ID and a secret access key. We strongly recommend that you do not use your Amazon Web Services account access key ID and secret access key for everyday work with IAM. You can use the access key ID and secret access key for an IAM user or you can use the Security Token Service to generate temporary security credentials and use those to sign requests.
- *
- * To sign requests, we recommend that you use Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html). If you have an existing application that uses Signature Version 2, you do not have to update it to use Signature Version 4. However, some operations now require Signature Version 4. The documentation for operations that require version 4 indicate this requirement.
- *
- * Additional resources
- *
- * - Amazon Web Services security credentials (https://docs.aws.amazon.com/general/latest/gr/aws-security-credentials.html). This topic provides general information about the types of credentials used for accessing Amazon Web Services.
- * - IAM best practices (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAMBestPractices.html). This topic presents a list of suggestions for using the IAM service to help secure your Amazon Web Services resources.
- * - Signing Amazon Web Services API requests (https://docs.aws.amazon.com/general/latest/gr/signing_aws_api_requests.html). This set of topics walk you through the process of signing a request using an access key ID and secret access key.
+ * Identity and Access Management (IAM) is a web service for securely controlling access to Amazon Web Services services.
  *
  * Importing this module, even as `import type {} from "@cloudtrail-schema/types/iam"`, registers its events with `CloudTrailEvent<"iam", Operation>` of the package root.
  *
@@ -407,13 +389,11 @@ declare module "../index.js" {
 /**
  * Accepts a delegation request, granting the requested temporary access.
  *
- * Once the delegation request is accepted, it is eligible to send the exchange token to the partner. The SendDelegationToken (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html) API has to be explicitly called to send the delegation token.
- *
- * At the time of acceptance, IAM records the details and the state of the identity that called this API. This is the identity that gets mapped to the delegated credential.
- *
- * An accepted request may be rejected before the exchange token is sent to the partner.
- *
  * The CloudTrail record of iam `AcceptDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `AcceptDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AcceptDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AcceptDelegationRequest | AcceptDelegationRequest in the AWS API reference}
  */
 export interface AcceptDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -429,11 +409,13 @@ export interface AcceptDelegationRequestRequestParameters {
 }
 
 /**
- * Creates an IAM role from the specified role template. The new role takes its configuration—including its name, path, trust policy, inline and managed policies, permissions boundary, tags, and maximum session duration—from the role template version that you specify. For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide.
- *
- * If the template version defines parameters, use the `ReplacementValues` parameter to supply the values that the service substitutes into the role during creation.
+ * Creates an IAM role from the specified role template. The new role takes its configuration—including its name, path, trust policy, inline and managed policies, permissions boundary, tags, and maximum session duration—from the role template version that you specify.
  *
  * The CloudTrail record of iam `AcquireRole`: eventSource `iam.amazonaws.com`, eventName `AcquireRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AcquireRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AcquireRole | AcquireRole in the AWS API reference}
  */
 export interface AcquireRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -444,11 +426,7 @@ export interface AcquireRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AcquireRole` (botocore shape `AcquireRoleRequest`). */
 export interface AcquireRoleRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the role template to create the role from.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the role template to create the role from. */
   templateArn?: string;
   /** The minor version of the role template to use. If you do not specify a minor version, the service uses the template's default minor version. */
   templateMinorVersion?: number;
@@ -465,9 +443,11 @@ export interface AcquireRoleResponseElements {
 /**
  * Adds a new client ID (also known as audience) to the list of client IDs already registered for the specified IAM OpenID Connect (OIDC) provider resource.
  *
- * This operation is idempotent; it does not fail or return an error if you add an existing client ID to the provider.
- *
  * The CloudTrail record of iam `AddClientIDToOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `AddClientIDToOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AddClientIDToOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddClientIDToOpenIDConnectProvider | AddClientIDToOpenIDConnectProvider in the AWS API reference}
  */
 export interface AddClientIDToOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -485,15 +465,13 @@ export interface AddClientIDToOpenIDConnectProviderRequestParameters {
 }
 
 /**
- * Adds the specified IAM role to the specified instance profile. An instance profile can contain only one role, and this quota cannot be increased. You can remove the existing role and then add a different role to an instance profile. You must then wait for the change to appear across all of Amazon Web Services because of eventual consistency (https://en.wikipedia.org/wiki/Eventual_consistency). To force the change, you must disassociate the instance profile (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DisassociateIamInstanceProfile.html) and then associate the instance profile (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateIamInstanceProfile.html), or you can stop your instance and then restart it.
- *
- * The caller of this operation must be granted the `PassRole` permission on the IAM role by a permissions policy.
- *
- * When using the iam:AssociatedResourceArn (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#available-keys-for-iam) condition in a policy to restrict the PassRole (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html) IAM action, special considerations apply if the policy is intended to define access for the `AddRoleToInstanceProfile` action. In this case, you cannot specify a Region or instance ID in the EC2 instance ARN. The ARN value must be `arn:aws:ec2:*:CallerAccountId:instance/*`. Using any other ARN value may lead to unexpected evaluation results.
- *
- * For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide. For more information about instance profiles, see Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
+ * Adds the specified IAM role to the specified instance profile. An instance profile can contain only one role, and this quota cannot be increased. You can remove the existing role and then add a different role to an instance profile.
  *
  * The CloudTrail record of iam `AddRoleToInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `AddRoleToInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AddRoleToInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddRoleToInstanceProfile | AddRoleToInstanceProfile in the AWS API reference}
  */
 export interface AddRoleToInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -504,17 +482,9 @@ export interface AddRoleToInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AddRoleToInstanceProfile` (botocore shape `AddRoleToInstanceProfileRequest`). */
 export interface AddRoleToInstanceProfileRequestParameters {
-  /**
-   * The name of the instance profile to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the instance profile to update. */
   instanceProfileName?: string;
-  /**
-   * The name of the role to add.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to add. */
   roleName?: string;
 }
 
@@ -522,6 +492,10 @@ export interface AddRoleToInstanceProfileRequestParameters {
  * Adds the specified user to the specified group.
  *
  * The CloudTrail record of iam `AddUserToGroup`: eventSource `iam.amazonaws.com`, eventName `AddUserToGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AddUserToGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup | AddUserToGroup in the AWS API reference}
  */
 export interface AddUserToGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -532,30 +506,20 @@ export interface AddUserToGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AddUserToGroup` (botocore shape `AddUserToGroupRequest`). */
 export interface AddUserToGroupRequestParameters {
-  /**
-   * The name of the group to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the group to update. */
   groupName?: string;
-  /**
-   * The name of the user to add.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to add. */
   userName?: string;
 }
 
 /**
  * Associates a delegation request with the current identity.
  *
- * If the partner that created the delegation request has specified the owner account during creation, only an identity from that owner account can call the `AssociateDelegationRequest` API for the specified delegation request. Once the `AssociateDelegationRequest` API call is successful, the ARN of the current calling identity will be stored as the `ownerId` of the request.
- *
- * If the partner that created the delegation request has not specified the owner account during creation, any caller from any account can call the `AssociateDelegationRequest` API for the delegation request. Once this API call is successful, the ARN of the current calling identity will be stored as the `ownerId` and the Amazon Web Services account ID of the current calling identity will be stored as the `ownerAccount` of the request.
- *
- * For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `AssociateDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `AssociateDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AssociateDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AssociateDelegationRequest | AssociateDelegationRequest in the AWS API reference}
  */
 export interface AssociateDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -573,13 +537,11 @@ export interface AssociateDelegationRequestRequestParameters {
 /**
  * Attaches the specified managed policy to the specified IAM group.
  *
- * You use this operation to attach a managed policy to a group. To embed an inline policy in a group, use `PutGroupPolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html).
- *
- * As a best practice, you can validate your IAM policies. To learn more, see Validating IAM policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_policy-validator.html) in the IAM User Guide.
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `AttachGroupPolicy`: eventSource `iam.amazonaws.com`, eventName `AttachGroupPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AttachGroupPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy | AttachGroupPolicy in the AWS API reference}
  */
 export interface AttachGroupPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -590,30 +552,20 @@ export interface AttachGroupPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AttachGroupPolicy` (botocore shape `AttachGroupPolicyRequest`). */
 export interface AttachGroupPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the group to attach the policy to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the group to attach the policy to. */
   groupName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to attach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to attach. */
   policyArn?: string;
 }
 
 /**
  * Attaches the specified managed policy to the specified IAM role. When you attach a managed policy to a role, the managed policy becomes part of the role's permission (access) policy.
  *
- * You cannot use a managed policy as the role's trust policy. The role's trust policy is created at the same time as the role, using `CreateRole` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). You can update a role's trust policy using `UpdateAssumerolePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html).
- *
- * Use this operation to attach a managed policy to a role. To embed an inline policy in a role, use `PutRolePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html). For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * As a best practice, you can validate your IAM policies. To learn more, see Validating IAM policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_policy-validator.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `AttachRolePolicy`: eventSource `iam.amazonaws.com`, eventName `AttachRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AttachRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy | AttachRolePolicy in the AWS API reference}
  */
 export interface AttachRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -624,30 +576,20 @@ export interface AttachRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AttachRolePolicy` (botocore shape `AttachRolePolicyRequest`). */
 export interface AttachRolePolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the role to attach the policy to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the role to attach the policy to. */
   roleName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to attach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to attach. */
   policyArn?: string;
 }
 
 /**
  * Attaches the specified managed policy to the specified user.
  *
- * You use this operation to attach a managed policy to a user. To embed an inline policy in a user, use `PutUserPolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html).
- *
- * As a best practice, you can validate your IAM policies. To learn more, see Validating IAM policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_policy-validator.html) in the IAM User Guide.
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `AttachUserPolicy`: eventSource `iam.amazonaws.com`, eventName `AttachUserPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.AttachUserPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy | AttachUserPolicy in the AWS API reference}
  */
 export interface AttachUserPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -658,26 +600,20 @@ export interface AttachUserPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `AttachUserPolicy` (botocore shape `AttachUserPolicyRequest`). */
 export interface AttachUserPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the IAM user to attach the policy to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the IAM user to attach the policy to. */
   userName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to attach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to attach. */
   policyArn?: string;
 }
 
 /**
- * Changes the password of the IAM user who is calling this operation. This operation can be performed using the CLI, the Amazon Web Services API, or the My Security Credentials page in the Amazon Web Services Management Console. The Amazon Web Services account root user password is not affected by this operation.
- *
- * Use UpdateLoginProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html) to use the CLI, the Amazon Web Services API, or the Users page in the IAM console to change the password for any IAM user. For more information about modifying passwords, see Managing passwords (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the IAM User Guide.
+ * Changes the password of the IAM user who is calling this operation. This operation can be performed using the CLI, the Amazon Web Services API, or the My Security Credentials page in the Amazon Web Services Management Console.
  *
  * The CloudTrail record of iam `ChangePassword`: eventSource `iam.amazonaws.com`, eventName `ChangePassword`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ChangePassword`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ChangePassword | ChangePassword in the AWS API reference}
  */
 export interface ChangePasswordEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -690,24 +626,18 @@ export interface ChangePasswordEvent extends $Record {
 export interface ChangePasswordRequestParameters {
   /** The IAM user's current password. */
   oldPassword?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The new password. The new password must conform to the Amazon Web Services account's password policy, if one exists.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) that is used to validate this parameter is a string of characters. That string can include almost any printable ASCII character from the space (`\u0020`) through the end of the ASCII character range (`\u00FF`). You can also include the tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`) characters. Any of these characters are valid in a password. However, many tools, such as the Amazon Web Services Management Console, might restrict the ability to type certain characters because they have special meaning within that tool.
-   */
+  /** The new password. The new password must conform to the Amazon Web Services account's password policy, if one exists. */
   newPassword?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
 /**
  * Creates a new Amazon Web Services secret access key and corresponding Amazon Web Services access key ID for the specified user. The default status for new keys is `Active`.
  *
- * If you do not specify a user name, IAM determines the user name implicitly based on the Amazon Web Services access key ID signing the request. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials. This is true even if the Amazon Web Services account has no associated users.
- *
- * For information about quotas on the number of keys you can create, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * To ensure the security of your Amazon Web Services account, the secret access key is accessible only during key and user creation. You must save the key (for example, in a text file) if you want to be able to access it again. If a secret key is lost, you can delete the access keys for the associated user and then create new keys.
- *
  * The CloudTrail record of iam `CreateAccessKey`: eventSource `iam.amazonaws.com`, eventName `CreateAccessKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateAccessKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccessKey | CreateAccessKey in the AWS API reference}
  */
 export interface CreateAccessKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -718,11 +648,7 @@ export interface CreateAccessKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateAccessKey` (botocore shape `CreateAccessKeyRequest`). */
 export interface CreateAccessKeyRequestParameters {
-  /**
-   * The name of the IAM user that the new key will belong to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user that the new key will belong to. */
   userName?: string;
 }
 
@@ -737,9 +663,13 @@ export interface CreateAccessKeyResponseElements {
 }
 
 /**
- * Creates an alias for your Amazon Web Services account. For information about using an Amazon Web Services account alias, see Creating, deleting, and listing an Amazon Web Services account alias (https://docs.aws.amazon.com/signin/latest/userguide/CreateAccountAlias.html) in the Amazon Web Services Sign-In User Guide.
+ * Creates an alias for your Amazon Web Services account.
  *
  * The CloudTrail record of iam `CreateAccountAlias`: eventSource `iam.amazonaws.com`, eventName `CreateAccountAlias`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateAccountAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccountAlias | CreateAccountAlias in the AWS API reference}
  */
 export interface CreateAccountAliasEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -750,20 +680,18 @@ export interface CreateAccountAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateAccountAlias` (botocore shape `CreateAccountAliasRequest`). */
 export interface CreateAccountAliasRequestParameters {
-  /**
-   * The account alias to create.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of lowercase letters, digits, and dashes. You cannot start or finish with a dash, nor can you have two dashes in a row.
-   */
+  /** The account alias to create. */
   accountAlias?: string;
 }
 
 /**
  * Creates an IAM delegation request for temporary access delegation.
  *
- * This API is not available for general use. In order to use this API, a caller first need to go through an onboarding process described in the partner onboarding documentation (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation-partner-guide.html).
- *
  * The CloudTrail record of iam `CreateDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `CreateDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateDelegationRequest | CreateDelegationRequest in the AWS API reference}
  */
 export interface CreateDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -774,65 +702,29 @@ export interface CreateDelegationRequestEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateDelegationRequest` (botocore shape `CreateDelegationRequestRequest`). */
 export interface CreateDelegationRequestRequestParameters {
-  /**
-   * The Amazon Web Services account ID this delegation request is targeted to.
-   *
-   * If the account ID is not known, this parameter can be omitted, resulting in a request that can be associated by any account. If the account ID passed, then the created delegation request can only be associated with an identity of that target account.
-   */
+  /** The Amazon Web Services account ID this delegation request is targeted to. */
   ownerAccountId?: string;
   /** A description of the delegation request. */
   description?: string;
   /** The permissions to be delegated in this delegation request. */
   permissions?: DelegationPermission;
-  /**
-   * A message explaining the reason for the delegation request.
-   *
-   * Requesters can utilize this field to add a custom note to the delegation request. This field is different from the description such that this is to be utilized for a custom messaging on a case-by-case basis.
-   *
-   * For example, if the current delegation request is in response to a previous request being rejected, this explanation can be added to the request via this field.
-   */
+  /** A message explaining the reason for the delegation request. */
   requestMessage?: string;
-  /**
-   * The workflow ID associated with the requestor.
-   *
-   * This is the unique identifier on the partner side that can be used to track the progress of the request.
-   *
-   * IAM maintains a uniqueness check on this workflow id for each request - if a workflow id for an existing request is passed, this API call will fail.
-   */
+  /** The workflow ID associated with the requestor. */
   requestorWorkflowId?: string;
-  /**
-   * The URL to redirect to after the delegation request is processed.
-   *
-   * This URL is used by the IAM console to show a link to the customer to re-load the partner workflow.
-   */
+  /** The URL to redirect to after the delegation request is processed. */
   redirectUrl?: string;
-  /**
-   * The notification channel for updates about the delegation request.
-   *
-   * At this time,only SNS topic ARNs are accepted for notification. This topic ARN must have a resource policy granting `SNS:Publish` permission to the IAM service principal (`iam.amazonaws.com`). See partner onboarding documentation (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation-partner-guide.html) for more details.
-   */
+  /** The notification channel for updates about the delegation request. */
   notificationChannel?: string;
-  /**
-   * The duration for which the delegated session should remain active, in seconds.
-   *
-   * The active time window for the session starts when the customer calls the SendDelegationToken (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html) API.
-   */
+  /** The duration for which the delegated session should remain active, in seconds. */
   sessionDuration?: number;
-  /**
-   * Specifies whether the delegation token should only be sent by the owner.
-   *
-   * This flag prevents any party other than the owner from calling `SendDelegationToken` API for this delegation request. This behavior becomes useful when the delegation request owner needs to be present for subsequent partner interactions, but the delegation request was sent to a more privileged user for approval due to the owner lacking sufficient delegation permissions.
-   */
+  /** Specifies whether the delegation token should only be sent by the owner. */
   onlySendByOwner?: boolean;
 }
 
 /** What `responseElements` holds in the record of iam `CreateDelegationRequest` (botocore shape `CreateDelegationRequestResponse`). */
 export interface CreateDelegationRequestResponseElements {
-  /**
-   * A deep link URL to the Amazon Web Services Management Console for managing the delegation request.
-   *
-   * For a console based workflow, partners should redirect the customer to this URL. If the customer is not logged in to any Amazon Web Services account, the Amazon Web Services workflow will automatically direct the customer to log in and then display the delegation request approval page.
-   */
+  /** A deep link URL to the Amazon Web Services Management Console for managing the delegation request. */
   consoleDeepLink?: string;
   /** The unique identifier for the created delegation request. */
   delegationRequestId?: string;
@@ -841,9 +733,11 @@ export interface CreateDelegationRequestResponseElements {
 /**
  * Creates a new group.
  *
- * For information about the number of groups you can create, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateGroup`: eventSource `iam.amazonaws.com`, eventName `CreateGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup | CreateGroup in the AWS API reference}
  */
 export interface CreateGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -854,19 +748,9 @@ export interface CreateGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateGroup` (botocore shape `CreateGroupRequest`). */
 export interface CreateGroupRequestParameters {
-  /**
-   * The path to the group. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path to the group. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * The name of the group to create. Do not include the path in this value.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   */
+  /** The name of the group to create. Do not include the path in this value. */
   groupName?: string;
 }
 
@@ -881,11 +765,13 @@ export interface CreateGroupResponseElements {
 }
 
 /**
- * Creates a new instance profile. For information about instance profiles, see Using roles for applications on Amazon EC2 (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html) in the IAM User Guide, and Instance profiles (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html#ec2-instance-profile) in the Amazon EC2 User Guide.
- *
- * For information about the number of instance profiles you can create, see IAM object quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
+ * Creates a new instance profile.
  *
  * The CloudTrail record of iam `CreateInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `CreateInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile | CreateInstanceProfile in the AWS API reference}
  */
 export interface CreateInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -896,25 +782,11 @@ export interface CreateInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateInstanceProfile` (botocore shape `CreateInstanceProfileRequest`). */
 export interface CreateInstanceProfileRequestParameters {
-  /**
-   * The name of the instance profile to create.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the instance profile to create. */
   instanceProfileName?: string;
-  /**
-   * The path to the instance profile. For more information about paths, see IAM Identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path to the instance profile. For more information about paths, see IAM Identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * A list of tags that you want to attach to the newly created IAM instance profile. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the newly created IAM instance profile. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -931,11 +803,11 @@ export interface CreateInstanceProfileResponseElements {
 /**
  * Creates a password for the specified IAM user. A password allows an IAM user to access Amazon Web Services services through the Amazon Web Services Management Console.
  *
- * You can use the CLI, the Amazon Web Services API, or the Users page in the IAM console to create a password for any IAM user. Use ChangePassword (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html) to update your own existing password in the My Security Credentials page in the Amazon Web Services Management Console.
- *
- * For more information about managing passwords, see Managing passwords (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateLoginProfile`: eventSource `iam.amazonaws.com`, eventName `CreateLoginProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateLoginProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile | CreateLoginProfile in the AWS API reference}
  */
 export interface CreateLoginProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -946,21 +818,9 @@ export interface CreateLoginProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateLoginProfile` (botocore shape `CreateLoginProfileRequest`). */
 export interface CreateLoginProfileRequestParameters {
-  /**
-   * The name of the IAM user to create a password for. The user must already exist.
-   *
-   * This parameter is optional. If no user name is included, it defaults to the principal making the request. When you make this request with root user credentials, you must use an AssumeRoot (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html) session to omit the user name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user to create a password for. The user must already exist. */
   userName?: string;
-  /**
-   * The new password for the user.
-   *
-   * This parameter must be omitted when you make the request with an AssumeRoot (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html) session. It is required in all other cases.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) that is used to validate this parameter is a string of characters. That string can include almost any printable ASCII character from the space (`\u0020`) through the end of the ASCII character range (`\u00FF`). You can also include the tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`) characters. Any of these characters are valid in a password. However, many tools, such as the Amazon Web Services Management Console, might restrict the ability to type certain characters because they have special meaning within that tool.
-   */
+  /** The new password for the user. */
   password?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Specifies whether the user is required to set a new password on next sign-in. */
   passwordResetRequired?: boolean;
@@ -979,24 +839,11 @@ export interface CreateLoginProfileResponseElements {
 /**
  * Creates an IAM entity to describe an identity provider (IdP) that supports OpenID Connect (OIDC) (http://openid.net/connect/).
  *
- * The OIDC provider that you create with this operation can be used as a principal in a role's trust policy. Such a policy establishes a trust relationship between Amazon Web Services and the OIDC provider.
- *
- * If you are using an OIDC identity provider from Google, Facebook, or Amazon Cognito, you don't need to create a separate IAM identity provider. These OIDC identity providers are already built-in to Amazon Web Services and are available for your use. Instead, you can move directly to creating new roles using your identity provider. To learn more, see Creating a role for web identity or OpenID connect federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html) in the IAM User Guide.
- *
- * When you create the IAM OIDC provider, you specify the following:
- *
- * - The URL of the OIDC identity provider (IdP) to trust
- * - A list of client IDs (also known as audiences) that identify the application or applications allowed to authenticate using the OIDC provider
- * - A list of tags that are attached to the specified IAM OIDC provider
- * - A list of thumbprints of one or more server certificates that the IdP uses
- *
- * You get all of this information from the OIDC IdP you want to use to access Amazon Web Services.
- *
- * Amazon Web Services secures communication with OIDC identity providers (IdPs) using our library of trusted root certificate authorities (CAs) to verify the JSON Web Key Set (JWKS) endpoint's TLS certificate. If your OIDC IdP relies on a certificate that is not signed by one of these trusted CAs, only then we secure communication using the thumbprints set in the IdP's configuration.
- *
- * The trust for the OIDC provider is derived from the IAM provider that this operation creates. Therefore, it is best to limit access to the CreateOpenIDConnectProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html) operation to highly privileged users.
- *
  * The CloudTrail record of iam `CreateOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `CreateOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateOpenIDConnectProvider | CreateOpenIDConnectProvider in the AWS API reference}
  */
 export interface CreateOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1007,39 +854,13 @@ export interface CreateOpenIDConnectProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateOpenIDConnectProvider` (botocore shape `CreateOpenIDConnectProviderRequest`). */
 export interface CreateOpenIDConnectProviderRequestParameters {
-  /**
-   * The URL of the identity provider. The URL must begin with `https://` and should correspond to the `iss` claim in the provider's OpenID Connect ID tokens. Per the OIDC standard, path components are allowed but query parameters are not. Typically the URL consists of only a hostname, like `https://server.example.org` or `https://example.com`. The URL should not contain a port number.
-   *
-   * You cannot register the same provider multiple times in a single Amazon Web Services account. If you try to submit a URL that has already been used for an OpenID Connect provider in the Amazon Web Services account, you will get an error.
-   */
+  /** The URL of the identity provider. The URL must begin with `https://` and should correspond to the `iss` claim in the provider's OpenID Connect ID tokens. Per the OIDC standard, path components are allowed but query parameters are not. */
   url?: string;
-  /**
-   * Provides a list of client IDs, also known as audiences. When a mobile or web app registers with an OpenID Connect provider, they establish a value that identifies the application. This is the value that's sent as the `client_id` parameter on OAuth requests.
-   *
-   * You can register multiple client IDs with the same provider. For example, you might have multiple applications that use the same OIDC provider. You cannot register more than 100 client IDs with a single IAM OIDC provider.
-   *
-   * There is no defined format for a client ID. The `CreateOpenIDConnectProviderRequest` operation accepts client IDs up to 255 characters long.
-   */
+  /** Provides a list of client IDs, also known as audiences. When a mobile or web app registers with an OpenID Connect provider, they establish a value that identifies the application. This is the value that's sent as the `client_id` parameter on OAuth requests. */
   clientIDList?: string[];
-  /**
-   * A list of server certificate thumbprints for the OpenID Connect (OIDC) identity provider's server certificates. Typically this list includes only one entry. However, IAM lets you have up to five thumbprints for an OIDC provider. This lets you maintain multiple thumbprints if the identity provider is rotating certificates.
-   *
-   * This parameter is optional. If it is not included, IAM will retrieve and use the top intermediate certificate authority (CA) thumbprint of the OpenID Connect identity provider server certificate.
-   *
-   * The server certificate thumbprint is the hex-encoded SHA-1 hash value of the X.509 certificate used by the domain where the OpenID Connect provider makes its keys available. It is always a 40-character string.
-   *
-   * For example, assume that the OIDC provider is `server.example.com` and the provider stores its keys at https://keys.server.example.com/openid-connect. In that case, the thumbprint string would be the hex-encoded SHA-1 hash value of the certificate used by `https://keys.server.example.com.`
-   *
-   * For more information about obtaining the OIDC provider thumbprint, see Obtaining the thumbprint for an OpenID Connect provider (https://docs.aws.amazon.com/IAM/latest/UserGuide/identity-providers-oidc-obtain-thumbprint.html) in the IAM user Guide.
-   *
-   * If your OIDC provider's discovery endpoint and JWKS endpoint (`jwks_uri`) use different certificates or hosts, include the thumbprints for both endpoints in this list.
-   */
+  /** A list of server certificate thumbprints for the OpenID Connect (OIDC) identity provider's server certificates. Typically this list includes only one entry. However, IAM lets you have up to five thumbprints for an OIDC provider. */
   thumbprintList?: string[];
-  /**
-   * A list of tags that you want to attach to the new IAM OpenID Connect (OIDC) provider. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new IAM OpenID Connect (OIDC) provider. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -1058,13 +879,11 @@ export interface CreateOpenIDConnectProviderResponseElements {
 /**
  * Creates a new managed policy for your Amazon Web Services account.
  *
- * This operation creates a policy version with a version identifier of `v1` and sets v1 as the policy's default version. For more information about policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
- *
- * As a best practice, you can validate your IAM policies. To learn more, see Validating IAM policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_policy-validator.html) in the IAM User Guide.
- *
- * For more information about managed policies in general, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreatePolicy`: eventSource `iam.amazonaws.com`, eventName `CreatePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreatePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy | CreatePolicy in the AWS API reference}
  */
 export interface CreatePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1075,53 +894,15 @@ export interface CreatePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreatePolicy` (botocore shape `CreatePolicyRequest`). */
 export interface CreatePolicyRequestParameters {
-  /**
-   * The friendly name of the policy.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   */
+  /** The friendly name of the policy. */
   policyName?: string;
-  /**
-   * The path for the policy.
-   *
-   * For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   *
-   * You cannot use an asterisk (*) in the path name.
-   */
+  /** The path for the policy. */
   path?: string;
-  /**
-   * The JSON policy document that you want to use as the content for the new policy.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * To learn more about JSON policy grammar, see Grammar of the IAM JSON policy language (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) in the IAM User Guide.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The JSON policy document that you want to use as the content for the new policy. */
   policyDocument?: string;
-  /**
-   * A friendly description of the policy.
-   *
-   * Typically used to store information about the permissions defined in the policy. For example, "Grants access to production DynamoDB tables."
-   *
-   * The policy description is immutable. After a value is assigned, it cannot be changed.
-   */
+  /** A friendly description of the policy. */
   description?: string;
-  /**
-   * A list of tags that you want to attach to the new IAM customer managed policy. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new IAM customer managed policy. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -1136,13 +917,13 @@ export interface CreatePolicyResponseElements {
 }
 
 /**
- * Creates a new version of the specified managed policy. To update a managed policy, you create a new policy version. A managed policy can have up to five versions. If the policy has five versions, you must delete an existing version using DeletePolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html) before you create a new version.
- *
- * Optionally, you can set the new version as the policy's default version. The default version is the version that is in effect for the IAM users, groups, and roles to which the policy is attached.
- *
- * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
+ * Creates a new version of the specified managed policy. To update a managed policy, you create a new policy version. A managed policy can have up to five versions.
  *
  * The CloudTrail record of iam `CreatePolicyVersion`: eventSource `iam.amazonaws.com`, eventName `CreatePolicyVersion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreatePolicyVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicyVersion | CreatePolicyVersion in the AWS API reference}
  */
 export interface CreatePolicyVersionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1153,33 +934,11 @@ export interface CreatePolicyVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreatePolicyVersion` (botocore shape `CreatePolicyVersionRequest`). */
 export interface CreatePolicyVersionRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy to which you want to add a new version.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy to which you want to add a new version. */
   policyArn?: string;
-  /**
-   * The JSON policy document that you want to use as the content for this new version of the policy.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The JSON policy document that you want to use as the content for this new version of the policy. */
   policyDocument?: string;
-  /**
-   * Specifies whether to set this version as the policy's default version.
-   *
-   * When this parameter is `true`, the new policy version becomes the operative version. That is, it becomes the version that is in effect for the IAM users, groups, and roles that the policy is attached to.
-   *
-   * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
-   */
+  /** Specifies whether to set this version as the policy's default version. */
   setAsDefault?: boolean;
 }
 
@@ -1196,9 +955,11 @@ export interface CreatePolicyVersionResponseElements {
 /**
  * Creates a new role for your Amazon Web Services account.
  *
- * For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide. For information about quotas for role names and the number of roles you can create, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateRole`: eventSource `iam.amazonaws.com`, eventName `CreateRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateRole | CreateRole in the AWS API reference}
  */
 export interface CreateRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1209,57 +970,19 @@ export interface CreateRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateRole` (botocore shape `CreateRoleRequest`). */
 export interface CreateRoleRequestParameters {
-  /**
-   * The path to the role. For more information about paths, see IAM Identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path to the role. For more information about paths, see IAM Identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * The name of the role to create.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to create. */
   roleName?: string;
-  /**
-   * The trust relationship policy document that grants an entity permission to assume the role.
-   *
-   * In IAM, you must provide a JSON policy that has been converted to a string. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   *
-   * Upon success, the response includes the same trust policy in JSON format.
-   */
+  /** The trust relationship policy document that grants an entity permission to assume the role. */
   assumeRolePolicyDocument?: string;
   /** A description of the role. */
   description?: string;
-  /**
-   * The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours.
-   *
-   * Anyone who assumes the role from the CLI or API can use the `DurationSeconds` API parameter or the `duration-seconds` CLI parameter to request a longer session. The `MaxSessionDuration` setting determines the maximum duration that can be requested using the `DurationSeconds` parameter. If users don't specify a value for the `DurationSeconds` parameter, their security credentials are valid for one hour by default. This applies when you use the `AssumeRole*` API operations or the `assume-role*` CLI operations but does not apply when you use those operations to create a console URL. For more information, see Using IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the IAM User Guide.
-   */
+  /** The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours. */
   maxSessionDuration?: number;
-  /**
-   * The ARN of the managed policy that is used to set the permissions boundary for the role.
-   *
-   * A permissions boundary policy defines the maximum permissions that identity-based policies can grant to an entity, but does not grant permissions. Permissions boundaries do not define the maximum permissions that a resource-based policy can grant to an entity. To learn more, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   *
-   * For more information about policy types, see Policy types (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types) in the IAM User Guide.
-   */
+  /** The ARN of the managed policy that is used to set the permissions boundary for the role. */
   permissionsBoundary?: string;
-  /**
-   * A list of tags that you want to attach to the new role. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new role. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -1276,15 +999,11 @@ export interface CreateRoleResponseElements {
 /**
  * Creates an IAM resource that describes an identity provider (IdP) that supports SAML 2.0.
  *
- * The SAML provider resource that you create with this operation can be used as a principal in an IAM role's trust policy. Such a policy can enable federated users who sign in using the SAML IdP to assume the role. You can create an IAM role that supports Web-based single sign-on (SSO) to the Amazon Web Services Management Console or one that supports API access to Amazon Web Services.
- *
- * When you create the SAML provider resource, you upload a SAML metadata document that you get from your IdP. That document includes the issuer's name, expiration information, and keys that can be used to validate the SAML authentication response (assertions) that the IdP sends. You must generate the metadata document using the identity management software that is used as your organization's IdP.
- *
- * This operation requires Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html).
- *
- * For more information, see Enabling SAML 2.0 federated users to access the Amazon Web Services Management Console (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-saml.html) and About SAML 2.0-based federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `CreateSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateSAMLProvider | CreateSAMLProvider in the AWS API reference}
  */
 export interface CreateSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1295,23 +1014,11 @@ export interface CreateSAMLProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateSAMLProvider` (botocore shape `CreateSAMLProviderRequest`). */
 export interface CreateSAMLProviderRequestParameters {
-  /**
-   * An XML document generated by an identity provider (IdP) that supports SAML 2.0. The document includes the issuer's name, expiration information, and keys that can be used to validate the SAML authentication response (assertions) that are received from the IdP. You must generate the metadata document using the identity management software that is used as your organization's IdP.
-   *
-   * For more information, see About SAML 2.0-based federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html) in the IAM User Guide
-   */
+  /** An XML document generated by an identity provider (IdP) that supports SAML 2.0. The document includes the issuer's name, expiration information, and keys that can be used to validate the SAML authentication response (assertions) that are received from the IdP. */
   sAMLMetadataDocument?: string;
-  /**
-   * The name of the provider to create.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the provider to create. */
   name?: string;
-  /**
-   * A list of tags that you want to attach to the new IAM SAML provider. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new IAM SAML provider. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
   /** Specifies the encryption setting for the SAML provider. */
   assertionEncryptionMode?: assertionEncryptionModeType;
@@ -1332,11 +1039,13 @@ export interface CreateSAMLProviderResponseElements {
 }
 
 /**
- * Creates an IAM role that is linked to a specific Amazon Web Services service. The service controls the attached policies and when the role can be deleted. This helps ensure that the service is not broken by an unexpectedly changed or deleted role, which could put your Amazon Web Services resources into an unknown state. Allowing the service to control the role helps improve service stability and proper cleanup when a service and its role are no longer needed. For more information, see Using service-linked roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html) in the IAM User Guide.
- *
- * To attach a policy to this service-linked role, you must make the request using the Amazon Web Services service that depends on this role.
+ * Creates an IAM role that is linked to a specific Amazon Web Services service. The service controls the attached policies and when the role can be deleted.
  *
  * The CloudTrail record of iam `CreateServiceLinkedRole`: eventSource `iam.amazonaws.com`, eventName `CreateServiceLinkedRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateServiceLinkedRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceLinkedRole | CreateServiceLinkedRole in the AWS API reference}
  */
 export interface CreateServiceLinkedRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1347,19 +1056,11 @@ export interface CreateServiceLinkedRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateServiceLinkedRole` (botocore shape `CreateServiceLinkedRoleRequest`). */
 export interface CreateServiceLinkedRoleRequestParameters {
-  /**
-   * The service principal for the Amazon Web Services service to which this role is attached. You use a string similar to a URL but without the http:// in front. For example: `elasticbeanstalk.amazonaws.com`.
-   *
-   * Service principals are unique and case-sensitive. To find the exact service principal for your service-linked role, see Amazon Web Services services that work with IAM (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-services-that-work-with-iam.html) in the IAM User Guide. Look for the services that have Yes in the Service-Linked Role column. Choose the Yes link to view the service-linked role documentation for that service.
-   */
+  /** The service principal for the Amazon Web Services service to which this role is attached. You use a string similar to a URL but without the http:// in front. For example: `elasticbeanstalk.amazonaws.com`. */
   aWSServiceName?: string;
   /** The description of the role. */
   description?: string;
-  /**
-   * A string that you provide, which is combined with the service-provided prefix to form the complete role name. If you make multiple requests for the same service, then you must supply a different `CustomSuffix` for each request. Otherwise the request fails with a duplicate role name error. For example, you could add `-1` or `-debug` to the suffix.
-   *
-   * Some services do not support the `CustomSuffix` parameter. If you provide an optional suffix and the operation fails, try the operation again without the suffix.
-   */
+  /** A string that you provide, which is combined with the service-provided prefix to form the complete role name. If you make multiple requests for the same service, then you must supply a different `CustomSuffix` for each request. Otherwise the request fails with a duplicate role name error. */
   customSuffix?: string;
 }
 
@@ -1372,17 +1073,11 @@ export interface CreateServiceLinkedRoleResponseElements {
 /**
  * Generates a set of credentials consisting of a user name and password that can be used to access the service specified in the request. These credentials are generated by IAM, and can be used only for the specified service.
  *
- * You can have a maximum of two sets of service-specific credentials for each supported service per user.
- *
- * You can reset the password to a new service-generated value by calling ResetServiceSpecificCredential (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html).
- *
- * For more information about using service-specific credentials to authenticate to an Amazon Web Services service, refer to the following docs:
- *
- * - For service-specific credentials with CodeCommit, refer to IAM credentials for CodeCommit: Git credentials, SSH keys, and Amazon Web Services access keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_ssh-keys.html) in the IAM User Guide.
- * - For service-specific credentials with Amazon Keyspaces (for Apache Cassandra), refer to Use IAM with Amazon Keyspaces (for Apache Cassandra) (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_keyspaces.html) in the IAM User Guide.
- * - For services that support long-term API keys, refer to API keys for Amazon Web Services services (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_api_keys_for_aws_services.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateServiceSpecificCredential`: eventSource `iam.amazonaws.com`, eventName `CreateServiceSpecificCredential`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateServiceSpecificCredential`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceSpecificCredential | CreateServiceSpecificCredential in the AWS API reference}
  */
 export interface CreateServiceSpecificCredentialEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1393,38 +1088,28 @@ export interface CreateServiceSpecificCredentialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateServiceSpecificCredential` (botocore shape `CreateServiceSpecificCredentialRequest`). */
 export interface CreateServiceSpecificCredentialRequestParameters {
-  /**
-   * The name of the IAM user that is to be associated with the credentials. The new service-specific credentials have the same permissions as the associated user except that they can be used only to access the specified service.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user that is to be associated with the credentials. The new service-specific credentials have the same permissions as the associated user except that they can be used only to access the specified service. */
   userName?: string;
   /** The name of the Amazon Web Services service that is to be associated with the credentials. The service you specify here is the only service that can be accessed using these credentials. */
   serviceName?: string;
-  /**
-   * The number of days until the service specific credential expires. This field is only valid for services that support long-term API keys and must be a positive integer. When not specified, the credential will not expire.
-   *
-   * To see which services support long-term API keys, refer to API keys for Amazon Web Services services (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_api_keys_for_aws_services.html) in the IAM User Guide.
-   */
+  /** The number of days until the service specific credential expires. This field is only valid for services that support long-term API keys and must be a positive integer. When not specified, the credential will not expire. */
   credentialAgeDays?: number;
 }
 
 /** What `responseElements` holds in the record of iam `CreateServiceSpecificCredential` (botocore shape `CreateServiceSpecificCredentialResponse`). */
 export interface CreateServiceSpecificCredentialResponseElements {
-  /**
-   * A structure that contains information about the newly created service-specific credential.
-   *
-   * This is the only time that the password for this credential set is available. It cannot be recovered later. Instead, you must reset the password with ResetServiceSpecificCredential (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html).
-   */
+  /** A structure that contains information about the newly created service-specific credential. */
   serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServiceSpecificCredential, string>;
 }
 
 /**
  * Creates a new IAM user for your Amazon Web Services account.
  *
- * For information about quotas for the number of IAM users you can create, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `CreateUser`: eventSource `iam.amazonaws.com`, eventName `CreateUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser | CreateUser in the AWS API reference}
  */
 export interface CreateUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1435,33 +1120,13 @@ export interface CreateUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateUser` (botocore shape `CreateUserRequest`). */
 export interface CreateUserRequestParameters {
-  /**
-   * The path for the user name. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path for the user name. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * The name of the user to create.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   */
+  /** The name of the user to create. */
   userName?: string;
-  /**
-   * The ARN of the managed policy that is used to set the permissions boundary for the user.
-   *
-   * A permissions boundary policy defines the maximum permissions that identity-based policies can grant to an entity, but does not grant permissions. Permissions boundaries do not define the maximum permissions that a resource-based policy can grant to an entity. To learn more, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   *
-   * For more information about policy types, see Policy types (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types) in the IAM User Guide.
-   */
+  /** The ARN of the managed policy that is used to set the permissions boundary for the user. */
   permissionsBoundary?: string;
-  /**
-   * A list of tags that you want to attach to the new user. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new user. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -1476,13 +1141,13 @@ export interface CreateUserResponseElements {
 }
 
 /**
- * Creates a new virtual MFA device for the Amazon Web Services account. After creating the virtual MFA, use EnableMFADevice (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html) to attach the MFA device to an IAM user. For more information about creating and working with virtual MFA devices, see Using a virtual MFA device (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_VirtualMFA.html) in the IAM User Guide.
- *
- * For information about the maximum number of MFA devices you can create, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * The seed information contained in the QR code and the Base32 string should be treated like any other secret access information. In other words, protect the seed information as you would your Amazon Web Services access keys or your passwords. After you provision your virtual device, you should ensure that the information is destroyed following secure procedures.
+ * Creates a new virtual MFA device for the Amazon Web Services account. After creating the virtual MFA, use EnableMFADevice (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html) to attach the MFA device to an IAM user.
  *
  * The CloudTrail record of iam `CreateVirtualMFADevice`: eventSource `iam.amazonaws.com`, eventName `CreateVirtualMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.CreateVirtualMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice | CreateVirtualMFADevice in the AWS API reference}
  */
 export interface CreateVirtualMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1493,25 +1158,11 @@ export interface CreateVirtualMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `CreateVirtualMFADevice` (botocore shape `CreateVirtualMFADeviceRequest`). */
 export interface CreateVirtualMFADeviceRequestParameters {
-  /**
-   * The path for the virtual MFA device. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path for the virtual MFA device. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * The name of the virtual MFA device, which must be unique. Use with path to uniquely identify a virtual MFA device.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the virtual MFA device, which must be unique. Use with path to uniquely identify a virtual MFA device. */
   virtualMFADeviceName?: string;
-  /**
-   * A list of tags that you want to attach to the new IAM virtual MFA device. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new IAM virtual MFA device. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -1528,9 +1179,11 @@ export interface CreateVirtualMFADeviceResponseElements {
 /**
  * Deactivates the specified MFA device and removes it from association with the user name for which it was originally enabled.
  *
- * For more information about creating and working with virtual MFA devices, see Enabling a virtual multi-factor authentication (MFA) device (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_VirtualMFA.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeactivateMFADevice`: eventSource `iam.amazonaws.com`, eventName `DeactivateMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeactivateMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeactivateMFADevice | DeactivateMFADevice in the AWS API reference}
  */
 export interface DeactivateMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1541,28 +1194,20 @@ export interface DeactivateMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeactivateMFADevice` (botocore shape `DeactivateMFADeviceRequest`). */
 export interface DeactivateMFADeviceRequestParameters {
-  /**
-   * The name of the user whose MFA device you want to deactivate.
-   *
-   * This parameter is optional. If no user name is included, it defaults to the principal making the request. When you make this request with root user credentials, you must use an AssumeRoot (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html) session to omit the user name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose MFA device you want to deactivate. */
   userName?: string;
-  /**
-   * The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the device ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: =,.@:/-
-   */
+  /** The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the device ARN. */
   serialNumber?: string;
 }
 
 /**
  * Deletes the access key pair associated with the specified IAM user.
  *
- * If you do not specify a user name, IAM determines the user name implicitly based on the Amazon Web Services access key ID signing the request. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated users.
- *
  * The CloudTrail record of iam `DeleteAccessKey`: eventSource `iam.amazonaws.com`, eventName `DeleteAccessKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteAccessKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey | DeleteAccessKey in the AWS API reference}
  */
 export interface DeleteAccessKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1573,24 +1218,20 @@ export interface DeleteAccessKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteAccessKey` (botocore shape `DeleteAccessKeyRequest`). */
 export interface DeleteAccessKeyRequestParameters {
-  /**
-   * The name of the user whose access key pair you want to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose access key pair you want to delete. */
   userName?: string;
-  /**
-   * The access key ID for the access key ID and secret access key you want to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The access key ID for the access key ID and secret access key you want to delete. */
   accessKeyId?: string;
 }
 
 /**
- * Deletes the specified Amazon Web Services account alias. For information about using an Amazon Web Services account alias, see Creating, deleting, and listing an Amazon Web Services account alias (https://docs.aws.amazon.com/signin/latest/userguide/CreateAccountAlias.html) in the Amazon Web Services Sign-In User Guide.
+ * Deletes the specified Amazon Web Services account alias.
  *
  * The CloudTrail record of iam `DeleteAccountAlias`: eventSource `iam.amazonaws.com`, eventName `DeleteAccountAlias`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteAccountAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountAlias | DeleteAccountAlias in the AWS API reference}
  */
 export interface DeleteAccountAliasEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1601,11 +1242,7 @@ export interface DeleteAccountAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteAccountAlias` (botocore shape `DeleteAccountAliasRequest`). */
 export interface DeleteAccountAliasRequestParameters {
-  /**
-   * The name of the account alias to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of lowercase letters, digits, and dashes. You cannot start or finish with a dash, nor can you have two dashes in a row.
-   */
+  /** The name of the account alias to delete. */
   accountAlias?: string;
 }
 
@@ -1613,6 +1250,10 @@ export interface DeleteAccountAliasRequestParameters {
  * Deletes the password policy for the Amazon Web Services account. There are no parameters.
  *
  * The CloudTrail record of iam `DeleteAccountPasswordPolicy`: eventSource `iam.amazonaws.com`, eventName `DeleteAccountPasswordPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteAccountPasswordPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountPasswordPolicy | DeleteAccountPasswordPolicy in the AWS API reference}
  */
 export interface DeleteAccountPasswordPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1625,6 +1266,10 @@ export interface DeleteAccountPasswordPolicyEvent extends $Record {
  * Deletes the specified IAM group. The group must not contain any users or have any attached policies.
  *
  * The CloudTrail record of iam `DeleteGroup`: eventSource `iam.amazonaws.com`, eventName `DeleteGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroup | DeleteGroup in the AWS API reference}
  */
 export interface DeleteGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1635,20 +1280,18 @@ export interface DeleteGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteGroup` (botocore shape `DeleteGroupRequest`). */
 export interface DeleteGroupRequestParameters {
-  /**
-   * The name of the IAM group to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM group to delete. */
   groupName?: string;
 }
 
 /**
  * Deletes the specified inline policy that is embedded in the specified IAM group.
  *
- * A group can also have managed policies attached to it. To detach a managed policy from a group, use DetachGroupPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html). For more information about policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeleteGroupPolicy`: eventSource `iam.amazonaws.com`, eventName `DeleteGroupPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteGroupPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroupPolicy | DeleteGroupPolicy in the AWS API reference}
  */
 export interface DeleteGroupPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1659,28 +1302,20 @@ export interface DeleteGroupPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteGroupPolicy` (botocore shape `DeleteGroupPolicyRequest`). */
 export interface DeleteGroupPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) identifying the group that the policy is embedded in.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) identifying the group that the policy is embedded in. */
   groupName?: string;
-  /**
-   * The name identifying the policy document to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name identifying the policy document to delete. */
   policyName?: string;
 }
 
 /**
  * Deletes the specified instance profile. The instance profile must not have an associated role.
  *
- * Make sure that you do not have any Amazon EC2 instances running with the instance profile you are about to delete. Deleting a role or instance profile that is associated with a running instance will break any applications running on the instance.
- *
- * For more information about instance profiles, see Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeleteInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `DeleteInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteInstanceProfile | DeleteInstanceProfile in the AWS API reference}
  */
 export interface DeleteInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1691,22 +1326,18 @@ export interface DeleteInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteInstanceProfile` (botocore shape `DeleteInstanceProfileRequest`). */
 export interface DeleteInstanceProfileRequestParameters {
-  /**
-   * The name of the instance profile to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the instance profile to delete. */
   instanceProfileName?: string;
 }
 
 /**
  * Deletes the password for the specified IAM user or root user, For more information, see Managing passwords for IAM users (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html).
  *
- * You can use the CLI, the Amazon Web Services API, or the Users page in the IAM console to delete a password for any IAM user. You can use ChangePassword (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html) to update, but not delete, your own password in the My Security Credentials page in the Amazon Web Services Management Console.
- *
- * Deleting a user's password does not prevent a user from accessing Amazon Web Services through the command line interface or the API. To prevent all user access, you must also either make any access keys inactive or delete them. For more information about making keys inactive or deleting them, see UpdateAccessKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccessKey.html) and DeleteAccessKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html).
- *
  * The CloudTrail record of iam `DeleteLoginProfile`: eventSource `iam.amazonaws.com`, eventName `DeleteLoginProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteLoginProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteLoginProfile | DeleteLoginProfile in the AWS API reference}
  */
 export interface DeleteLoginProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1717,24 +1348,18 @@ export interface DeleteLoginProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteLoginProfile` (botocore shape `DeleteLoginProfileRequest`). */
 export interface DeleteLoginProfileRequestParameters {
-  /**
-   * The name of the user whose password you want to delete.
-   *
-   * This parameter is optional. If no user name is included, it defaults to the principal making the request. When you make this request with root user credentials, you must use an AssumeRoot (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html) session to omit the user name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose password you want to delete. */
   userName?: string;
 }
 
 /**
  * Deletes an OpenID Connect identity provider (IdP) resource object in IAM.
  *
- * Deleting an IAM OIDC provider resource does not update any roles that reference the provider as a principal in their trust policies. Any attempt to assume a role that references a deleted provider fails.
- *
- * This operation is idempotent; it does not fail or return an error if you call the operation for a provider that does not exist.
- *
  * The CloudTrail record of iam `DeleteOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `DeleteOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteOpenIDConnectProvider | DeleteOpenIDConnectProvider in the AWS API reference}
  */
 export interface DeleteOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1752,15 +1377,11 @@ export interface DeleteOpenIDConnectProviderRequestParameters {
 /**
  * Deletes the specified managed policy.
  *
- * Before you can delete a managed policy, you must first detach the policy from all users, groups, and roles that it is attached to. In addition, you must delete all the policy's versions. The following steps describe the process for deleting a managed policy:
- *
- * - Detach the policy from all users, groups, and roles that the policy is attached to, using DetachUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html), DetachGroupPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html), or DetachRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html). To list all the users, groups, and roles that a policy is attached to, use ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html).
- * - Delete all versions of the policy using DeletePolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html). To list the policy's versions, use ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html). You cannot use DeletePolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html) to delete the version that is marked as the default version. You delete the policy's default version in the next step of the process.
- * - Delete the policy (this automatically deletes the policy's default version) using this operation.
- *
- * For information about managed policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeletePolicy`: eventSource `iam.amazonaws.com`, eventName `DeletePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeletePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicy | DeletePolicy in the AWS API reference}
  */
 export interface DeletePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1771,22 +1392,18 @@ export interface DeletePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeletePolicy` (botocore shape `DeletePolicyRequest`). */
 export interface DeletePolicyRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to delete.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to delete. */
   policyArn?: string;
 }
 
 /**
  * Deletes the specified version from the specified managed policy.
  *
- * You cannot delete the default version from a policy using this operation. To delete the default version from a policy, use DeletePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html). To find out which version of a policy is marked as the default version, use ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html).
- *
- * For information about versions for managed policies, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeletePolicyVersion`: eventSource `iam.amazonaws.com`, eventName `DeletePolicyVersion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeletePolicyVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicyVersion | DeletePolicyVersion in the AWS API reference}
  */
 export interface DeletePolicyVersionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1797,33 +1414,20 @@ export interface DeletePolicyVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeletePolicyVersion` (botocore shape `DeletePolicyVersionRequest`). */
 export interface DeletePolicyVersionRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy from which you want to delete a version.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy from which you want to delete a version. */
   policyArn?: string;
-  /**
-   * The policy version to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that consists of the lowercase letter 'v' followed by one or two digits, and optionally followed by a period '.' and a string of letters and digits.
-   *
-   * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
-   */
+  /** The policy version to delete. */
   versionId?: string;
 }
 
 /**
- * Deletes the specified role. Unlike the Amazon Web Services Management Console, when you delete a role programmatically, you must delete the items attached to the role manually, or the deletion fails. For more information, see Deleting an IAM role (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html#roles-managingrole-deleting-cli). Before attempting to delete a role, remove the following attached items:
- *
- * - Inline policies (DeleteRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html))
- * - Attached managed policies (DetachRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html))
- * - Instance profile (RemoveRoleFromInstanceProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html))
- * - Optional – Delete instance profile after detaching from role for resource clean up (DeleteInstanceProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteInstanceProfile.html))
- *
- * Make sure that you do not have any Amazon EC2 instances running with the role you are about to delete. Deleting a role or instance profile that is associated with a running instance will break any applications running on the instance.
+ * Deletes the specified role. Unlike the Amazon Web Services Management Console, when you delete a role programmatically, you must delete the items attached to the role manually, or the deletion fails.
  *
  * The CloudTrail record of iam `DeleteRole`: eventSource `iam.amazonaws.com`, eventName `DeleteRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRole | DeleteRole in the AWS API reference}
  */
 export interface DeleteRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1834,22 +1438,18 @@ export interface DeleteRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteRole` (botocore shape `DeleteRoleRequest`). */
 export interface DeleteRoleRequestParameters {
-  /**
-   * The name of the role to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to delete. */
   roleName?: string;
 }
 
 /**
  * Deletes the permissions boundary for the specified IAM role.
  *
- * You cannot set the boundary for a service-linked role.
- *
- * Deleting the permissions boundary for a role might increase its permissions. For example, it might allow anyone who assumes the role to perform all the actions granted in its permissions policies.
- *
  * The CloudTrail record of iam `DeleteRolePermissionsBoundary`: eventSource `iam.amazonaws.com`, eventName `DeleteRolePermissionsBoundary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteRolePermissionsBoundary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePermissionsBoundary | DeleteRolePermissionsBoundary in the AWS API reference}
  */
 export interface DeleteRolePermissionsBoundaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1867,9 +1467,11 @@ export interface DeleteRolePermissionsBoundaryRequestParameters {
 /**
  * Deletes the specified inline policy that is embedded in the specified IAM role.
  *
- * A role can also have managed policies attached to it. To detach a managed policy from a role, use DetachRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html). For more information about policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeleteRolePolicy`: eventSource `iam.amazonaws.com`, eventName `DeleteRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePolicy | DeleteRolePolicy in the AWS API reference}
  */
 export interface DeleteRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1880,28 +1482,20 @@ export interface DeleteRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteRolePolicy` (botocore shape `DeleteRolePolicyRequest`). */
 export interface DeleteRolePolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) identifying the role that the policy is embedded in.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) identifying the role that the policy is embedded in. */
   roleName?: string;
-  /**
-   * The name of the inline policy to delete from the specified IAM role.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the inline policy to delete from the specified IAM role. */
   policyName?: string;
 }
 
 /**
  * Deletes a SAML provider resource in IAM.
  *
- * Deleting the provider resource from IAM does not update any roles that reference the SAML provider resource's ARN as a principal in their trust policies. Any attempt to assume a role that references a non-existent provider resource ARN fails.
- *
- * This operation requires Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html).
- *
  * The CloudTrail record of iam `DeleteSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `DeleteSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSAMLProvider | DeleteSAMLProvider in the AWS API reference}
  */
 export interface DeleteSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1919,9 +1513,11 @@ export interface DeleteSAMLProviderRequestParameters {
 /**
  * Deletes the specified SSH public key.
  *
- * The SSH public key deleted by this operation is used only for authenticating the associated IAM user to an CodeCommit repository. For more information about using SSH keys to authenticate to an CodeCommit repository, see Set up CodeCommit for SSH connections (https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-credentials-ssh.html) in the CodeCommit User Guide.
- *
  * The CloudTrail record of iam `DeleteSSHPublicKey`: eventSource `iam.amazonaws.com`, eventName `DeleteSSHPublicKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteSSHPublicKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSSHPublicKey | DeleteSSHPublicKey in the AWS API reference}
  */
 export interface DeleteSSHPublicKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1932,28 +1528,20 @@ export interface DeleteSSHPublicKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteSSHPublicKey` (botocore shape `DeleteSSHPublicKeyRequest`). */
 export interface DeleteSSHPublicKeyRequestParameters {
-  /**
-   * The name of the IAM user associated with the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the SSH public key. */
   userName?: string;
-  /**
-   * The unique identifier for the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier for the SSH public key. */
   sSHPublicKeyId?: string;
 }
 
 /**
  * Deletes the specified server certificate.
  *
- * For more information about working with server certificates, see Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide. This topic also includes a list of Amazon Web Services services that can use the server certificates that you manage with IAM.
- *
- * If you are using a server certificate with Elastic Load Balancing, deleting the certificate could have implications for your application. If Elastic Load Balancing doesn't detect the deletion of bound certificates, it may continue to use the certificates. This could cause Elastic Load Balancing to stop accepting traffic. We recommend that you remove the reference to the certificate from Elastic Load Balancing before using this command to delete the certificate. For more information, see DeleteLoadBalancerListeners (https://docs.aws.amazon.com/ElasticLoadBalancing/latest/APIReference/API_DeleteLoadBalancerListeners.html) in the Elastic Load Balancing API Reference.
- *
  * The CloudTrail record of iam `DeleteServerCertificate`: eventSource `iam.amazonaws.com`, eventName `DeleteServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServerCertificate | DeleteServerCertificate in the AWS API reference}
  */
 export interface DeleteServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -1964,22 +1552,18 @@ export interface DeleteServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteServerCertificate` (botocore shape `DeleteServerCertificateRequest`). */
 export interface DeleteServerCertificateRequestParameters {
-  /**
-   * The name of the server certificate you want to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the server certificate you want to delete. */
   serverCertificateName?: string;
 }
 
 /**
- * Submits a service-linked role deletion request and returns a `DeletionTaskId`, which you can use to check the status of the deletion. Before you call this operation, confirm that the role has no active sessions and that any resources used by the role in the linked service are deleted. If you call this operation more than once for the same service-linked role and an earlier deletion task is not complete, then the `DeletionTaskId` of the earlier request is returned.
- *
- * If you submit a deletion request for a service-linked role whose linked service is still accessing a resource, then the deletion task fails. If it fails, the GetServiceLinkedRoleDeletionStatus (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html) operation returns the reason for the failure, usually including the resources that must be deleted. To delete the service-linked role, you must first remove those resources from the linked service and then submit the deletion request again. Resources are specific to the service that is linked to the role. For more information about removing resources from a service, see the Amazon Web Services documentation (http://docs.aws.amazon.com/) for your service.
- *
- * For more information about service-linked roles, see Roles terms and concepts: Amazon Web Services service-linked role (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-service-linked-role) in the IAM User Guide.
+ * Submits a service-linked role deletion request and returns a `DeletionTaskId`, which you can use to check the status of the deletion. Before you call this operation, confirm that the role has no active sessions and that any resources used by the role in the linked service are deleted.
  *
  * The CloudTrail record of iam `DeleteServiceLinkedRole`: eventSource `iam.amazonaws.com`, eventName `DeleteServiceLinkedRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteServiceLinkedRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceLinkedRole | DeleteServiceLinkedRole in the AWS API reference}
  */
 export interface DeleteServiceLinkedRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2004,6 +1588,10 @@ export interface DeleteServiceLinkedRoleResponseElements {
  * Deletes the specified service-specific credential.
  *
  * The CloudTrail record of iam `DeleteServiceSpecificCredential`: eventSource `iam.amazonaws.com`, eventName `DeleteServiceSpecificCredential`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteServiceSpecificCredential`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceSpecificCredential | DeleteServiceSpecificCredential in the AWS API reference}
  */
 export interface DeleteServiceSpecificCredentialEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2014,26 +1602,20 @@ export interface DeleteServiceSpecificCredentialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteServiceSpecificCredential` (botocore shape `DeleteServiceSpecificCredentialRequest`). */
 export interface DeleteServiceSpecificCredentialRequestParameters {
-  /**
-   * The name of the IAM user associated with the service-specific credential. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the service-specific credential. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation. */
   userName?: string;
-  /**
-   * The unique identifier of the service-specific credential. You can get this value by calling ListServiceSpecificCredentials (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html).
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier of the service-specific credential. You can get this value by calling ListServiceSpecificCredentials (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html). */
   serviceSpecificCredentialId?: string;
 }
 
 /**
  * Deletes a signing certificate associated with the specified IAM user.
  *
- * If you do not specify a user name, IAM determines the user name implicitly based on the Amazon Web Services access key ID signing the request. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated IAM users.
- *
  * The CloudTrail record of iam `DeleteSigningCertificate`: eventSource `iam.amazonaws.com`, eventName `DeleteSigningCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteSigningCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate | DeleteSigningCertificate in the AWS API reference}
  */
 export interface DeleteSigningCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2044,34 +1626,20 @@ export interface DeleteSigningCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteSigningCertificate` (botocore shape `DeleteSigningCertificateRequest`). */
 export interface DeleteSigningCertificateRequestParameters {
-  /**
-   * The name of the user the signing certificate belongs to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user the signing certificate belongs to. */
   userName?: string;
-  /**
-   * The ID of the signing certificate to delete.
-   *
-   * The format of this parameter, as described by its regex (http://wikipedia.org/wiki/regex) pattern, is a string of characters that can be upper- or lower-cased letters or digits.
-   */
+  /** The ID of the signing certificate to delete. */
   certificateId?: string;
 }
 
 /**
- * Deletes the specified IAM user. Unlike the Amazon Web Services Management Console, when you delete a user programmatically, you must delete the items attached to the user manually, or the deletion fails. For more information, see Deleting an IAM user (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_users_manage.html#id_users_deleting_cli). Before attempting to delete a user, remove the following items:
- *
- * - Password (DeleteLoginProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html))
- * - Access keys (DeleteAccessKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html))
- * - Signing certificate (DeleteSigningCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSigningCertificate.html))
- * - SSH public key (DeleteSSHPublicKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSSHPublicKey.html))
- * - Git credentials (DeleteServiceSpecificCredential (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceSpecificCredential.html))
- * - Multi-factor authentication (MFA) device (DeactivateMFADevice (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html), DeleteVirtualMFADevice (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html))
- * - Inline policies (DeleteUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html))
- * - Attached managed policies (DetachUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html))
- * - Group memberships (RemoveUserFromGroup (https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveUserFromGroup.html))
+ * Deletes the specified IAM user. Unlike the Amazon Web Services Management Console, when you delete a user programmatically, you must delete the items attached to the user manually, or the deletion fails.
  *
  * The CloudTrail record of iam `DeleteUser`: eventSource `iam.amazonaws.com`, eventName `DeleteUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUser | DeleteUser in the AWS API reference}
  */
 export interface DeleteUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2082,20 +1650,18 @@ export interface DeleteUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteUser` (botocore shape `DeleteUserRequest`). */
 export interface DeleteUserRequestParameters {
-  /**
-   * The name of the user to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to delete. */
   userName?: string;
 }
 
 /**
  * Deletes the permissions boundary for the specified IAM user.
  *
- * Deleting the permissions boundary for a user might increase its permissions by allowing the user to perform all the actions granted in its permissions policies.
- *
  * The CloudTrail record of iam `DeleteUserPermissionsBoundary`: eventSource `iam.amazonaws.com`, eventName `DeleteUserPermissionsBoundary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteUserPermissionsBoundary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPermissionsBoundary | DeleteUserPermissionsBoundary in the AWS API reference}
  */
 export interface DeleteUserPermissionsBoundaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2113,9 +1679,11 @@ export interface DeleteUserPermissionsBoundaryRequestParameters {
 /**
  * Deletes the specified inline policy that is embedded in the specified IAM user.
  *
- * A user can also have managed policies attached to it. To detach a managed policy from a user, use DetachUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html). For more information about policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DeleteUserPolicy`: eventSource `iam.amazonaws.com`, eventName `DeleteUserPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteUserPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPolicy | DeleteUserPolicy in the AWS API reference}
  */
 export interface DeleteUserPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2126,26 +1694,20 @@ export interface DeleteUserPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteUserPolicy` (botocore shape `DeleteUserPolicyRequest`). */
 export interface DeleteUserPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) identifying the user that the policy is embedded in.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) identifying the user that the policy is embedded in. */
   userName?: string;
-  /**
-   * The name identifying the policy document to delete.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name identifying the policy document to delete. */
   policyName?: string;
 }
 
 /**
  * Deletes a virtual MFA device.
  *
- * You must deactivate a user's virtual MFA device before you can delete it. For information about deactivating MFA devices, see DeactivateMFADevice (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html).
- *
  * The CloudTrail record of iam `DeleteVirtualMFADevice`: eventSource `iam.amazonaws.com`, eventName `DeleteVirtualMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DeleteVirtualMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice | DeleteVirtualMFADevice in the AWS API reference}
  */
 export interface DeleteVirtualMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2156,20 +1718,18 @@ export interface DeleteVirtualMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DeleteVirtualMFADevice` (botocore shape `DeleteVirtualMFADeviceRequest`). */
 export interface DeleteVirtualMFADeviceRequestParameters {
-  /**
-   * The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the same as the ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: =,.@:/-
-   */
+  /** The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the same as the ARN. */
   serialNumber?: string;
 }
 
 /**
  * Removes the specified managed policy from the specified IAM group.
  *
- * A group can also have inline policies embedded with it. To delete an inline policy, use DeleteGroupPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DetachGroupPolicy`: eventSource `iam.amazonaws.com`, eventName `DetachGroupPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DetachGroupPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy | DetachGroupPolicy in the AWS API reference}
  */
 export interface DetachGroupPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2180,26 +1740,20 @@ export interface DetachGroupPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DetachGroupPolicy` (botocore shape `DetachGroupPolicyRequest`). */
 export interface DetachGroupPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the IAM group to detach the policy from.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the IAM group to detach the policy from. */
   groupName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to detach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to detach. */
   policyArn?: string;
 }
 
 /**
  * Removes the specified managed policy from the specified role.
  *
- * A role can also have inline policies embedded with it. To delete an inline policy, use DeleteRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DetachRolePolicy`: eventSource `iam.amazonaws.com`, eventName `DetachRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DetachRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy | DetachRolePolicy in the AWS API reference}
  */
 export interface DetachRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2210,26 +1764,20 @@ export interface DetachRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DetachRolePolicy` (botocore shape `DetachRolePolicyRequest`). */
 export interface DetachRolePolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the IAM role to detach the policy from.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the IAM role to detach the policy from. */
   roleName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to detach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to detach. */
   policyArn?: string;
 }
 
 /**
  * Removes the specified managed policy from the specified user.
  *
- * A user can also have inline policies embedded with it. To delete an inline policy, use DeleteUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `DetachUserPolicy`: eventSource `iam.amazonaws.com`, eventName `DetachUserPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DetachUserPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy | DetachUserPolicy in the AWS API reference}
  */
 export interface DetachUserPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2240,17 +1788,9 @@ export interface DetachUserPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `DetachUserPolicy` (botocore shape `DetachUserPolicyRequest`). */
 export interface DetachUserPolicyRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the IAM user to detach the policy from.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the IAM user to detach the policy from. */
   userName?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy you want to detach.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy you want to detach. */
   policyArn?: string;
 }
 
@@ -2258,6 +1798,10 @@ export interface DetachUserPolicyRequestParameters {
  * Disables the management of privileged root user credentials across member accounts in your organization. When you disable this feature, the management account and the delegated administrator for IAM can no longer manage root user credentials for member accounts in your organization.
  *
  * The CloudTrail record of iam `DisableOrganizationsRootCredentialsManagement`: eventSource `iam.amazonaws.com`, eventName `DisableOrganizationsRootCredentialsManagement`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DisableOrganizationsRootCredentialsManagement`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOrganizationsRootCredentialsManagement | DisableOrganizationsRootCredentialsManagement in the AWS API reference}
  */
 export interface DisableOrganizationsRootCredentialsManagementEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2282,6 +1826,10 @@ export interface DisableOrganizationsRootCredentialsManagementResponseElements {
  * Disables root user sessions for privileged tasks across member accounts in your organization. When you disable this feature, the management account and the delegated administrator for IAM can no longer perform privileged tasks on member accounts in your organization.
  *
  * The CloudTrail record of iam `DisableOrganizationsRootSessions`: eventSource `iam.amazonaws.com`, eventName `DisableOrganizationsRootSessions`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DisableOrganizationsRootSessions`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOrganizationsRootSessions | DisableOrganizationsRootSessions in the AWS API reference}
  */
 export interface DisableOrganizationsRootSessionsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2303,9 +1851,13 @@ export interface DisableOrganizationsRootSessionsResponseElements {
 }
 
 /**
- * Disables the outbound identity federation feature for your Amazon Web Services account. When disabled, IAM principals in the account cannot use the `GetWebIdentityToken` API to obtain JSON Web Tokens (JWTs) for authentication with external services. This operation does not affect tokens that were issued before the feature was disabled.
+ * Disables the outbound identity federation feature for your Amazon Web Services account. When disabled, IAM principals in the account cannot use the `GetWebIdentityToken` API to obtain JSON Web Tokens (JWTs) for authentication with external services.
  *
  * The CloudTrail record of iam `DisableOutboundWebIdentityFederation`: eventSource `iam.amazonaws.com`, eventName `DisableOutboundWebIdentityFederation`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.DisableOutboundWebIdentityFederation`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOutboundWebIdentityFederation | DisableOutboundWebIdentityFederation in the AWS API reference}
  */
 export interface DisableOutboundWebIdentityFederationEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2318,6 +1870,10 @@ export interface DisableOutboundWebIdentityFederationEvent extends $Record {
  * Enables the specified MFA device and associates it with the specified IAM user. When enabled, the MFA device is required for every subsequent login by the IAM user associated with the device.
  *
  * The CloudTrail record of iam `EnableMFADevice`: eventSource `iam.amazonaws.com`, eventName `EnableMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.EnableMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice | EnableMFADevice in the AWS API reference}
  */
 export interface EnableMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2328,45 +1884,24 @@ export interface EnableMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `EnableMFADevice` (botocore shape `EnableMFADeviceRequest`). */
 export interface EnableMFADeviceRequestParameters {
-  /**
-   * The name of the IAM user for whom you want to enable the MFA device.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user for whom you want to enable the MFA device. */
   userName?: string;
-  /**
-   * The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the device ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: =,.@:/-
-   */
+  /** The serial number that uniquely identifies the MFA device. For virtual MFA devices, the serial number is the device ARN. */
   serialNumber?: string;
-  /**
-   * An authentication code emitted by the device.
-   *
-   * The format for this parameter is a string of six digits.
-   *
-   * Submit your request immediately after generating the authentication codes. If you generate the codes and then wait too long to submit the request, the MFA device successfully associates with the user but the MFA device becomes out of sync. This happens because time-based one-time passwords (TOTP) expire after a short period of time. If this happens, you can resync the device (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_sync.html).
-   */
+  /** An authentication code emitted by the device. */
   authenticationCode1?: string;
-  /**
-   * A subsequent authentication code emitted by the device.
-   *
-   * The format for this parameter is a string of six digits.
-   *
-   * Submit your request immediately after generating the authentication codes. If you generate the codes and then wait too long to submit the request, the MFA device successfully associates with the user but the MFA device becomes out of sync. This happens because time-based one-time passwords (TOTP) expire after a short period of time. If this happens, you can resync the device (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_sync.html).
-   */
+  /** A subsequent authentication code emitted by the device. */
   authenticationCode2?: string;
 }
 
 /**
- * Enables the management of privileged root user credentials across member accounts in your organization. When you enable root credentials management for centralized root access (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management), the management account and the delegated administrator for IAM can manage root user credentials for member accounts in your organization.
- *
- * Before you enable centralized root access, you must have an account configured with the following settings:
- *
- * - You must manage your Amazon Web Services accounts in Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_introduction.html).
- * - Enable trusted access for Identity and Access Management in Organizations. For details, see IAM and Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/services-that-can-integrate-iam.html) in the Organizations User Guide.
+ * Enables the management of privileged root user credentials across member accounts in your organization.
  *
  * The CloudTrail record of iam `EnableOrganizationsRootCredentialsManagement`: eventSource `iam.amazonaws.com`, eventName `EnableOrganizationsRootCredentialsManagement`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.EnableOrganizationsRootCredentialsManagement`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOrganizationsRootCredentialsManagement | EnableOrganizationsRootCredentialsManagement in the AWS API reference}
  */
 export interface EnableOrganizationsRootCredentialsManagementEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2388,14 +1923,13 @@ export interface EnableOrganizationsRootCredentialsManagementResponseElements {
 }
 
 /**
- * Allows the management account or delegated administrator to perform privileged tasks on member accounts in your organization. For more information, see Centrally manage root access for member accounts (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management) in the Identity and Access Management User Guide.
- *
- * Before you enable this feature, you must have an account configured with the following settings:
- *
- * - You must manage your Amazon Web Services accounts in Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_introduction.html).
- * - Enable trusted access for Identity and Access Management in Organizations. For details, see IAM and Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/services-that-can-integrate-ra.html) in the Organizations User Guide.
+ * Allows the management account or delegated administrator to perform privileged tasks on member accounts in your organization.
  *
  * The CloudTrail record of iam `EnableOrganizationsRootSessions`: eventSource `iam.amazonaws.com`, eventName `EnableOrganizationsRootSessions`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.EnableOrganizationsRootSessions`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOrganizationsRootSessions | EnableOrganizationsRootSessions in the AWS API reference}
  */
 export interface EnableOrganizationsRootSessionsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2417,9 +1951,13 @@ export interface EnableOrganizationsRootSessionsResponseElements {
 }
 
 /**
- * Enables the outbound identity federation feature for your Amazon Web Services account. When enabled, IAM principals in your account can use the `GetWebIdentityToken` API to obtain JSON Web Tokens (JWTs) for secure authentication with external services. This operation also generates a unique issuer URL for your Amazon Web Services account.
+ * Enables the outbound identity federation feature for your Amazon Web Services account. When enabled, IAM principals in your account can use the `GetWebIdentityToken` API to obtain JSON Web Tokens (JWTs) for secure authentication with external services.
  *
  * The CloudTrail record of iam `EnableOutboundWebIdentityFederation`: eventSource `iam.amazonaws.com`, eventName `EnableOutboundWebIdentityFederation`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.EnableOutboundWebIdentityFederation`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOutboundWebIdentityFederation | EnableOutboundWebIdentityFederation in the AWS API reference}
  */
 export interface EnableOutboundWebIdentityFederationEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2438,6 +1976,10 @@ export interface EnableOutboundWebIdentityFederationResponseElements {
  * Generates a credential report for the Amazon Web Services account. For more information about the credential report, see Getting credential reports (https://docs.aws.amazon.com/IAM/latest/UserGuide/credential-reports.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `GenerateCredentialReport`: eventSource `iam.amazonaws.com`, eventName `GenerateCredentialReport`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GenerateCredentialReport`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateCredentialReport | GenerateCredentialReport in the AWS API reference}
  */
 export interface GenerateCredentialReportEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2461,37 +2003,11 @@ export interface GenerateCredentialReportResponseElements {
 /**
  * Generates a report for service last accessed data for Organizations. You can generate a report for any entities (organization root, organizational unit, or account) or policies in your organization.
  *
- * To call this operation, you must be signed in using your Organizations management account credentials. You can use your long-term IAM user or root user credentials, or temporary credentials from assuming an IAM role. SCPs must be enabled for your organization root. You must have the required IAM and Organizations permissions. For more information, see Refining permissions using service last accessed data (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
- *
- * You can generate a service last accessed data report for entities by specifying only the entity's path. This data includes a list of services that are allowed by any service control policies (SCPs) that apply to the entity.
- *
- * You can generate a service last accessed data report for a policy by specifying an entity's path and an optional Organizations policy ID. This data includes a list of services that are allowed by the specified SCP.
- *
- * For each service in both report types, the data includes the most recent account activity that the policy allows to account principals in the entity or the entity's children. For important information about the data, reporting period, permissions required, troubleshooting, and supported Regions see Reducing permissions using service last accessed data (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
- *
- * The data includes all attempts to access Amazon Web Services, not just the successful ones. This includes all attempts that were made using the Amazon Web Services Management Console, the Amazon Web Services API through any of the SDKs, or any of the command line tools. An unexpected entry in the service last accessed data does not mean that an account has been compromised, because the request might have been denied. Refer to your CloudTrail logs as the authoritative source for information about all API calls and whether they were successful or denied access. For more information, see Logging IAM events with CloudTrail (https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html) in the IAM User Guide.
- *
- * This operation returns a `JobId`. Use this parameter in the ` GetOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html) ` operation to check the status of the report generation. To check the status of this request, use the `JobId` parameter in the ` GetOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html) ` operation and test the `JobStatus` response parameter. When the job is complete, you can retrieve the report.
- *
- * To generate a service last accessed data report for entities, specify an entity path without specifying the optional Organizations policy ID. The type of entity that you specify determines the data returned in the report.
- *
- * - Root – When you specify the organizations root as the entity, the resulting report lists all of the services allowed by SCPs that are attached to your root. For each service, the report includes data for all accounts in your organization except the management account, because the management account is not limited by SCPs.
- * - OU – When you specify an organizational unit (OU) as the entity, the resulting report lists all of the services allowed by SCPs that are attached to the OU and its parents. For each service, the report includes data for all accounts in the OU or its children. This data excludes the management account, because the management account is not limited by SCPs.
- * - management account – When you specify the management account, the resulting report lists all Amazon Web Services services, because the management account is not limited by SCPs. For each service, the report includes data for only the management account.
- * - Account – When you specify another account as the entity, the resulting report lists all of the services allowed by SCPs that are attached to the account and its parents. For each service, the report includes data for only the specified account.
- *
- * To generate a service last accessed data report for policies, specify an entity path and the optional Organizations policy ID. The type of entity that you specify determines the data returned for each service.
- *
- * - Root – When you specify the root entity and a policy ID, the resulting report lists all of the services that are allowed by the specified SCP. For each service, the report includes data for all accounts in your organization to which the SCP applies. This data excludes the management account, because the management account is not limited by SCPs. If the SCP is not attached to any entities in the organization, then the report will return a list of services with no data.
- * - OU – When you specify an OU entity and a policy ID, the resulting report lists all of the services that are allowed by the specified SCP. For each service, the report includes data for all accounts in the OU or its children to which the SCP applies. This means that other accounts outside the OU that are affected by the SCP might not be included in the data. This data excludes the management account, because the management account is not limited by SCPs. If the SCP is not attached to the OU or one of its children, the report will return a list of services with no data.
- * - management account – When you specify the management account, the resulting report lists all Amazon Web Services services, because the management account is not limited by SCPs. If you specify a policy ID in the CLI or API, the policy is ignored. For each service, the report includes data for only the management account.
- * - Account – When you specify another account entity and a policy ID, the resulting report lists all of the services that are allowed by the specified SCP. For each service, the report includes data for only the specified account. This means that other accounts in the organization that are affected by the SCP might not be included in the data. If the SCP is not attached to the account, the report will return a list of services with no data.
- *
- * Service last accessed data does not use other policy types when determining whether a principal could access a service. These other policy types include identity-based policies, resource-based policies, access control lists, IAM permissions boundaries, and STS assume role policies. It only applies SCP logic. For more about the evaluation of policy types, see Evaluating policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics) in the IAM User Guide.
- *
- * For more information about service last accessed data, see Reducing policy scope by viewing user activity (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GenerateOrganizationsAccessReport`: eventSource `iam.amazonaws.com`, eventName `GenerateOrganizationsAccessReport`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GenerateOrganizationsAccessReport`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateOrganizationsAccessReport | GenerateOrganizationsAccessReport in the AWS API reference}
  */
 export interface GenerateOrganizationsAccessReportEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2502,13 +2018,9 @@ export interface GenerateOrganizationsAccessReportEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GenerateOrganizationsAccessReport` (botocore shape `GenerateOrganizationsAccessReportRequest`). */
 export interface GenerateOrganizationsAccessReportRequestParameters {
-  /** The path of the Organizations entity (root, OU, or account). You can build an entity path using the known structure of your organization. For example, assume that your account ID is `123456789012` and its parent OU ID is `ou-rge0-awsabcde`. The organization root ID is `r-f6g7h8i9j0example` and your organization ID is `o-a1b2c3d4e5`. Your entity path is `o-a1b2c3d4e5/r-f6g7h8i9j0example/ou-rge0-awsabcde/123456789012`. */
+  /** The path of the Organizations entity (root, OU, or account). You can build an entity path using the known structure of your organization. For example, assume that your account ID is `123456789012` and its parent OU ID is `ou-rge0-awsabcde`. */
   entityPath?: string;
-  /**
-   * The identifier of the Organizations service control policy (SCP). This parameter is optional.
-   *
-   * This ID is used to generate information about when an account principal that is limited by the SCP attempted to access an Amazon Web Services service.
-   */
+  /** The identifier of the Organizations service control policy (SCP). This parameter is optional. */
   organizationsPolicyId?: string;
 }
 
@@ -2519,27 +2031,13 @@ export interface GenerateOrganizationsAccessReportResponseElements {
 }
 
 /**
- * Generates a report that includes details about when an IAM resource (user, group, role, or policy) was last used in an attempt to access Amazon Web Services services. Recent activity usually appears within four hours. IAM reports activity for at least the last 400 days, or less if your Region began supporting this feature within the last year. For more information, see Regions where data is tracked (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#access-advisor_tracking-period). For more information about services and actions for which action last accessed information is displayed, see IAM action last accessed information services and actions (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor-action-last-accessed.html).
- *
- * The service last accessed data includes all attempts to access an Amazon Web Services API, not just the successful ones. This includes all attempts that were made using the Amazon Web Services Management Console, the Amazon Web Services API through any of the SDKs, or any of the command line tools. An unexpected entry in the service last accessed data does not mean that your account has been compromised, because the request might have been denied. Refer to your CloudTrail logs as the authoritative source for information about all API calls and whether they were successful or denied access. For more information, see Logging IAM events with CloudTrail (https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html) in the IAM User Guide.
- *
- * The `GenerateServiceLastAccessedDetails` operation returns a `JobId`. Use this parameter in the following operations to retrieve the following details from your report:
- *
- * - GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html) – Use this operation for users, groups, roles, or policies to list every Amazon Web Services service that the resource could access using permissions policies. For each service, the response includes information about the most recent access attempt.
- *
- * The `JobId` returned by `GenerateServiceLastAccessedDetail` must be used by the same role within a session, or by the same user when used to call `GetServiceLastAccessedDetail`.
- *
- * - GetServiceLastAccessedDetailsWithEntities (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html) – Use this operation for groups and policies to list information about the associated entities (users or roles) that attempted to access a specific Amazon Web Services service.
- *
- * To check the status of the `GenerateServiceLastAccessedDetails` request, use the `JobId` parameter in the same operations and test the `JobStatus` response parameter.
- *
- * For additional information about the permissions policies that allow an identity (user, group, or role) to access specific services, use the ListPoliciesGrantingServiceAccess (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html) operation.
- *
- * Service last accessed data does not use other policy types when determining whether a resource could access a service. These other policy types include resource-based policies, access control lists, Organizations policies, IAM permissions boundaries, and STS assume role policies. It only applies permissions policy logic. For more about the evaluation of policy types, see Evaluating policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics) in the IAM User Guide.
- *
- * For more information about service and action last accessed data, see Reducing permissions using service last accessed data (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
+ * Generates a report that includes details about when an IAM resource (user, group, role, or policy) was last used in an attempt to access Amazon Web Services services. Recent activity usually appears within four hours.
  *
  * The CloudTrail record of iam `GenerateServiceLastAccessedDetails`: eventSource `iam.amazonaws.com`, eventName `GenerateServiceLastAccessedDetails`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GenerateServiceLastAccessedDetails`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateServiceLastAccessedDetails | GenerateServiceLastAccessedDetails in the AWS API reference}
  */
 export interface GenerateServiceLastAccessedDetailsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2552,13 +2050,13 @@ export interface GenerateServiceLastAccessedDetailsEvent extends $Record {
 export interface GenerateServiceLastAccessedDetailsRequestParameters {
   /** The ARN of the IAM resource (user, group, role, or managed policy) used to generate information about when the resource was last used in an attempt to access an Amazon Web Services service. */
   arn?: string;
-  /** The level of detail that you want to generate. You can specify whether you want to generate information about the last attempt to access services or actions. If you specify service-level granularity, this operation generates only service data. If you specify action-level granularity, it generates service and action data. If you don't include this optional parameter, the operation generates service data. */
+  /** The level of detail that you want to generate. You can specify whether you want to generate information about the last attempt to access services or actions. If you specify service-level granularity, this operation generates only service data. */
   granularity?: AccessAdvisorUsageGranularityType;
 }
 
 /** What `responseElements` holds in the record of iam `GenerateServiceLastAccessedDetails` (botocore shape `GenerateServiceLastAccessedDetailsResponse`). */
 export interface GenerateServiceLastAccessedDetailsResponseElements {
-  /** The `JobId` that you can use in the GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html) or GetServiceLastAccessedDetailsWithEntities (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html) operations. The `JobId` returned by `GenerateServiceLastAccessedDetail` must be used by the same role within a session, or by the same user when used to call `GetServiceLastAccessedDetail`. */
+  /** The `JobId` that you can use in the GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html) or GetServiceLastAccessedDetailsWithEntities… */
   jobId?: string;
 }
 
@@ -2566,6 +2064,10 @@ export interface GenerateServiceLastAccessedDetailsResponseElements {
  * Retrieves information about when the specified access key was last used. The information includes the date and time of last use, along with the Amazon Web Services service and Region that were specified in the last request made with that key.
  *
  * The CloudTrail record of iam `GetAccessKeyLastUsed`: eventSource `iam.amazonaws.com`, eventName `GetAccessKeyLastUsed`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetAccessKeyLastUsed`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccessKeyLastUsed | GetAccessKeyLastUsed in the AWS API reference}
  */
 export interface GetAccessKeyLastUsedEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2576,18 +2078,14 @@ export interface GetAccessKeyLastUsedEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetAccessKeyLastUsed` (botocore shape `GetAccessKeyLastUsedRequest`). */
 export interface GetAccessKeyLastUsedRequestParameters {
-  /**
-   * The identifier of an access key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The identifier of an access key. */
   accessKeyId?: string;
 }
 
 /**
  * What `responseElements` holds in the record of iam `GetAccessKeyLastUsed` (botocore shape `GetAccessKeyLastUsedResponse`).
  *
- * Contains the response to a successful GetAccessKeyLastUsed (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html) request. It is also returned as a member of the AccessKeyMetaData (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AccessKeyMetaData.html) structure returned by the ListAccessKeys (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html) action.
+ * Contains the response to a successful GetAccessKeyLastUsed (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html) request.
  */
 export interface GetAccessKeyLastUsedResponseElements {
   /** The name of the IAM user that owns this access key. */
@@ -2599,11 +2097,11 @@ export interface GetAccessKeyLastUsedResponseElements {
 /**
  * Retrieves information about all IAM users, groups, roles, and policies in your Amazon Web Services account, including their relationships to one another. Use this operation to obtain a snapshot of the configuration of IAM permissions (users, groups, roles, and policies) in your account.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
- * You can optionally filter the results using the `Filter` parameter. You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `GetAccountAuthorizationDetails`: eventSource `iam.amazonaws.com`, eventName `GetAccountAuthorizationDetails`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetAccountAuthorizationDetails`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountAuthorizationDetails | GetAccountAuthorizationDetails in the AWS API reference}
  */
 export interface GetAccountAuthorizationDetailsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2614,17 +2112,9 @@ export interface GetAccountAuthorizationDetailsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetAccountAuthorizationDetails` (botocore shape `GetAccountAuthorizationDetailsRequest`). */
 export interface GetAccountAuthorizationDetailsRequestParameters {
-  /**
-   * A list of entity types used to filter the results. Only the entities that match the types you specify are included in the output. Use the value `LocalManagedPolicy` to include customer managed policies.
-   *
-   * The format for this parameter is a comma-separated (if more than one) list of strings. Each string value in the list must be one of the valid values listed below.
-   */
+  /** A list of entity types used to filter the results. Only the entities that match the types you specify are included in the output. Use the value `LocalManagedPolicy` to include customer managed policies. */
   filter?: EntityType[];
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -2644,16 +2134,20 @@ export interface GetAccountAuthorizationDetailsResponseElements {
   roleDetailList?: RoleDetail[];
   /** A list containing information about managed policies. */
   policies?: ManagedPolicyDetail[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Retrieves the password policy for the Amazon Web Services account. This tells you the complexity requirements and mandatory rotation periods for the IAM user passwords in your account. For more information about using a password policy, see Managing an IAM password policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingPasswordPolicies.html).
+ * Retrieves the password policy for the Amazon Web Services account. This tells you the complexity requirements and mandatory rotation periods for the IAM user passwords in your account.
  *
  * The CloudTrail record of iam `GetAccountPasswordPolicy`: eventSource `iam.amazonaws.com`, eventName `GetAccountPasswordPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetAccountPasswordPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountPasswordPolicy | GetAccountPasswordPolicy in the AWS API reference}
  */
 export interface GetAccountPasswordPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2675,9 +2169,11 @@ export interface GetAccountPasswordPolicyResponseElements {
 /**
  * Retrieves the account-level properties for the caller's Amazon Web Services account. Account properties are configuration settings that control account-wide IAM features such as Role Manager.
  *
- * The service returns properties as key-value pairs in `Namespace/PropertyName` format. Each namespace groups related configuration settings. Use PutAccountProperties (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutAccountProperties.html) to modify these properties.
- *
  * The CloudTrail record of iam `GetAccountProperties`: eventSource `iam.amazonaws.com`, eventName `GetAccountProperties`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetAccountProperties`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountProperties | GetAccountProperties in the AWS API reference}
  */
 export interface GetAccountPropertiesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2699,9 +2195,11 @@ export interface GetAccountPropertiesResponseElements {
 /**
  * Retrieves information about IAM entity usage and IAM quotas in the Amazon Web Services account.
  *
- * For information about IAM quotas, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GetAccountSummary`: eventSource `iam.amazonaws.com`, eventName `GetAccountSummary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetAccountSummary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountSummary | GetAccountSummary in the AWS API reference}
  */
 export interface GetAccountSummaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2721,11 +2219,13 @@ export interface GetAccountSummaryResponseElements {
 }
 
 /**
- * Gets a list of all of the context keys referenced in the input policies. The policies are supplied as a list of one or more strings. To get the context keys from policies associated with an IAM user, group, or role, use GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html).
- *
- * Context keys are variables maintained by Amazon Web Services and its services that provide details about the context of an API query request. Context keys can be evaluated by testing against a value specified in an IAM policy. Use `GetContextKeysForCustomPolicy` to understand what key names and values you must supply when you call SimulateCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html). Note that all parameters are shown in unencoded form here for clarity but must be URL encoded to be included as a part of a real HTML request.
+ * Gets a list of all of the context keys referenced in the input policies. The policies are supplied as a list of one or more strings.
  *
  * The CloudTrail record of iam `GetContextKeysForCustomPolicy`: eventSource `iam.amazonaws.com`, eventName `GetContextKeysForCustomPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetContextKeysForCustomPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForCustomPolicy | GetContextKeysForCustomPolicy in the AWS API reference}
  */
 export interface GetContextKeysForCustomPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2736,22 +2236,14 @@ export interface GetContextKeysForCustomPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetContextKeysForCustomPolicy` (botocore shape `GetContextKeysForCustomPolicyRequest`). */
 export interface GetContextKeysForCustomPolicyRequestParameters {
-  /**
-   * A list of policies for which you want the list of context keys referenced in those policies. Each document is specified as a string containing the complete, valid JSON text of an IAM policy.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** A list of policies for which you want the list of context keys referenced in those policies. Each document is specified as a string containing the complete, valid JSON text of an IAM policy. */
   policyInputList?: string[];
 }
 
 /**
  * What `responseElements` holds in the record of iam `GetContextKeysForCustomPolicy` (botocore shape `GetContextKeysForPolicyResponse`).
  *
- * Contains the response to a successful GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html) or GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) request.
+ * Contains the response to a successful GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html) or GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html)…
  */
 export interface GetContextKeysForCustomPolicyResponseElements {
   /** The list of context keys that are referenced in the input policies. */
@@ -2761,13 +2253,11 @@ export interface GetContextKeysForCustomPolicyResponseElements {
 /**
  * Gets a list of all of the context keys referenced in all the IAM policies that are attached to the specified IAM entity. The entity can be an IAM user, group, or role. If you specify a user, then the request also includes all of the policies attached to groups that the user is a member of.
  *
- * You can optionally include a list of one or more additional policies, specified as strings. If you want to include only a list of policies by string, use GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) instead.
- *
- * Note: This operation discloses information about the permissions granted to other users. If you do not want users to see other user's permissions, then consider allowing them to use GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) instead.
- *
- * Context keys are variables maintained by Amazon Web Services and its services that provide details about the context of an API query request. Context keys can be evaluated by testing against a value in an IAM policy. Use GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html) to understand what key names and values you must supply when you call SimulatePrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html). This operation doesn't return context keys referenced by service control policies (SCPs). Only context keys referenced by the identity-based policies attached to the specified entity, and any additional policies that you provide, are included.
- *
  * The CloudTrail record of iam `GetContextKeysForPrincipalPolicy`: eventSource `iam.amazonaws.com`, eventName `GetContextKeysForPrincipalPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetContextKeysForPrincipalPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForPrincipalPolicy | GetContextKeysForPrincipalPolicy in the AWS API reference}
  */
 export interface GetContextKeysForPrincipalPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2778,28 +2268,16 @@ export interface GetContextKeysForPrincipalPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetContextKeysForPrincipalPolicy` (botocore shape `GetContextKeysForPrincipalPolicyRequest`). */
 export interface GetContextKeysForPrincipalPolicyRequestParameters {
-  /**
-   * The ARN of a user, group, or role whose policies contain the context keys that you want listed. If you specify a user, the list includes context keys that are found in all policies that are attached to the user. The list also includes all groups that the user is a member of. If you pick a group or a role, then it includes only those context keys that are found in policies attached to that entity. Note that all parameters are shown in unencoded form here for clarity, but must be URL encoded to be included as a part of a real HTML request.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The ARN of a user, group, or role whose policies contain the context keys that you want listed. If you specify a user, the list includes context keys that are found in all policies that are attached to the user. The list also includes all groups that the user is a member of. */
   policySourceArn?: string;
-  /**
-   * An optional list of additional policies for which you want the list of context keys that are referenced.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** An optional list of additional policies for which you want the list of context keys that are referenced. */
   policyInputList?: string[];
 }
 
 /**
  * What `responseElements` holds in the record of iam `GetContextKeysForPrincipalPolicy` (botocore shape `GetContextKeysForPolicyResponse`).
  *
- * Contains the response to a successful GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html) or GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) request.
+ * Contains the response to a successful GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html) or GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html)…
  */
 export interface GetContextKeysForPrincipalPolicyResponseElements {
   /** The list of context keys that are referenced in the input policies. */
@@ -2810,6 +2288,10 @@ export interface GetContextKeysForPrincipalPolicyResponseElements {
  * Retrieves a credential report for the Amazon Web Services account. For more information about the credential report, see Getting credential reports (https://docs.aws.amazon.com/IAM/latest/UserGuide/credential-reports.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `GetCredentialReport`: eventSource `iam.amazonaws.com`, eventName `GetCredentialReport`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetCredentialReport`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetCredentialReport | GetCredentialReport in the AWS API reference}
  */
 export interface GetCredentialReportEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2835,9 +2317,11 @@ export interface GetCredentialReportResponseElements {
 /**
  * Retrieves information about a specific delegation request.
  *
- * If a delegation request has no owner or owner account, `GetDelegationRequest` for that delegation request can be called by any account. If the owner account is assigned but there is no owner id, only identities within that owner account can call `GetDelegationRequest` for the delegation request. Once the delegation request is fully owned, the owner of the request gets a default permission to get that delegation request. For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `GetDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `GetDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetDelegationRequest | GetDelegationRequest in the AWS API reference}
  */
 export interface GetDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2850,13 +2334,7 @@ export interface GetDelegationRequestEvent extends $Record {
 export interface GetDelegationRequestRequestParameters {
   /** The unique identifier of the delegation request to retrieve. */
   delegationRequestId?: string;
-  /**
-   * Specifies whether to perform a permission check for the delegation request.
-   *
-   * If set to true, the `GetDelegationRequest` API call will start a permission check process. This process calculates whether the caller has sufficient permissions to cover the asks from this delegation request.
-   *
-   * Setting this parameter to true does not guarantee an answer in the response. See the `PermissionCheckStatus` and the `PermissionCheckResult` response attributes for further details.
-   */
+  /** Specifies whether to perform a permission check for the delegation request. */
   delegationPermissionCheck?: boolean;
 }
 
@@ -2864,23 +2342,9 @@ export interface GetDelegationRequestRequestParameters {
 export interface GetDelegationRequestResponseElements {
   /** The delegation request object containing all details about the request. */
   delegationRequest?: DelegationRequest;
-  /**
-   * The status of the permission check for the delegation request.
-   *
-   * This value indicates the status of the process to check whether the caller has sufficient permissions to cover the requested actions in the delegation request. Since this is an asynchronous process, there are three potential values:
-   *
-   * - `IN_PROGRESS` : The permission check process has started.
-   * - `COMPLETED` : The permission check process has completed. The `PermissionCheckResult` will include the result.
-   * - `FAILED` : The permission check process has failed.
-   */
+  /** The status of the permission check for the delegation request. */
   permissionCheckStatus?: permissionCheckStatusType;
-  /**
-   * The result of the permission check, indicating whether the caller has sufficient permissions to cover the requested permissions. This is an approximate result.
-   *
-   * - `ALLOWED` : The caller has sufficient permissions cover all the requested permissions.
-   * - `DENIED` : The caller does not have sufficient permissions to cover all the requested permissions.
-   * - `UNSURE` : It is not possible to determine whether the caller has all the permissions needed. This output is most likely for cases when the caller has permissions with conditions.
-   */
+  /** The result of the permission check, indicating whether the caller has sufficient permissions to cover the requested permissions. This is an approximate result. */
   permissionCheckResult?: permissionCheckResultType;
 }
 
@@ -2888,6 +2352,10 @@ export interface GetDelegationRequestResponseElements {
  * Returns a list of IAM users that are in the specified IAM group. You can paginate the results using the `MaxItems` and `Marker` parameters.
  *
  * The CloudTrail record of iam `GetGroup`: eventSource `iam.amazonaws.com`, eventName `GetGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroup | GetGroup in the AWS API reference}
  */
 export interface GetGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2898,19 +2366,11 @@ export interface GetGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetGroup` (botocore shape `GetGroupRequest`). */
 export interface GetGroupRequestParameters {
-  /**
-   * The name of the group.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the group. */
   groupName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -2924,7 +2384,7 @@ export interface GetGroupResponseElements {
   group?: Group;
   /** A list of users in the group. */
   users?: User[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -2933,13 +2393,11 @@ export interface GetGroupResponseElements {
 /**
  * Retrieves the specified inline policy document that is embedded in the specified IAM group.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
- * An IAM group can also have managed policies attached to it. To retrieve a managed policy document that is attached to a group, use GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html) to determine the policy's default version, then use GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html) to retrieve the policy document.
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GetGroupPolicy`: eventSource `iam.amazonaws.com`, eventName `GetGroupPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetGroupPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroupPolicy | GetGroupPolicy in the AWS API reference}
  */
 export interface GetGroupPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -2950,17 +2408,9 @@ export interface GetGroupPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetGroupPolicy` (botocore shape `GetGroupPolicyRequest`). */
 export interface GetGroupPolicyRequestParameters {
-  /**
-   * The name of the group the policy is associated with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the group the policy is associated with. */
   groupName?: string;
-  /**
-   * The name of the policy document to get.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document to get. */
   policyName?: string;
 }
 
@@ -2974,22 +2424,18 @@ export interface GetGroupPolicyResponseElements {
   groupName?: string;
   /** The name of the policy. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * IAM stores policies in JSON format. However, resources that were created using CloudFormation templates can be formatted in YAML. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
  * Retrieves a human readable summary for a given entity. At this time, the only supported entity type is `delegation-request`
  *
- * This method uses a Large Language Model (LLM) to generate the summary.
- *
- * If a delegation request has no owner or owner account, `GetHumanReadableSummary` for that delegation request can be called by any account. If the owner account is assigned but there is no owner id, only identities within that owner account can call `GetHumanReadableSummary` for the delegation request to retrieve a summary of that request. Once the delegation request is fully owned, the owner of the request gets a default permission to get that delegation request. For more details, read default permissions granted to delegation requests (). These rules are identical to GetDelegationRequest (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html) API behavior, such that a party who has permissions to call GetDelegationRequest (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html) for a given delegation request will always be able to retrieve the human readable summary for that request.
- *
  * The CloudTrail record of iam `GetHumanReadableSummary`: eventSource `iam.amazonaws.com`, eventName `GetHumanReadableSummary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetHumanReadableSummary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetHumanReadableSummary | GetHumanReadableSummary in the AWS API reference}
  */
 export interface GetHumanReadableSummaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3017,9 +2463,13 @@ export interface GetHumanReadableSummaryResponseElements {
 }
 
 /**
- * Retrieves information about the specified instance profile, including the instance profile's path, GUID, ARN, and role. For more information about instance profiles, see Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
+ * Retrieves information about the specified instance profile, including the instance profile's path, GUID, ARN, and role.
  *
  * The CloudTrail record of iam `GetInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `GetInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetInstanceProfile | GetInstanceProfile in the AWS API reference}
  */
 export interface GetInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3030,11 +2480,7 @@ export interface GetInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetInstanceProfile` (botocore shape `GetInstanceProfileRequest`). */
 export interface GetInstanceProfileRequestParameters {
-  /**
-   * The name of the instance profile to get information about.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the instance profile to get information about. */
   instanceProfileName?: string;
 }
 
@@ -3051,11 +2497,11 @@ export interface GetInstanceProfileResponseElements {
 /**
  * Retrieves the user name for the specified IAM user. A login profile is created when you create a password for the user to access the Amazon Web Services Management Console. If the user does not exist or does not have a password, the operation returns a 404 (`NoSuchEntity`) error.
  *
- * If you create an IAM user with access to the console, the `CreateDate` reflects the date you created the initial password for the user.
- *
- * If you create an IAM user with programmatic access, and then later add a password for the user to access the Amazon Web Services Management Console, the `CreateDate` reflects the initial password creation date. A user with programmatic access does not have a login profile unless you create a password for the user to access the Amazon Web Services Management Console.
- *
  * The CloudTrail record of iam `GetLoginProfile`: eventSource `iam.amazonaws.com`, eventName `GetLoginProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetLoginProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetLoginProfile | GetLoginProfile in the AWS API reference}
  */
 export interface GetLoginProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3066,13 +2512,7 @@ export interface GetLoginProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetLoginProfile` (botocore shape `GetLoginProfileRequest`). */
 export interface GetLoginProfileRequestParameters {
-  /**
-   * The name of the user whose login profile you want to retrieve.
-   *
-   * This parameter is optional. If no user name is included, it defaults to the principal making the request. When you make this request with root user credentials, you must use an AssumeRoot (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html) session to omit the user name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose login profile you want to retrieve. */
   userName?: string;
 }
 
@@ -3090,6 +2530,10 @@ export interface GetLoginProfileResponseElements {
  * Retrieves information about an MFA device for a specified user.
  *
  * The CloudTrail record of iam `GetMFADevice`: eventSource `iam.amazonaws.com`, eventName `GetMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetMFADevice | GetMFADevice in the AWS API reference}
  */
 export interface GetMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3122,6 +2566,10 @@ export interface GetMFADeviceResponseElements {
  * Returns information about the specified OpenID Connect (OIDC) provider resource object in IAM.
  *
  * The CloudTrail record of iam `GetOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `GetOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOpenIDConnectProvider | GetOpenIDConnectProvider in the AWS API reference}
  */
 export interface GetOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3132,11 +2580,7 @@ export interface GetOpenIDConnectProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetOpenIDConnectProvider` (botocore shape `GetOpenIDConnectProviderRequest`). */
 export interface GetOpenIDConnectProviderRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the OIDC provider resource object in IAM to get information for. You can get a list of OIDC provider resource ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the OIDC provider resource object in IAM to get information for. You can get a list of OIDC provider resource ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation. */
   openIDConnectProviderArn?: string;
 }
 
@@ -3159,17 +2603,13 @@ export interface GetOpenIDConnectProviderResponseElements {
 }
 
 /**
- * Retrieves the service last accessed data report for Organizations that was previously generated using the ` GenerateOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html) ` operation. This operation retrieves the status of your report job and the report contents.
- *
- * Depending on the parameters that you passed when you generated the report, the data returned could include different information. For details, see GenerateOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html).
- *
- * To call this operation, you must be signed in to the management account in your organization. SCPs must be enabled for your organization root. You must have permissions to perform this operation. For more information, see Refining permissions using service last accessed data (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
- *
- * For each service that principals in an account (root user, IAM users, or IAM roles) could access using SCPs, the operation returns details about the most recent access attempt. If there was no attempt, the service is listed without details about the most recent attempt to access the service. If the operation fails, it returns the reason that it failed.
- *
- * By default, the list is sorted by service namespace.
+ * Retrieves the service last accessed data report for Organizations that was previously generated using the ` GenerateOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html) ` operation.
  *
  * The CloudTrail record of iam `GetOrganizationsAccessReport`: eventSource `iam.amazonaws.com`, eventName `GetOrganizationsAccessReport`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetOrganizationsAccessReport`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOrganizationsAccessReport | GetOrganizationsAccessReport in the AWS API reference}
  */
 export interface GetOrganizationsAccessReportEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3182,11 +2622,7 @@ export interface GetOrganizationsAccessReportEvent extends $Record {
 export interface GetOrganizationsAccessReportRequestParameters {
   /** The identifier of the request generated by the GenerateOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html) operation. */
   jobId?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -3200,11 +2636,7 @@ export interface GetOrganizationsAccessReportResponseElements {
   jobStatus?: jobStatusType;
   /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the report job was created. */
   jobCreationDate?: string | number;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed.
-   *
-   * This field is null if the job is still in progress, as indicated by a job status value of `IN_PROGRESS`.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed. */
   jobCompletionDate?: string | number;
   /** The number of services that the applicable SCPs allow account principals to access. */
   numberOfServicesAccessible?: number;
@@ -3212,7 +2644,7 @@ export interface GetOrganizationsAccessReportResponseElements {
   numberOfServicesNotAccessed?: number;
   /** An object that contains details about the most recent attempt to access the service. */
   accessDetails?: AccessDetail[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -3221,9 +2653,13 @@ export interface GetOrganizationsAccessReportResponseElements {
 }
 
 /**
- * Retrieves the configuration information for the outbound identity federation feature in your Amazon Web Services account. The response includes the unique issuer URL for your Amazon Web Services account and the current enabled/disabled status of the feature. Use this operation to obtain the issuer URL that you need to configure trust relationships with external services.
+ * Retrieves the configuration information for the outbound identity federation feature in your Amazon Web Services account. The response includes the unique issuer URL for your Amazon Web Services account and the current enabled/disabled status of the feature.
  *
  * The CloudTrail record of iam `GetOutboundWebIdentityFederationInfo`: eventSource `iam.amazonaws.com`, eventName `GetOutboundWebIdentityFederationInfo`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetOutboundWebIdentityFederationInfo`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOutboundWebIdentityFederationInfo | GetOutboundWebIdentityFederationInfo in the AWS API reference}
  */
 export interface GetOutboundWebIdentityFederationInfoEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3241,13 +2677,13 @@ export interface GetOutboundWebIdentityFederationInfoResponseElements {
 }
 
 /**
- * Retrieves information about the specified managed policy, including the policy's default version and the total number of IAM users, groups, and roles to which the policy is attached. To retrieve the list of the specific users, groups, and roles that the policy is attached to, use ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html). This operation returns metadata about the policy. To retrieve the actual policy document for a specific version of the policy, use GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html).
- *
- * This operation retrieves information about managed policies. To retrieve information about an inline policy that is embedded with an IAM user, group, or role, use GetUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html), GetGroupPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html), or GetRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html).
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
+ * Retrieves information about the specified managed policy, including the policy's default version and the total number of IAM users, groups, and roles to which the policy is attached.
  *
  * The CloudTrail record of iam `GetPolicy`: eventSource `iam.amazonaws.com`, eventName `GetPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicy | GetPolicy in the AWS API reference}
  */
 export interface GetPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3258,11 +2694,7 @@ export interface GetPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetPolicy` (botocore shape `GetPolicyRequest`). */
 export interface GetPolicyRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the managed policy that you want information about.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the managed policy that you want information about. */
   policyArn?: string;
 }
 
@@ -3279,17 +2711,11 @@ export interface GetPolicyResponseElements {
 /**
  * Retrieves information about the specified version of the specified managed policy, including the policy document.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
- * To list the available versions for a policy, use ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html).
- *
- * This operation retrieves information about managed policies. To retrieve information about an inline policy that is embedded in a user, group, or role, use GetUserPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html), GetGroupPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html), or GetRolePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html).
- *
- * For more information about the types of policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GetPolicyVersion`: eventSource `iam.amazonaws.com`, eventName `GetPolicyVersion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetPolicyVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicyVersion | GetPolicyVersion in the AWS API reference}
  */
 export interface GetPolicyVersionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3300,17 +2726,9 @@ export interface GetPolicyVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetPolicyVersion` (botocore shape `GetPolicyVersionRequest`). */
 export interface GetPolicyVersionRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the managed policy that you want information about.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the managed policy that you want information about. */
   policyArn?: string;
-  /**
-   * Identifies the policy version to retrieve.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that consists of the lowercase letter 'v' followed by one or two digits, and optionally followed by a period '.' and a string of letters and digits.
-   */
+  /** Identifies the policy version to retrieve. */
   versionId?: string;
 }
 
@@ -3327,9 +2745,11 @@ export interface GetPolicyVersionResponseElements {
 /**
  * Retrieves information about the specified role, including the role's path, GUID, ARN, and the role's trust policy that grants permission to assume the role. For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
  * The CloudTrail record of iam `GetRole`: eventSource `iam.amazonaws.com`, eventName `GetRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRole | GetRole in the AWS API reference}
  */
 export interface GetRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3340,11 +2760,7 @@ export interface GetRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetRole` (botocore shape `GetRoleRequest`). */
 export interface GetRoleRequestParameters {
-  /**
-   * The name of the IAM role to get information about.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM role to get information about. */
   roleName?: string;
 }
 
@@ -3361,15 +2777,11 @@ export interface GetRoleResponseElements {
 /**
  * Retrieves the specified inline policy document that is embedded with the specified IAM role.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
- * An IAM role can also have managed policies attached to it. To retrieve a managed policy document that is attached to a role, use GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html) to determine the policy's default version, then use GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html) to retrieve the policy document.
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GetRolePolicy`: eventSource `iam.amazonaws.com`, eventName `GetRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRolePolicy | GetRolePolicy in the AWS API reference}
  */
 export interface GetRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3380,17 +2792,9 @@ export interface GetRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetRolePolicy` (botocore shape `GetRolePolicyRequest`). */
 export interface GetRolePolicyRequestParameters {
-  /**
-   * The name of the role associated with the policy.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role associated with the policy. */
   roleName?: string;
-  /**
-   * The name of the policy document to get.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document to get. */
   policyName?: string;
 }
 
@@ -3404,20 +2808,18 @@ export interface GetRolePolicyResponseElements {
   roleName?: string;
   /** The name of the policy. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * IAM stores policies in JSON format. However, resources that were created using CloudFormation templates can be formatted in YAML. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
- * Retrieves information about a version of the specified role template. Role templates define a reusable configuration—including role name and path patterns, trust policy, inline and managed policies, permissions boundary, tags, and maximum session duration—that you use to create IAM roles with AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html).
- *
- * If you do not specify a minor version, the service returns the template's default minor version.
+ * Retrieves information about a version of the specified role template.
  *
  * The CloudTrail record of iam `GetRoleTemplateVersion`: eventSource `iam.amazonaws.com`, eventName `GetRoleTemplateVersion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetRoleTemplateVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRoleTemplateVersion | GetRoleTemplateVersion in the AWS API reference}
  */
 export interface GetRoleTemplateVersionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3428,11 +2830,7 @@ export interface GetRoleTemplateVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetRoleTemplateVersion` (botocore shape `GetRoleTemplateVersionRequest`). */
 export interface GetRoleTemplateVersionRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the role template whose version you want to retrieve.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the role template whose version you want to retrieve. */
   templateArn?: string;
   /** The minor version of the role template to retrieve. If you do not specify a minor version, the service returns the template's default minor version. */
   minorVersion?: number;
@@ -3447,9 +2845,11 @@ export interface GetRoleTemplateVersionResponseElements {
 /**
  * Returns the SAML provider metadocument that was uploaded when the IAM SAML provider resource object was created or updated.
  *
- * This operation requires Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html).
- *
  * The CloudTrail record of iam `GetSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `GetSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSAMLProvider | GetSAMLProvider in the AWS API reference}
  */
 export interface GetSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3460,11 +2860,7 @@ export interface GetSAMLProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetSAMLProvider` (botocore shape `GetSAMLProviderRequest`). */
 export interface GetSAMLProviderRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the SAML provider resource object in IAM to get information about.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the SAML provider resource object in IAM to get information about. */
   sAMLProviderArn?: string;
 }
 
@@ -3493,9 +2889,11 @@ export interface GetSAMLProviderResponseElements {
 /**
  * Retrieves the specified SSH public key, including metadata about the key.
  *
- * The SSH public key retrieved by this operation is used only for authenticating the associated IAM user to an CodeCommit repository. For more information about using SSH keys to authenticate to an CodeCommit repository, see Set up CodeCommit for SSH connections (https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-credentials-ssh.html) in the CodeCommit User Guide.
- *
  * The CloudTrail record of iam `GetSSHPublicKey`: eventSource `iam.amazonaws.com`, eventName `GetSSHPublicKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetSSHPublicKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSSHPublicKey | GetSSHPublicKey in the AWS API reference}
  */
 export interface GetSSHPublicKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3506,17 +2904,9 @@ export interface GetSSHPublicKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetSSHPublicKey` (botocore shape `GetSSHPublicKeyRequest`). */
 export interface GetSSHPublicKeyRequestParameters {
-  /**
-   * The name of the IAM user associated with the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the SSH public key. */
   userName?: string;
-  /**
-   * The unique identifier for the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier for the SSH public key. */
   sSHPublicKeyId?: string;
   /** Specifies the public key encoding format to use in the response. To retrieve the public key in ssh-rsa format, use `SSH`. To retrieve the public key in PEM format, use `PEM`. */
   encoding?: encodingType;
@@ -3535,9 +2925,11 @@ export interface GetSSHPublicKeyResponseElements {
 /**
  * Retrieves information about the specified server certificate stored in IAM.
  *
- * For more information about working with server certificates, see Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide. This topic includes a list of Amazon Web Services services that can use the server certificates that you manage with IAM.
- *
  * The CloudTrail record of iam `GetServerCertificate`: eventSource `iam.amazonaws.com`, eventName `GetServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServerCertificate | GetServerCertificate in the AWS API reference}
  */
 export interface GetServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3548,11 +2940,7 @@ export interface GetServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetServerCertificate` (botocore shape `GetServerCertificateRequest`). */
 export interface GetServerCertificateRequestParameters {
-  /**
-   * The name of the server certificate you want to retrieve information about.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the server certificate you want to retrieve information about. */
   serverCertificateName?: string;
 }
 
@@ -3567,26 +2955,13 @@ export interface GetServerCertificateResponseElements {
 }
 
 /**
- * Retrieves a service last accessed report that was created using the `GenerateServiceLastAccessedDetails` operation. You can use the `JobId` parameter in `GetServiceLastAccessedDetails` to retrieve the status of your report job. When the report is complete, you can retrieve the generated report. The report includes a list of Amazon Web Services services that the resource (user, group, role, or managed policy) can access.
- *
- * Service last accessed data does not use other policy types when determining whether a resource could access a service. These other policy types include resource-based policies, access control lists, Organizations policies, IAM permissions boundaries, and STS assume role policies. It only applies permissions policy logic. For more about the evaluation of policy types, see Evaluating policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics) in the IAM User Guide.
- *
- * For each service that the resource could access using permissions policies, the operation returns details about the most recent access attempt. If there was no attempt, the service is listed without details about the most recent attempt to access the service. If the operation fails, the `GetServiceLastAccessedDetails` operation returns the reason that it failed.
- *
- * The `GetServiceLastAccessedDetails` operation returns a list of services. This list includes the number of entities that have attempted to access the service and the date and time of the last attempt. It also returns the ARN of the following entity, depending on the resource ARN that you used to generate the report:
- *
- * - User – Returns the user ARN that you used to generate the report
- * - Group – Returns the ARN of the group member (user) that last attempted to access the service
- * - Role – Returns the role ARN that you used to generate the report
- * - Policy – Returns the ARN of the user or role that last used the policy to attempt to access the service
- *
- * By default, the list is sorted by service namespace.
- *
- * If you specified `ACTION_LEVEL` granularity when you generated the report, this operation returns service and action last accessed data. This includes the most recent access attempt for each tracked action within a service. Otherwise, this operation returns only service data.
- *
- * For more information about service and action last accessed data, see Reducing permissions using service last accessed data (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html) in the IAM User Guide.
+ * Retrieves a service last accessed report that was created using the `GenerateServiceLastAccessedDetails` operation. You can use the `JobId` parameter in `GetServiceLastAccessedDetails` to retrieve the status of your report job. When the report is complete, you can retrieve the generated report.
  *
  * The CloudTrail record of iam `GetServiceLastAccessedDetails`: eventSource `iam.amazonaws.com`, eventName `GetServiceLastAccessedDetails`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetServiceLastAccessedDetails`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetails | GetServiceLastAccessedDetails in the AWS API reference}
  */
 export interface GetServiceLastAccessedDetailsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3597,13 +2972,9 @@ export interface GetServiceLastAccessedDetailsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetServiceLastAccessedDetails` (botocore shape `GetServiceLastAccessedDetailsRequest`). */
 export interface GetServiceLastAccessedDetailsRequestParameters {
-  /** The ID of the request generated by the GenerateServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html) operation. The `JobId` returned by `GenerateServiceLastAccessedDetail` must be used by the same role within a session, or by the same user when used to call `GetServiceLastAccessedDetail`. */
+  /** The ID of the request generated by the GenerateServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html) operation. */
   jobId?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -3619,13 +2990,9 @@ export interface GetServiceLastAccessedDetailsResponseElements {
   jobCreationDate?: string | number;
   /** A `ServiceLastAccessed` object that contains details about the most recent attempt to access the service. */
   servicesLastAccessed?: ServiceLastAccessed[];
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed.
-   *
-   * This field is null if the job is still in progress, as indicated by a job status value of `IN_PROGRESS`.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed. */
   jobCompletionDate?: string | number;
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -3634,18 +3001,13 @@ export interface GetServiceLastAccessedDetailsResponseElements {
 }
 
 /**
- * After you generate a group or policy report using the `GenerateServiceLastAccessedDetails` operation, you can use the `JobId` parameter in `GetServiceLastAccessedDetailsWithEntities`. This operation retrieves the status of your report job and a list of entities that could have used group or policy permissions to access the specified service.
- *
- * - Group – For a group report, this operation returns a list of users in the group that could have used the group’s policies in an attempt to access the service.
- * - Policy – For a policy report, this operation returns a list of entities (users or roles) that could have used the policy in an attempt to access the service.
- *
- * You can also use this operation for user or role reports to retrieve details about those entities.
- *
- * If the operation fails, the `GetServiceLastAccessedDetailsWithEntities` operation returns the reason that it failed.
- *
- * By default, the list of associated entities is sorted by date, with the most recent access listed first.
+ * After you generate a group or policy report using the `GenerateServiceLastAccessedDetails` operation, you can use the `JobId` parameter in `GetServiceLastAccessedDetailsWithEntities`.
  *
  * The CloudTrail record of iam `GetServiceLastAccessedDetailsWithEntities`: eventSource `iam.amazonaws.com`, eventName `GetServiceLastAccessedDetailsWithEntities`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetServiceLastAccessedDetailsWithEntities`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetailsWithEntities | GetServiceLastAccessedDetailsWithEntities in the AWS API reference}
  */
 export interface GetServiceLastAccessedDetailsWithEntitiesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3658,17 +3020,9 @@ export interface GetServiceLastAccessedDetailsWithEntitiesEvent extends $Record 
 export interface GetServiceLastAccessedDetailsWithEntitiesRequestParameters {
   /** The ID of the request generated by the `GenerateServiceLastAccessedDetails` operation. */
   jobId?: string;
-  /**
-   * The service namespace for an Amazon Web Services service. Provide the service namespace to learn when the IAM entity last attempted to access the specified service.
-   *
-   * To learn the service namespace for a service, see Actions, resources, and condition keys for Amazon Web Services services (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html) in the IAM User Guide. Choose the name of the service to view details for that service. In the first paragraph, find the service prefix. For example, `(service prefix: a4b)`. For more information about service namespaces, see Amazon Web Services service namespaces (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#genref-aws-service-namespaces) in the Amazon Web Services General Reference.
-   */
+  /** The service namespace for an Amazon Web Services service. Provide the service namespace to learn when the IAM entity last attempted to access the specified service. */
   serviceNamespace?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -3680,15 +3034,11 @@ export interface GetServiceLastAccessedDetailsWithEntitiesResponseElements {
   jobStatus?: jobStatusType;
   /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the report job was created. */
   jobCreationDate?: string | number;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed.
-   *
-   * This field is null if the job is still in progress, as indicated by a job status value of `IN_PROGRESS`.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the generated report job was completed or failed. */
   jobCompletionDate?: string | number;
   /** An `EntityDetailsList` object that contains details about when an IAM entity (user or role) used group or policy permissions in an attempt to access the specified Amazon Web Services service. */
   entityDetailsList?: EntityDetails[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -3697,9 +3047,13 @@ export interface GetServiceLastAccessedDetailsWithEntitiesResponseElements {
 }
 
 /**
- * Retrieves the status of your service-linked role deletion. After you use DeleteServiceLinkedRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceLinkedRole.html) to submit a service-linked role for deletion, you can use the `DeletionTaskId` parameter in `GetServiceLinkedRoleDeletionStatus` to check the status of the deletion. If the deletion fails, this operation returns the reason that it failed, if that information is returned by the service.
+ * Retrieves the status of your service-linked role deletion.
  *
  * The CloudTrail record of iam `GetServiceLinkedRoleDeletionStatus`: eventSource `iam.amazonaws.com`, eventName `GetServiceLinkedRoleDeletionStatus`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetServiceLinkedRoleDeletionStatus`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLinkedRoleDeletionStatus | GetServiceLinkedRoleDeletionStatus in the AWS API reference}
  */
 export interface GetServiceLinkedRoleDeletionStatusEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3725,9 +3079,11 @@ export interface GetServiceLinkedRoleDeletionStatusResponseElements {
 /**
  * Retrieves information about the specified IAM user, including the user's creation date, path, unique ID, and ARN.
  *
- * If you do not specify a user name, IAM determines the user name implicitly based on the Amazon Web Services access key ID used to sign the request to this operation.
- *
  * The CloudTrail record of iam `GetUser`: eventSource `iam.amazonaws.com`, eventName `GetUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUser | GetUser in the AWS API reference}
  */
 export interface GetUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3738,11 +3094,7 @@ export interface GetUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetUser` (botocore shape `GetUserRequest`). */
 export interface GetUserRequestParameters {
-  /**
-   * The name of the user to get information about.
-   *
-   * This parameter is optional. If it is not included, it defaults to the user making the request. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to get information about. */
   userName?: string;
 }
 
@@ -3752,26 +3104,18 @@ export interface GetUserRequestParameters {
  * Contains the response to a successful GetUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html) request.
  */
 export interface GetUserResponseElements {
-  /**
-   * A structure containing details about the IAM user.
-   *
-   * Due to a service issue, password last used data does not include password use from May 3, 2018 22:50 PDT to May 23, 2018 14:08 PDT. This affects last sign-in (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html) dates shown in the IAM console and password last used dates in the IAM credential report (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html), and returned by this operation. If users signed in during the affected time, the password last used date that is returned is the date the user last signed in before May 3, 2018. For users that signed in after May 23, 2018 14:08 PDT, the returned password last used date is accurate.
-   *
-   * You can use password last used information to identify unused credentials for deletion. For example, you might delete users who did not sign in to Amazon Web Services in the last 90 days. In cases like this, we recommend that you adjust your evaluation window to include dates after May 23, 2018. Alternatively, if your users use access keys to access Amazon Web Services programmatically you can refer to access key last used information because it is accurate for all dates.
-   */
+  /** A structure containing details about the IAM user. */
   user?: User;
 }
 
 /**
  * Retrieves the specified inline policy document that is embedded in the specified IAM user.
  *
- * Policies returned by this operation are URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.
- *
- * An IAM user can also have managed policies attached to it. To retrieve a managed policy document that is attached to a user, use GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html) to determine the policy's default version. Then use GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html) to retrieve the policy document.
- *
- * For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `GetUserPolicy`: eventSource `iam.amazonaws.com`, eventName `GetUserPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.GetUserPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUserPolicy | GetUserPolicy in the AWS API reference}
  */
 export interface GetUserPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3782,17 +3126,9 @@ export interface GetUserPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `GetUserPolicy` (botocore shape `GetUserPolicyRequest`). */
 export interface GetUserPolicyRequestParameters {
-  /**
-   * The name of the user who the policy is associated with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user who the policy is associated with. */
   userName?: string;
-  /**
-   * The name of the policy document to get.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document to get. */
   policyName?: string;
 }
 
@@ -3806,26 +3142,18 @@ export interface GetUserPolicyResponseElements {
   userName?: string;
   /** The name of the policy. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * IAM stores policies in JSON format. However, resources that were created using CloudFormation templates can be formatted in YAML. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
  * Returns information about the access key IDs associated with the specified IAM user. If there is none, the operation returns an empty list.
  *
- * Although each user is limited to a small number of keys, you can still paginate the results using the `MaxItems` and `Marker` parameters.
- *
- * If the `UserName` is not specified, the user name is determined implicitly based on the Amazon Web Services access key ID used to sign the request. If a temporary access key is used, then `UserName` is required. If a long-term key is assigned to the user, then `UserName` is not required.
- *
- * This operation works for access keys under the Amazon Web Services account. If the Amazon Web Services account has no associated users, the root user returns it's own access key IDs by running this command.
- *
- * To ensure the security of your Amazon Web Services account, the secret access key is accessible only during key and user creation.
- *
  * The CloudTrail record of iam `ListAccessKeys`: eventSource `iam.amazonaws.com`, eventName `ListAccessKeys`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListAccessKeys`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccessKeys | ListAccessKeys in the AWS API reference}
  */
 export interface ListAccessKeysEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3836,19 +3164,11 @@ export interface ListAccessKeysEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListAccessKeys` (botocore shape `ListAccessKeysRequest`). */
 export interface ListAccessKeysRequestParameters {
-  /**
-   * The name of the user.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -3860,16 +3180,20 @@ export interface ListAccessKeysRequestParameters {
 export interface ListAccessKeysResponseElements {
   /** A list of objects containing metadata about the access keys. */
   accessKeyMetadata?: AccessKeyMetadata[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Lists the account alias associated with the Amazon Web Services account (Note: you can have only one). For information about using an Amazon Web Services account alias, see Creating, deleting, and listing an Amazon Web Services account alias (https://docs.aws.amazon.com/IAM/latest/UserGuide/console_account-alias.html#CreateAccountAlias) in the IAM User Guide.
+ * Lists the account alias associated with the Amazon Web Services account (Note: you can have only one).
  *
  * The CloudTrail record of iam `ListAccountAliases`: eventSource `iam.amazonaws.com`, eventName `ListAccountAliases`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListAccountAliases`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccountAliases | ListAccountAliases in the AWS API reference}
  */
 export interface ListAccountAliasesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3882,11 +3206,7 @@ export interface ListAccountAliasesEvent extends $Record {
 export interface ListAccountAliasesRequestParameters {
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -3898,7 +3218,7 @@ export interface ListAccountAliasesRequestParameters {
 export interface ListAccountAliasesResponseElements {
   /** A list of aliases associated with the account. Amazon Web Services supports only one alias per account. */
   accountAliases?: string[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -3907,11 +3227,11 @@ export interface ListAccountAliasesResponseElements {
 /**
  * Lists all managed policies that are attached to the specified IAM group.
  *
- * An IAM group can also have inline policies embedded with it. To list the inline policies for a group, use ListGroupPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. You can use the `PathPrefix` parameter to limit the list of policies to only those matching the specified path prefix. If there are no policies attached to the specified group (or none that match the specified path prefix), the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListAttachedGroupPolicies`: eventSource `iam.amazonaws.com`, eventName `ListAttachedGroupPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListAttachedGroupPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedGroupPolicies | ListAttachedGroupPolicies in the AWS API reference}
  */
 export interface ListAttachedGroupPoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3922,25 +3242,13 @@ export interface ListAttachedGroupPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListAttachedGroupPolicies` (botocore shape `ListAttachedGroupPoliciesRequest`). */
 export interface ListAttachedGroupPoliciesRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the group to list attached policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the group to list attached policies for. */
   groupName?: string;
-  /**
-   * The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -3952,7 +3260,7 @@ export interface ListAttachedGroupPoliciesRequestParameters {
 export interface ListAttachedGroupPoliciesResponseElements {
   /** A list of the attached policies. */
   attachedPolicies?: AttachedPolicy[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -3961,11 +3269,11 @@ export interface ListAttachedGroupPoliciesResponseElements {
 /**
  * Lists all managed policies that are attached to the specified IAM role.
  *
- * An IAM role can also have inline policies embedded with it. To list the inline policies for a role, use ListRolePolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. You can use the `PathPrefix` parameter to limit the list of policies to only those matching the specified path prefix. If there are no policies attached to the specified role (or none that match the specified path prefix), the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListAttachedRolePolicies`: eventSource `iam.amazonaws.com`, eventName `ListAttachedRolePolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListAttachedRolePolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedRolePolicies | ListAttachedRolePolicies in the AWS API reference}
  */
 export interface ListAttachedRolePoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -3976,25 +3284,13 @@ export interface ListAttachedRolePoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListAttachedRolePolicies` (botocore shape `ListAttachedRolePoliciesRequest`). */
 export interface ListAttachedRolePoliciesRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the role to list attached policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the role to list attached policies for. */
   roleName?: string;
-  /**
-   * The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4006,7 +3302,7 @@ export interface ListAttachedRolePoliciesRequestParameters {
 export interface ListAttachedRolePoliciesResponseElements {
   /** A list of the attached policies. */
   attachedPolicies?: AttachedPolicy[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4015,11 +3311,11 @@ export interface ListAttachedRolePoliciesResponseElements {
 /**
  * Lists all managed policies that are attached to the specified IAM user.
  *
- * An IAM user can also have inline policies embedded with it. To list the inline policies for a user, use ListUserPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. You can use the `PathPrefix` parameter to limit the list of policies to only those matching the specified path prefix. If there are no policies attached to the specified group (or none that match the specified path prefix), the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListAttachedUserPolicies`: eventSource `iam.amazonaws.com`, eventName `ListAttachedUserPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListAttachedUserPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedUserPolicies | ListAttachedUserPolicies in the AWS API reference}
  */
 export interface ListAttachedUserPoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4030,25 +3326,13 @@ export interface ListAttachedUserPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListAttachedUserPolicies` (botocore shape `ListAttachedUserPoliciesRequest`). */
 export interface ListAttachedUserPoliciesRequestParameters {
-  /**
-   * The name (friendly name, not ARN) of the user to list attached policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name (friendly name, not ARN) of the user to list attached policies for. */
   userName?: string;
-  /**
-   * The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4060,7 +3344,7 @@ export interface ListAttachedUserPoliciesRequestParameters {
 export interface ListAttachedUserPoliciesResponseElements {
   /** A list of the attached policies. */
   attachedPolicies?: AttachedPolicy[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4069,11 +3353,11 @@ export interface ListAttachedUserPoliciesResponseElements {
 /**
  * Lists delegation requests based on the specified criteria.
  *
- * If a delegation request has no owner, even if it is assigned to a specific account, it will not be part of the `ListDelegationRequests` output for that account.
- *
- * For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `ListDelegationRequests`: eventSource `iam.amazonaws.com`, eventName `ListDelegationRequests`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListDelegationRequests`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListDelegationRequests | ListDelegationRequests in the AWS API reference}
  */
 export interface ListDelegationRequestsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4088,11 +3372,7 @@ export interface ListDelegationRequestsRequestParameters {
   ownerId?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM may return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4109,11 +3389,11 @@ export interface ListDelegationRequestsResponseElements {
 /**
  * Lists all IAM users, groups, and roles that the specified managed policy is attached to.
  *
- * You can use the optional `EntityFilter` parameter to limit the results to a particular type of entity (users, groups, or roles). For example, to list only the roles that are attached to the specified policy, set `EntityFilter` to `Role`.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListEntitiesForPolicy`: eventSource `iam.amazonaws.com`, eventName `ListEntitiesForPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListEntitiesForPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListEntitiesForPolicy | ListEntitiesForPolicy in the AWS API reference}
  */
 export interface ListEntitiesForPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4124,39 +3404,17 @@ export interface ListEntitiesForPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListEntitiesForPolicy` (botocore shape `ListEntitiesForPolicyRequest`). */
 export interface ListEntitiesForPolicyRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy for which you want the versions.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy for which you want the versions. */
   policyArn?: string;
-  /**
-   * The entity type to use for filtering the results.
-   *
-   * For example, when `EntityFilter` is `Role`, only the roles that are attached to the specified policy are returned. This parameter is optional. If it is not included, all attached entities (users, groups, and roles) are returned. The argument for this parameter must be one of the valid values listed below.
-   */
+  /** The entity type to use for filtering the results. */
   entityFilter?: EntityType;
-  /**
-   * The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all entities.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all entities. */
   pathPrefix?: string;
-  /**
-   * The policy usage method to use for filtering the results.
-   *
-   * To list only permissions policies, set `PolicyUsageFilter` to `PermissionsPolicy`. To list only the policies used to set permissions boundaries, set the value to `PermissionsBoundary`.
-   *
-   * This parameter is optional. If it is not included, all policies are returned.
-   */
+  /** The policy usage method to use for filtering the results. */
   policyUsageFilter?: PolicyUsageType;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4172,7 +3430,7 @@ export interface ListEntitiesForPolicyResponseElements {
   policyUsers?: PolicyUser[];
   /** A list of IAM roles that the policy is attached to. */
   policyRoles?: PolicyRole[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4181,11 +3439,11 @@ export interface ListEntitiesForPolicyResponseElements {
 /**
  * Lists the names of the inline policies that are embedded in the specified IAM group.
  *
- * An IAM group can also have managed policies attached to it. To list the managed policies that are attached to a group, use ListAttachedGroupPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html). For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. If there are no inline policies embedded with the specified group, the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListGroupPolicies`: eventSource `iam.amazonaws.com`, eventName `ListGroupPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListGroupPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupPolicies | ListGroupPolicies in the AWS API reference}
  */
 export interface ListGroupPoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4196,19 +3454,11 @@ export interface ListGroupPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListGroupPolicies` (botocore shape `ListGroupPoliciesRequest`). */
 export interface ListGroupPoliciesRequestParameters {
-  /**
-   * The name of the group to list policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the group to list policies for. */
   groupName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4218,13 +3468,9 @@ export interface ListGroupPoliciesRequestParameters {
  * Contains the response to a successful ListGroupPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html) request.
  */
 export interface ListGroupPoliciesResponseElements {
-  /**
-   * A list of policy names.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** A list of policy names. */
   policyNames?: string[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4233,9 +3479,11 @@ export interface ListGroupPoliciesResponseElements {
 /**
  * Lists the IAM groups that have the specified path prefix.
  *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListGroups`: eventSource `iam.amazonaws.com`, eventName `ListGroups`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListGroups`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroups | ListGroups in the AWS API reference}
  */
 export interface ListGroupsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4246,19 +3494,11 @@ export interface ListGroupsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListGroups` (botocore shape `ListGroupsRequest`). */
 export interface ListGroupsRequestParameters {
-  /**
-   * The path prefix for filtering the results. For example, the prefix `/division_abc/subdivision_xyz/` gets all groups whose path starts with `/division_abc/subdivision_xyz/`.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/), listing all groups. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. For example, the prefix `/division_abc/subdivision_xyz/` gets all groups whose path starts with `/division_abc/subdivision_xyz/`. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4270,7 +3510,7 @@ export interface ListGroupsRequestParameters {
 export interface ListGroupsResponseElements {
   /** A list of groups. */
   groups?: Group[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4279,9 +3519,11 @@ export interface ListGroupsResponseElements {
 /**
  * Lists the IAM groups that the specified IAM user belongs to.
  *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListGroupsForUser`: eventSource `iam.amazonaws.com`, eventName `ListGroupsForUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListGroupsForUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupsForUser | ListGroupsForUser in the AWS API reference}
  */
 export interface ListGroupsForUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4292,19 +3534,11 @@ export interface ListGroupsForUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListGroupsForUser` (botocore shape `ListGroupsForUserRequest`). */
 export interface ListGroupsForUserRequestParameters {
-  /**
-   * The name of the user to list groups for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to list groups for. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4316,7 +3550,7 @@ export interface ListGroupsForUserRequestParameters {
 export interface ListGroupsForUserResponseElements {
   /** A list of groups. */
   groups?: Group[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4326,6 +3560,10 @@ export interface ListGroupsForUserResponseElements {
  * Lists the tags that are attached to the specified IAM instance profile. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `ListInstanceProfileTags`: eventSource `iam.amazonaws.com`, eventName `ListInstanceProfileTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListInstanceProfileTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfileTags | ListInstanceProfileTags in the AWS API reference}
  */
 export interface ListInstanceProfileTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4336,19 +3574,11 @@ export interface ListInstanceProfileTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListInstanceProfileTags` (botocore shape `ListInstanceProfileTagsRequest`). */
 export interface ListInstanceProfileTagsRequestParameters {
-  /**
-   * The name of the IAM instance profile whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM instance profile whose tags you want to see. */
   instanceProfileName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4356,20 +3586,20 @@ export interface ListInstanceProfileTagsRequestParameters {
 export interface ListInstanceProfileTagsResponseElements {
   /** The list of tags that are currently attached to the IAM instance profile. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Lists the instance profiles that have the specified path prefix. If there are none, the operation returns an empty list. For more information about instance profiles, see Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
- *
- * IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view all of the information for an instance profile, see GetInstanceProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html).
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
+ * Lists the instance profiles that have the specified path prefix. If there are none, the operation returns an empty list.
  *
  * The CloudTrail record of iam `ListInstanceProfiles`: eventSource `iam.amazonaws.com`, eventName `ListInstanceProfiles`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListInstanceProfiles`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfiles | ListInstanceProfiles in the AWS API reference}
  */
 export interface ListInstanceProfilesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4380,19 +3610,11 @@ export interface ListInstanceProfilesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListInstanceProfiles` (botocore shape `ListInstanceProfilesRequest`). */
 export interface ListInstanceProfilesRequestParameters {
-  /**
-   * The path prefix for filtering the results. For example, the prefix `/application_abc/component_xyz/` gets all instance profiles whose path starts with `/application_abc/component_xyz/`.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/), listing all instance profiles. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. For example, the prefix `/application_abc/component_xyz/` gets all instance profiles whose path starts with `/application_abc/component_xyz/`. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4404,18 +3626,20 @@ export interface ListInstanceProfilesRequestParameters {
 export interface ListInstanceProfilesResponseElements {
   /** A list of instance profiles. */
   instanceProfiles?: InstanceProfile[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Lists the instance profiles that have the specified associated IAM role. If there are none, the operation returns an empty list. For more information about instance profiles, go to Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
+ * Lists the instance profiles that have the specified associated IAM role. If there are none, the operation returns an empty list.
  *
  * The CloudTrail record of iam `ListInstanceProfilesForRole`: eventSource `iam.amazonaws.com`, eventName `ListInstanceProfilesForRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListInstanceProfilesForRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfilesForRole | ListInstanceProfilesForRole in the AWS API reference}
  */
 export interface ListInstanceProfilesForRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4426,19 +3650,11 @@ export interface ListInstanceProfilesForRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListInstanceProfilesForRole` (botocore shape `ListInstanceProfilesForRoleRequest`). */
 export interface ListInstanceProfilesForRoleRequestParameters {
-  /**
-   * The name of the role to list instance profiles for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to list instance profiles for. */
   roleName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4450,7 +3666,7 @@ export interface ListInstanceProfilesForRoleRequestParameters {
 export interface ListInstanceProfilesForRoleResponseElements {
   /** A list of instance profiles. */
   instanceProfiles?: InstanceProfile[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4460,6 +3676,10 @@ export interface ListInstanceProfilesForRoleResponseElements {
  * Lists the tags that are attached to the specified IAM virtual multi-factor authentication (MFA) device. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `ListMFADeviceTags`: eventSource `iam.amazonaws.com`, eventName `ListMFADeviceTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListMFADeviceTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADeviceTags | ListMFADeviceTags in the AWS API reference}
  */
 export interface ListMFADeviceTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4470,19 +3690,11 @@ export interface ListMFADeviceTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListMFADeviceTags` (botocore shape `ListMFADeviceTagsRequest`). */
 export interface ListMFADeviceTagsRequestParameters {
-  /**
-   * The unique identifier for the IAM virtual MFA device whose tags you want to see. For virtual MFA devices, the serial number is the same as the ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The unique identifier for the IAM virtual MFA device whose tags you want to see. For virtual MFA devices, the serial number is the same as the ARN. */
   serialNumber?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4490,18 +3702,20 @@ export interface ListMFADeviceTagsRequestParameters {
 export interface ListMFADeviceTagsResponseElements {
   /** The list of tags that are currently attached to the virtual MFA device. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Lists the MFA devices for an IAM user. If the request includes a IAM user name, then this operation lists all the MFA devices associated with the specified user. If you do not specify a user name, IAM determines the user name implicitly based on the Amazon Web Services access key ID signing the request for this operation.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
+ * Lists the MFA devices for an IAM user. If the request includes a IAM user name, then this operation lists all the MFA devices associated with the specified user.
  *
  * The CloudTrail record of iam `ListMFADevices`: eventSource `iam.amazonaws.com`, eventName `ListMFADevices`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListMFADevices`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADevices | ListMFADevices in the AWS API reference}
  */
 export interface ListMFADevicesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4512,19 +3726,11 @@ export interface ListMFADevicesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListMFADevices` (botocore shape `ListMFADevicesRequest`). */
 export interface ListMFADevicesRequestParameters {
-  /**
-   * The name of the user whose MFA devices you want to list.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose MFA devices you want to list. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4536,7 +3742,7 @@ export interface ListMFADevicesRequestParameters {
 export interface ListMFADevicesResponseElements {
   /** A list of MFA devices. */
   mFADevices?: MFADevice[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4545,9 +3751,11 @@ export interface ListMFADevicesResponseElements {
 /**
  * Lists the tags that are attached to the specified OpenID Connect (OIDC)-compatible identity provider. The returned list of tags is sorted by tag key. For more information, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html).
  *
- * For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `ListOpenIDConnectProviderTags`: eventSource `iam.amazonaws.com`, eventName `ListOpenIDConnectProviderTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListOpenIDConnectProviderTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOpenIDConnectProviderTags | ListOpenIDConnectProviderTags in the AWS API reference}
  */
 export interface ListOpenIDConnectProviderTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4558,19 +3766,11 @@ export interface ListOpenIDConnectProviderTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListOpenIDConnectProviderTags` (botocore shape `ListOpenIDConnectProviderTagsRequest`). */
 export interface ListOpenIDConnectProviderTagsRequestParameters {
-  /**
-   * The ARN of the OpenID Connect (OIDC) identity provider whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the OpenID Connect (OIDC) identity provider whose tags you want to see. */
   openIDConnectProviderArn?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4578,7 +3778,7 @@ export interface ListOpenIDConnectProviderTagsRequestParameters {
 export interface ListOpenIDConnectProviderTagsResponseElements {
   /** The list of tags that are currently attached to the OpenID Connect (OIDC) identity provider. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4587,9 +3787,11 @@ export interface ListOpenIDConnectProviderTagsResponseElements {
 /**
  * Lists information about the IAM OpenID Connect (OIDC) provider resource objects defined in the Amazon Web Services account.
  *
- * IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view all of the information for an OIDC provider, see GetOpenIDConnectProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOpenIDConnectProvider.html).
- *
  * The CloudTrail record of iam `ListOpenIDConnectProviders`: eventSource `iam.amazonaws.com`, eventName `ListOpenIDConnectProviders`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListOpenIDConnectProviders`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOpenIDConnectProviders | ListOpenIDConnectProviders in the AWS API reference}
  */
 export interface ListOpenIDConnectProvidersEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4616,6 +3818,10 @@ export interface ListOpenIDConnectProvidersResponseElements {
  * Lists the centralized root access features enabled for your organization. For more information, see Centrally manage root access for member accounts (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management).
  *
  * The CloudTrail record of iam `ListOrganizationsFeatures`: eventSource `iam.amazonaws.com`, eventName `ListOrganizationsFeatures`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListOrganizationsFeatures`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOrganizationsFeatures | ListOrganizationsFeatures in the AWS API reference}
  */
 export interface ListOrganizationsFeaturesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4639,15 +3845,11 @@ export interface ListOrganizationsFeaturesResponseElements {
 /**
  * Lists all the managed policies that are available in your Amazon Web Services account, including your own customer-defined managed policies and all Amazon Web Services managed policies.
  *
- * You can filter the list of policies that is returned using the optional `OnlyAttached`, `Scope`, and `PathPrefix` parameters. For example, to list only the customer managed policies in your Amazon Web Services account, set `Scope` to `Local`. To list only Amazon Web Services managed policies, set `Scope` to `AWS`.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
- * For more information about managed policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view all of the information for a customer manged policy, see GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html).
- *
  * The CloudTrail record of iam `ListPolicies`: eventSource `iam.amazonaws.com`, eventName `ListPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicies | ListPolicies in the AWS API reference}
  */
 export interface ListPoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4658,37 +3860,17 @@ export interface ListPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListPolicies` (botocore shape `ListPoliciesRequest`). */
 export interface ListPoliciesRequestParameters {
-  /**
-   * The scope to use for filtering the results.
-   *
-   * To list only Amazon Web Services managed policies, set `Scope` to `AWS`. To list only the customer managed policies in your Amazon Web Services account, set `Scope` to `Local`.
-   *
-   * This parameter is optional. If it is not included, or if it is set to `All`, all policies are returned.
-   */
+  /** The scope to use for filtering the results. */
   scope?: policyScopeType;
-  /**
-   * A flag to filter the results to only the attached policies.
-   *
-   * When `OnlyAttached` is `true`, the returned list contains only the policies that are attached to an IAM user, group, or role. When `OnlyAttached` is `false`, or when the parameter is not included, all policies are returned.
-   */
+  /** A flag to filter the results to only the attached policies. */
   onlyAttached?: boolean;
-  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters. */
+  /** The path prefix for filtering the results. This parameter is optional. If it is not included, it defaults to a slash (/), listing all policies. */
   pathPrefix?: string;
-  /**
-   * The policy usage method to use for filtering the results.
-   *
-   * To list only permissions policies, set `PolicyUsageFilter` to `PermissionsPolicy`. To list only the policies used to set permissions boundaries, set the value to `PermissionsBoundary`.
-   *
-   * This parameter is optional. If it is not included, all policies are returned.
-   */
+  /** The policy usage method to use for filtering the results. */
   policyUsageFilter?: PolicyUsageType;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4700,7 +3882,7 @@ export interface ListPoliciesRequestParameters {
 export interface ListPoliciesResponseElements {
   /** A list of policies. */
   policies?: Policy[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4709,19 +3891,11 @@ export interface ListPoliciesResponseElements {
 /**
  * Retrieves a list of policies that the IAM identity (user, group, or role) can use to access each specified service.
  *
- * This operation does not use other policy types when determining whether a resource could access a service. These other policy types include resource-based policies, access control lists, Organizations policies, IAM permissions boundaries, and STS assume role policies. It only applies permissions policy logic. For more about the evaluation of policy types, see Evaluating policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics) in the IAM User Guide.
- *
- * The list of policies returned by the operation depends on the ARN of the identity that you provide.
- *
- * - User – The list of policies includes the managed and inline policies that are attached to the user directly. The list also includes any additional managed and inline policies that are attached to the group to which the user belongs.
- * - Group – The list of policies includes only the managed and inline policies that are attached to the group directly. Policies that are attached to the group’s user are not included.
- * - Role – The list of policies includes only the managed and inline policies that are attached to the role.
- *
- * For each managed policy, this operation returns the ARN and policy name. For each inline policy, it returns the policy name and the entity to which it is attached. Inline policies do not have an ARN. For more information about these policy types, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html) in the IAM User Guide.
- *
- * Policies that are attached to users and roles as permissions boundaries are not returned. To view which managed policy is currently used to set the permissions boundary for a user or role, use the GetUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html) or GetRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html) operations.
- *
  * The CloudTrail record of iam `ListPoliciesGrantingServiceAccess`: eventSource `iam.amazonaws.com`, eventName `ListPoliciesGrantingServiceAccess`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListPoliciesGrantingServiceAccess`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPoliciesGrantingServiceAccess | ListPoliciesGrantingServiceAccess in the AWS API reference}
  */
 export interface ListPoliciesGrantingServiceAccessEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4736,11 +3910,7 @@ export interface ListPoliciesGrantingServiceAccessRequestParameters {
   marker?: string;
   /** The ARN of the IAM identity (user, group, or role) whose policies you want to list. */
   arn?: string;
-  /**
-   * The service namespace for the Amazon Web Services services whose policies you want to list.
-   *
-   * To learn the service namespace for a service, see Actions, resources, and condition keys for Amazon Web Services services (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html) in the IAM User Guide. Choose the name of the service to view details for that service. In the first paragraph, find the service prefix. For example, `(service prefix: a4b)`. For more information about service namespaces, see Amazon Web Services service namespaces (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#genref-aws-service-namespaces) in the Amazon Web Services General Reference.
-   */
+  /** The service namespace for the Amazon Web Services services whose policies you want to list. */
   serviceNamespaces?: string[];
 }
 
@@ -4748,7 +3918,7 @@ export interface ListPoliciesGrantingServiceAccessRequestParameters {
 export interface ListPoliciesGrantingServiceAccessResponseElements {
   /** A `ListPoliciesGrantingServiceAccess` object that contains details about the permissions policies attached to the specified identity (user, group, or role). */
   policiesGrantingServiceAccess?: ListPoliciesGrantingServiceAccessEntry[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4758,6 +3928,10 @@ export interface ListPoliciesGrantingServiceAccessResponseElements {
  * Lists the tags that are attached to the specified IAM customer managed policy. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `ListPolicyTags`: eventSource `iam.amazonaws.com`, eventName `ListPolicyTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListPolicyTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyTags | ListPolicyTags in the AWS API reference}
  */
 export interface ListPolicyTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4768,19 +3942,11 @@ export interface ListPolicyTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListPolicyTags` (botocore shape `ListPolicyTagsRequest`). */
 export interface ListPolicyTagsRequestParameters {
-  /**
-   * The ARN of the IAM customer managed policy whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the IAM customer managed policy whose tags you want to see. */
   policyArn?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4788,7 +3954,7 @@ export interface ListPolicyTagsRequestParameters {
 export interface ListPolicyTagsResponseElements {
   /** The list of tags that are currently attached to the IAM customer managed policy. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4797,9 +3963,11 @@ export interface ListPolicyTagsResponseElements {
 /**
  * Lists information about the versions of the specified managed policy, including the version that is currently set as the policy's default version.
  *
- * For more information about managed policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `ListPolicyVersions`: eventSource `iam.amazonaws.com`, eventName `ListPolicyVersions`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListPolicyVersions`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyVersions | ListPolicyVersions in the AWS API reference}
  */
 export interface ListPolicyVersionsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4810,19 +3978,11 @@ export interface ListPolicyVersionsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListPolicyVersions` (botocore shape `ListPolicyVersionsRequest`). */
 export interface ListPolicyVersionsRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy for which you want the versions.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy for which you want the versions. */
   policyArn?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4832,13 +3992,9 @@ export interface ListPolicyVersionsRequestParameters {
  * Contains the response to a successful ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html) request.
  */
 export interface ListPolicyVersionsResponseElements {
-  /**
-   * A list of policy versions.
-   *
-   * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
-   */
+  /** A list of policy versions. */
   versions?: PolicyVersion[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4847,11 +4003,11 @@ export interface ListPolicyVersionsResponseElements {
 /**
  * Lists the names of the inline policies that are embedded in the specified IAM role.
  *
- * An IAM role can also have managed policies attached to it. To list the managed policies that are attached to a role, use ListAttachedRolePolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html). For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. If there are no inline policies embedded with the specified role, the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListRolePolicies`: eventSource `iam.amazonaws.com`, eventName `ListRolePolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListRolePolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRolePolicies | ListRolePolicies in the AWS API reference}
  */
 export interface ListRolePoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4862,19 +4018,11 @@ export interface ListRolePoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListRolePolicies` (botocore shape `ListRolePoliciesRequest`). */
 export interface ListRolePoliciesRequestParameters {
-  /**
-   * The name of the role to list policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to list policies for. */
   roleName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4886,7 +4034,7 @@ export interface ListRolePoliciesRequestParameters {
 export interface ListRolePoliciesResponseElements {
   /** A list of policy names. */
   policyNames?: string[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4896,6 +4044,10 @@ export interface ListRolePoliciesResponseElements {
  * Lists the tags that are attached to the specified role. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `ListRoleTags`: eventSource `iam.amazonaws.com`, eventName `ListRoleTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListRoleTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoleTags | ListRoleTags in the AWS API reference}
  */
 export interface ListRoleTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4906,19 +4058,11 @@ export interface ListRoleTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListRoleTags` (botocore shape `ListRoleTagsRequest`). */
 export interface ListRoleTagsRequestParameters {
-  /**
-   * The name of the IAM role for which you want to see the list of tags.
-   *
-   * This parameter accepts (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that consist of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM role for which you want to see the list of tags. */
   roleName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4926,7 +4070,7 @@ export interface ListRoleTagsRequestParameters {
 export interface ListRoleTagsResponseElements {
   /** The list of tags that are currently attached to the role. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4935,17 +4079,11 @@ export interface ListRoleTagsResponseElements {
 /**
  * Lists the IAM roles that have the specified path prefix. If there are none, the operation returns an empty list. For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide.
  *
- * IAM resource-listing operations return a subset of the available attributes for the resource. This operation does not return the following attributes, even though they are an attribute of the returned object:
- *
- * - PermissionsBoundary
- * - RoleLastUsed
- * - Tags
- *
- * To view all of the information for a role, see GetRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html).
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListRoles`: eventSource `iam.amazonaws.com`, eventName `ListRoles`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListRoles`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoles | ListRoles in the AWS API reference}
  */
 export interface ListRolesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -4956,19 +4094,11 @@ export interface ListRolesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListRoles` (botocore shape `ListRolesRequest`). */
 export interface ListRolesRequestParameters {
-  /**
-   * The path prefix for filtering the results. For example, the prefix `/application_abc/component_xyz/` gets all roles whose path starts with `/application_abc/component_xyz/`.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/), listing all roles. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. For example, the prefix `/application_abc/component_xyz/` gets all roles whose path starts with `/application_abc/component_xyz/`. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -4980,7 +4110,7 @@ export interface ListRolesRequestParameters {
 export interface ListRolesResponseElements {
   /** A list of roles. */
   roles?: Role[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -4989,9 +4119,11 @@ export interface ListRolesResponseElements {
 /**
  * Lists the tags that are attached to the specified Security Assertion Markup Language (SAML) identity provider. The returned list of tags is sorted by tag key. For more information, see About SAML 2.0-based federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html).
  *
- * For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `ListSAMLProviderTags`: eventSource `iam.amazonaws.com`, eventName `ListSAMLProviderTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListSAMLProviderTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSAMLProviderTags | ListSAMLProviderTags in the AWS API reference}
  */
 export interface ListSAMLProviderTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5002,19 +4134,11 @@ export interface ListSAMLProviderTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListSAMLProviderTags` (botocore shape `ListSAMLProviderTagsRequest`). */
 export interface ListSAMLProviderTagsRequestParameters {
-  /**
-   * The ARN of the Security Assertion Markup Language (SAML) identity provider whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the Security Assertion Markup Language (SAML) identity provider whose tags you want to see. */
   sAMLProviderArn?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5022,18 +4146,20 @@ export interface ListSAMLProviderTagsRequestParameters {
 export interface ListSAMLProviderTagsResponseElements {
   /** The list of tags that are currently attached to the Security Assertion Markup Language (SAML) identity provider. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Lists the SAML provider resource objects defined in IAM in the account. IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view all of the information for a SAML provider, see GetSAMLProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html).
- *
- * This operation requires Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html).
+ * Lists the SAML provider resource objects defined in IAM in the account. IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object.
  *
  * The CloudTrail record of iam `ListSAMLProviders`: eventSource `iam.amazonaws.com`, eventName `ListSAMLProviders`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListSAMLProviders`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSAMLProviders | ListSAMLProviders in the AWS API reference}
  */
 export interface ListSAMLProvidersEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5059,11 +4185,11 @@ export interface ListSAMLProvidersResponseElements {
 /**
  * Returns information about the SSH public keys associated with the specified IAM user. If none exists, the operation returns an empty list.
  *
- * The SSH public keys returned by this operation are used only for authenticating the IAM user to an CodeCommit repository. For more information about using SSH keys to authenticate to an CodeCommit repository, see Set up CodeCommit for SSH connections (https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-credentials-ssh.html) in the CodeCommit User Guide.
- *
- * Although each user is limited to a small number of keys, you can still paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListSSHPublicKeys`: eventSource `iam.amazonaws.com`, eventName `ListSSHPublicKeys`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListSSHPublicKeys`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSSHPublicKeys | ListSSHPublicKeys in the AWS API reference}
  */
 export interface ListSSHPublicKeysEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5074,19 +4200,11 @@ export interface ListSSHPublicKeysEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListSSHPublicKeys` (botocore shape `ListSSHPublicKeysRequest`). */
 export interface ListSSHPublicKeysRequestParameters {
-  /**
-   * The name of the IAM user to list SSH public keys for. If none is specified, the `UserName` field is determined implicitly based on the Amazon Web Services access key used to sign the request.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user to list SSH public keys for. If none is specified, the `UserName` field is determined implicitly based on the Amazon Web Services access key used to sign the request. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5098,7 +4216,7 @@ export interface ListSSHPublicKeysRequestParameters {
 export interface ListSSHPublicKeysResponseElements {
   /** A list of the SSH public keys assigned to IAM user. */
   sSHPublicKeys?: SSHPublicKeyMetadata[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5107,9 +4225,11 @@ export interface ListSSHPublicKeysResponseElements {
 /**
  * Lists the tags that are attached to the specified IAM server certificate. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
- * For certificates in a Region supported by Certificate Manager (ACM), we recommend that you don't use IAM server certificates. Instead, use ACM to provision, manage, and deploy your server certificates. For more information about IAM server certificates, Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `ListServerCertificateTags`: eventSource `iam.amazonaws.com`, eventName `ListServerCertificateTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListServerCertificateTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificateTags | ListServerCertificateTags in the AWS API reference}
  */
 export interface ListServerCertificateTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5120,19 +4240,11 @@ export interface ListServerCertificateTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListServerCertificateTags` (botocore shape `ListServerCertificateTagsRequest`). */
 export interface ListServerCertificateTagsRequestParameters {
-  /**
-   * The name of the IAM server certificate whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM server certificate whose tags you want to see. */
   serverCertificateName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5140,7 +4252,7 @@ export interface ListServerCertificateTagsRequestParameters {
 export interface ListServerCertificateTagsResponseElements {
   /** The list of tags that are currently attached to the IAM server certificate. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5149,13 +4261,11 @@ export interface ListServerCertificateTagsResponseElements {
 /**
  * Lists the server certificates stored in IAM that have the specified path prefix. If none exist, the operation returns an empty list.
  *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
- * For more information about working with server certificates, see Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide. This topic also includes a list of Amazon Web Services services that can use the server certificates that you manage with IAM.
- *
- * IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view all of the information for a servercertificate, see GetServerCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html).
- *
  * The CloudTrail record of iam `ListServerCertificates`: eventSource `iam.amazonaws.com`, eventName `ListServerCertificates`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListServerCertificates`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificates | ListServerCertificates in the AWS API reference}
  */
 export interface ListServerCertificatesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5166,19 +4276,11 @@ export interface ListServerCertificatesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListServerCertificates` (botocore shape `ListServerCertificatesRequest`). */
 export interface ListServerCertificatesRequestParameters {
-  /**
-   * The path prefix for filtering the results. For example: `/company/servercerts` would get all server certificates for which the path starts with `/company/servercerts`.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/), listing all server certificates. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. For example: `/company/servercerts` would get all server certificates for which the path starts with `/company/servercerts`. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5190,20 +4292,20 @@ export interface ListServerCertificatesRequestParameters {
 export interface ListServerCertificatesResponseElements {
   /** A list of server certificates. */
   serverCertificateMetadataList?: ServerCertificateMetadata[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Returns information about the service-specific credentials associated with the specified IAM user. If none exists, the operation returns an empty list. The service-specific credentials returned by this operation are used only for authenticating the IAM user to a specific service. For more information about using service-specific credentials to authenticate to an Amazon Web Services service, refer to the following docs:
- *
- * - For service-specific credentials with CodeCommit, refer to IAM credentials for CodeCommit: Git credentials, SSH keys, and Amazon Web Services access keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_ssh-keys.html) in the IAM User Guide.
- * - For service-specific credentials with Amazon Keyspaces (for Apache Cassandra), refer to Use IAM with Amazon Keyspaces (for Apache Cassandra) (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_keyspaces.html) in the IAM User Guide.
- * - For services that support long-term API keys, refer to API keys for Amazon Web Services services (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_api_keys_for_aws_services.html) in the IAM User Guide.
+ * Returns information about the service-specific credentials associated with the specified IAM user. If none exists, the operation returns an empty list. The service-specific credentials returned by this operation are used only for authenticating the IAM user to a specific service.
  *
  * The CloudTrail record of iam `ListServiceSpecificCredentials`: eventSource `iam.amazonaws.com`, eventName `ListServiceSpecificCredentials`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListServiceSpecificCredentials`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServiceSpecificCredentials | ListServiceSpecificCredentials in the AWS API reference}
  */
 export interface ListServiceSpecificCredentialsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5214,11 +4316,7 @@ export interface ListServiceSpecificCredentialsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListServiceSpecificCredentials` (botocore shape `ListServiceSpecificCredentialsRequest`). */
 export interface ListServiceSpecificCredentialsRequestParameters {
-  /**
-   * The name of the user whose service-specific credentials you want information about. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose service-specific credentials you want information about. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation. */
   userName?: string;
   /** Filters the returned results to only those for the specified Amazon Web Services service. If not specified, then Amazon Web Services returns service-specific credentials for all services. */
   serviceName?: string;
@@ -5243,11 +4341,11 @@ export interface ListServiceSpecificCredentialsResponseElements {
 /**
  * Returns information about the signing certificates associated with the specified IAM user. If none exists, the operation returns an empty list.
  *
- * Although each user is limited to a small number of signing certificates, you can still paginate the results using the `MaxItems` and `Marker` parameters.
- *
- * If the `UserName` field is not specified, the user name is determined implicitly based on the Amazon Web Services access key ID used to sign the request for this operation. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated users.
- *
  * The CloudTrail record of iam `ListSigningCertificates`: eventSource `iam.amazonaws.com`, eventName `ListSigningCertificates`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListSigningCertificates`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSigningCertificates | ListSigningCertificates in the AWS API reference}
  */
 export interface ListSigningCertificatesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5258,19 +4356,11 @@ export interface ListSigningCertificatesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListSigningCertificates` (botocore shape `ListSigningCertificatesRequest`). */
 export interface ListSigningCertificatesRequestParameters {
-  /**
-   * The name of the IAM user whose signing certificates you want to examine.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user whose signing certificates you want to examine. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5282,7 +4372,7 @@ export interface ListSigningCertificatesRequestParameters {
 export interface ListSigningCertificatesResponseElements {
   /** A list of the user's signing certificate information. */
   certificates?: SigningCertificate[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5291,11 +4381,11 @@ export interface ListSigningCertificatesResponseElements {
 /**
  * Lists the names of the inline policies embedded in the specified IAM user.
  *
- * An IAM user can also have managed policies attached to it. To list the managed policies that are attached to a user, use ListAttachedUserPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html). For more information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters. If there are no inline policies embedded with the specified user, the operation returns an empty list.
- *
  * The CloudTrail record of iam `ListUserPolicies`: eventSource `iam.amazonaws.com`, eventName `ListUserPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListUserPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserPolicies | ListUserPolicies in the AWS API reference}
  */
 export interface ListUserPoliciesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5306,19 +4396,11 @@ export interface ListUserPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListUserPolicies` (botocore shape `ListUserPoliciesRequest`). */
 export interface ListUserPoliciesRequestParameters {
-  /**
-   * The name of the user to list policies for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to list policies for. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5330,7 +4412,7 @@ export interface ListUserPoliciesRequestParameters {
 export interface ListUserPoliciesResponseElements {
   /** A list of policy names. */
   policyNames?: string[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5340,6 +4422,10 @@ export interface ListUserPoliciesResponseElements {
  * Lists the tags that are attached to the specified IAM user. The returned list of tags is sorted by tag key. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `ListUserTags`: eventSource `iam.amazonaws.com`, eventName `ListUserTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListUserTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserTags | ListUserTags in the AWS API reference}
  */
 export interface ListUserTagsEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5350,19 +4436,11 @@ export interface ListUserTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListUserTags` (botocore shape `ListUserTagsRequest`). */
 export interface ListUserTagsRequestParameters {
-  /**
-   * The name of the IAM user whose tags you want to see.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user whose tags you want to see. */
   userName?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5370,7 +4448,7 @@ export interface ListUserTagsRequestParameters {
 export interface ListUserTagsResponseElements {
   /** The list of tags that are currently attached to the user. Each tag consists of a key name and an associated value. If no tags are attached to the specified resource, the response contains an empty list. */
   tags?: Tag[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5379,16 +4457,11 @@ export interface ListUserTagsResponseElements {
 /**
  * Lists the IAM users that have the specified path prefix. If no path prefix is specified, the operation returns all users in the Amazon Web Services account. If there are none, the operation returns an empty list.
  *
- * IAM resource-listing operations return a subset of the available attributes for the resource. This operation does not return the following attributes, even though they are an attribute of the returned object:
- *
- * - PermissionsBoundary
- * - Tags
- *
- * To view all of the information for a user, see GetUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html).
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListUsers`: eventSource `iam.amazonaws.com`, eventName `ListUsers`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListUsers`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUsers | ListUsers in the AWS API reference}
  */
 export interface ListUsersEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5399,19 +4472,11 @@ export interface ListUsersEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ListUsers` (botocore shape `ListUsersRequest`). */
 export interface ListUsersRequestParameters {
-  /**
-   * The path prefix for filtering the results. For example: `/division_abc/subdivision_xyz/`, which would get all user names whose path starts with `/division_abc/subdivision_xyz/`.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/), listing all user names. This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The path prefix for filtering the results. For example: `/division_abc/subdivision_xyz/`, which would get all user names whose path starts with `/division_abc/subdivision_xyz/`. */
   pathPrefix?: string;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5423,7 +4488,7 @@ export interface ListUsersRequestParameters {
 export interface ListUsersResponseElements {
   /** A list of users. */
   users?: User[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5432,11 +4497,11 @@ export interface ListUsersResponseElements {
 /**
  * Lists the virtual MFA devices defined in the Amazon Web Services account by assignment status. If you do not specify an assignment status, the operation returns a list of all virtual MFA devices. Assignment status can be `Assigned`, `Unassigned`, or `Any`.
  *
- * IAM resource-listing operations return a subset of the available attributes for the resource. For example, this operation does not return tags, even though they are an attribute of the returned object. To view tag information for a virtual MFA device, see ListMFADeviceTags (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADeviceTags.html).
- *
- * You can paginate the results using the `MaxItems` and `Marker` parameters.
- *
  * The CloudTrail record of iam `ListVirtualMFADevices`: eventSource `iam.amazonaws.com`, eventName `ListVirtualMFADevices`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ListVirtualMFADevices`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListVirtualMFADevices | ListVirtualMFADevices in the AWS API reference}
  */
 export interface ListVirtualMFADevicesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5451,11 +4516,7 @@ export interface ListVirtualMFADevicesRequestParameters {
   assignmentStatus?: assignmentStatusType;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
 }
 
@@ -5467,7 +4528,7 @@ export interface ListVirtualMFADevicesRequestParameters {
 export interface ListVirtualMFADevicesResponseElements {
   /** The list of virtual MFA devices in the current account that match the `AssignmentStatus` value that was passed in the request. */
   virtualMFADevices?: VirtualMFADevice[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -5476,9 +4537,11 @@ export interface ListVirtualMFADevicesResponseElements {
 /**
  * Sets account-level properties for the caller's Amazon Web Services account. Account properties are configuration settings that control account-wide IAM features such as Role Manager.
  *
- * Specify properties as key-value pairs in `Namespace/PropertyName` format. All properties in a single request must belong to the same namespace. Use GetAccountProperties (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountProperties.html) to view the current properties.
- *
  * The CloudTrail record of iam `PutAccountProperties`: eventSource `iam.amazonaws.com`, eventName `PutAccountProperties`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutAccountProperties`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutAccountProperties | PutAccountProperties in the AWS API reference}
  */
 export interface PutAccountPropertiesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5489,13 +4552,7 @@ export interface PutAccountPropertiesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `PutAccountProperties` (botocore shape `PutAccountPropertiesRequest`). */
 export interface PutAccountPropertiesRequestParameters {
-  /**
-   * A map of property key-value pairs to set. All keys must belong to the same namespace.
-   *
-   * Each key uses the format `Namespace/PropertyName`. The key must contain exactly one `/` separating the namespace from the property name, and cannot start or end with `/`.
-   *
-   * The service validates each value based on the property key's expected type. For example, boolean properties expect `true` or `false`.
-   */
+  /** A map of property key-value pairs to set. All keys must belong to the same namespace. */
   properties?: { [key: string]: string };
 }
 
@@ -5506,13 +4563,11 @@ export interface PutAccountPropertiesResponseElements {
 /**
  * Adds or updates an inline policy document that is embedded in the specified IAM group.
  *
- * A user can also have managed policies attached to it. To attach a managed policy to a group, use `AttachGroupPolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html). To create a new managed policy, use `CreatePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * For information about the maximum number of inline policies that you can embed in a group, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * Because policy documents can be large, you should use POST rather than GET when calling `PutGroupPolicy`. For general information about using the Query API with IAM, see Making query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAM_UsingQueryAPI.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `PutGroupPolicy`: eventSource `iam.amazonaws.com`, eventName `PutGroupPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutGroupPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy | PutGroupPolicy in the AWS API reference}
  */
 export interface PutGroupPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5523,40 +4578,22 @@ export interface PutGroupPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `PutGroupPolicy` (botocore shape `PutGroupPolicyRequest`). */
 export interface PutGroupPolicyRequestParameters {
-  /**
-   * The name of the group to associate the policy with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-.
-   */
+  /** The name of the group to associate the policy with. */
   groupName?: string;
-  /**
-   * The name of the policy document.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
- * Adds or updates the policy that is specified as the IAM role's permissions boundary. You can use an Amazon Web Services managed policy or a customer managed policy to set the boundary for a role. Use the boundary to control the maximum permissions that the role can have. Setting a permissions boundary is an advanced feature that can affect the permissions for the role.
- *
- * You cannot set the boundary for a service-linked role.
- *
- * Policies used as permissions boundaries do not provide permissions. You must also attach a permissions policy to the role. To learn how the effective permissions for a role are evaluated, see IAM JSON policy evaluation logic (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html) in the IAM User Guide.
+ * Adds or updates the policy that is specified as the IAM role's permissions boundary. You can use an Amazon Web Services managed policy or a customer managed policy to set the boundary for a role. Use the boundary to control the maximum permissions that the role can have.
  *
  * The CloudTrail record of iam `PutRolePermissionsBoundary`: eventSource `iam.amazonaws.com`, eventName `PutRolePermissionsBoundary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutRolePermissionsBoundary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePermissionsBoundary | PutRolePermissionsBoundary in the AWS API reference}
  */
 export interface PutRolePermissionsBoundaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5569,28 +4606,18 @@ export interface PutRolePermissionsBoundaryEvent extends $Record {
 export interface PutRolePermissionsBoundaryRequestParameters {
   /** The name (friendly name, not ARN) of the IAM role for which you want to set the permissions boundary. */
   roleName?: string;
-  /**
-   * The ARN of the managed policy that is used to set the permissions boundary for the role.
-   *
-   * A permissions boundary policy defines the maximum permissions that identity-based policies can grant to an entity, but does not grant permissions. Permissions boundaries do not define the maximum permissions that a resource-based policy can grant to an entity. To learn more, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   *
-   * For more information about policy types, see Policy types (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types) in the IAM User Guide.
-   */
+  /** The ARN of the managed policy that is used to set the permissions boundary for the role. */
   permissionsBoundary?: string;
 }
 
 /**
  * Adds or updates an inline policy document that is embedded in the specified IAM role.
  *
- * When you embed an inline policy in a role, the inline policy is used as part of the role's access (permissions) policy. The role's trust policy is created at the same time as the role, using `CreateRole` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). You can update a role's trust policy using `UpdateAssumeRolePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html). For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/roles-toplevel.html) in the IAM User Guide.
- *
- * A role can also have a managed policy attached to it. To attach a managed policy to a role, use `AttachRolePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html). To create a new managed policy, use `CreatePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * For information about the maximum number of inline policies that you can embed with a role, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * Because policy documents can be large, you should use POST rather than GET when calling `PutRolePolicy`. For general information about using the Query API with IAM, see Making query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAM_UsingQueryAPI.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `PutRolePolicy`: eventSource `iam.amazonaws.com`, eventName `PutRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy | PutRolePolicy in the AWS API reference}
  */
 export interface PutRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5601,38 +4628,22 @@ export interface PutRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `PutRolePolicy` (botocore shape `PutRolePolicyRequest`). */
 export interface PutRolePolicyRequestParameters {
-  /**
-   * The name of the role to associate the policy with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to associate the policy with. */
   roleName?: string;
-  /**
-   * The name of the policy document.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
- * Adds or updates the policy that is specified as the IAM user's permissions boundary. You can use an Amazon Web Services managed policy or a customer managed policy to set the boundary for a user. Use the boundary to control the maximum permissions that the user can have. Setting a permissions boundary is an advanced feature that can affect the permissions for the user.
- *
- * Policies that are used as permissions boundaries do not provide permissions. You must also attach a permissions policy to the user. To learn how the effective permissions for a user are evaluated, see IAM JSON policy evaluation logic (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html) in the IAM User Guide.
+ * Adds or updates the policy that is specified as the IAM user's permissions boundary. You can use an Amazon Web Services managed policy or a customer managed policy to set the boundary for a user. Use the boundary to control the maximum permissions that the user can have.
  *
  * The CloudTrail record of iam `PutUserPermissionsBoundary`: eventSource `iam.amazonaws.com`, eventName `PutUserPermissionsBoundary`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutUserPermissionsBoundary`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPermissionsBoundary | PutUserPermissionsBoundary in the AWS API reference}
  */
 export interface PutUserPermissionsBoundaryEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5645,26 +4656,18 @@ export interface PutUserPermissionsBoundaryEvent extends $Record {
 export interface PutUserPermissionsBoundaryRequestParameters {
   /** The name (friendly name, not ARN) of the IAM user for which you want to set the permissions boundary. */
   userName?: string;
-  /**
-   * The ARN of the managed policy that is used to set the permissions boundary for the user.
-   *
-   * A permissions boundary policy defines the maximum permissions that identity-based policies can grant to an entity, but does not grant permissions. Permissions boundaries do not define the maximum permissions that a resource-based policy can grant to an entity. To learn more, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   *
-   * For more information about policy types, see Policy types (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types) in the IAM User Guide.
-   */
+  /** The ARN of the managed policy that is used to set the permissions boundary for the user. */
   permissionsBoundary?: string;
 }
 
 /**
  * Adds or updates an inline policy document that is embedded in the specified IAM user.
  *
- * An IAM user can also have a managed policy attached to it. To attach a managed policy to a user, use `AttachUserPolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html). To create a new managed policy, use `CreatePolicy` (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html). For information about policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
- * For information about the maximum number of inline policies that you can embed in a user, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * Because policy documents can be large, you should use POST rather than GET when calling `PutUserPolicy`. For general information about using the Query API with IAM, see Making query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAM_UsingQueryAPI.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `PutUserPolicy`: eventSource `iam.amazonaws.com`, eventName `PutUserPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.PutUserPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy | PutUserPolicy in the AWS API reference}
  */
 export interface PutUserPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5675,42 +4678,22 @@ export interface PutUserPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `PutUserPolicy` (botocore shape `PutUserPolicyRequest`). */
 export interface PutUserPolicyRequestParameters {
-  /**
-   * The name of the user to associate the policy with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to associate the policy with. */
   userName?: string;
-  /**
-   * The name of the policy document.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the policy document. */
   policyName?: string;
-  /**
-   * The policy document.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The policy document. */
   policyDocument?: string;
 }
 
 /**
  * Rejects a delegation request, denying the requested temporary access.
  *
- * Once a request is rejected, it cannot be accepted or updated later. Rejected requests expire after 7 days.
- *
- * When rejecting a request, an optional explanation can be added using the `Notes` request parameter.
- *
- * For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `RejectDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `RejectDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.RejectDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RejectDelegationRequest | RejectDelegationRequest in the AWS API reference}
  */
 export interface RejectDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5730,9 +4713,11 @@ export interface RejectDelegationRequestRequestParameters {
 /**
  * Removes the specified client ID (also known as audience) from the list of client IDs registered for the specified IAM OpenID Connect (OIDC) provider resource object.
  *
- * This operation is idempotent; it does not fail or return an error if you try to remove a client ID that does not exist.
- *
  * The CloudTrail record of iam `RemoveClientIDFromOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `RemoveClientIDFromOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.RemoveClientIDFromOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveClientIDFromOpenIDConnectProvider | RemoveClientIDFromOpenIDConnectProvider in the AWS API reference}
  */
 export interface RemoveClientIDFromOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5743,11 +4728,7 @@ export interface RemoveClientIDFromOpenIDConnectProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `RemoveClientIDFromOpenIDConnectProvider` (botocore shape `RemoveClientIDFromOpenIDConnectProviderRequest`). */
 export interface RemoveClientIDFromOpenIDConnectProviderRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM OIDC provider resource to remove the client ID from. You can get a list of OIDC provider ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM OIDC provider resource to remove the client ID from. You can get a list of OIDC provider ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation. */
   openIDConnectProviderArn?: string;
   /** The client ID (also known as audience) to remove from the IAM OIDC provider resource. For more information about client IDs, see CreateOpenIDConnectProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html). */
   clientID?: string;
@@ -5756,11 +4737,11 @@ export interface RemoveClientIDFromOpenIDConnectProviderRequestParameters {
 /**
  * Removes the specified IAM role from the specified Amazon EC2 instance profile.
  *
- * Make sure that you do not have any Amazon EC2 instances running with the role you are about to remove from the instance profile. Removing a role from an instance profile that is associated with a running instance might break any applications running on the instance.
- *
- * For more information about roles, see IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html) in the IAM User Guide. For more information about instance profiles, see Using instance profiles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `RemoveRoleFromInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `RemoveRoleFromInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.RemoveRoleFromInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile | RemoveRoleFromInstanceProfile in the AWS API reference}
  */
 export interface RemoveRoleFromInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5771,17 +4752,9 @@ export interface RemoveRoleFromInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `RemoveRoleFromInstanceProfile` (botocore shape `RemoveRoleFromInstanceProfileRequest`). */
 export interface RemoveRoleFromInstanceProfileRequestParameters {
-  /**
-   * The name of the instance profile to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the instance profile to update. */
   instanceProfileName?: string;
-  /**
-   * The name of the role to remove.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to remove. */
   roleName?: string;
 }
 
@@ -5789,6 +4762,10 @@ export interface RemoveRoleFromInstanceProfileRequestParameters {
  * Removes the specified user from the specified group.
  *
  * The CloudTrail record of iam `RemoveUserFromGroup`: eventSource `iam.amazonaws.com`, eventName `RemoveUserFromGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.RemoveUserFromGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup | RemoveUserFromGroup in the AWS API reference}
  */
 export interface RemoveUserFromGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5799,17 +4776,9 @@ export interface RemoveUserFromGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `RemoveUserFromGroup` (botocore shape `RemoveUserFromGroupRequest`). */
 export interface RemoveUserFromGroupRequestParameters {
-  /**
-   * The name of the group to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the group to update. */
   groupName?: string;
-  /**
-   * The name of the user to remove.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user to remove. */
   userName?: string;
 }
 
@@ -5817,6 +4786,10 @@ export interface RemoveUserFromGroupRequestParameters {
  * Resets the password for a service-specific credential. The new password is Amazon Web Services generated and cryptographically strong. It cannot be configured by the user. Resetting the password immediately invalidates the previous password associated with this user.
  *
  * The CloudTrail record of iam `ResetServiceSpecificCredential`: eventSource `iam.amazonaws.com`, eventName `ResetServiceSpecificCredential`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ResetServiceSpecificCredential`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResetServiceSpecificCredential | ResetServiceSpecificCredential in the AWS API reference}
  */
 export interface ResetServiceSpecificCredentialEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5827,36 +4800,26 @@ export interface ResetServiceSpecificCredentialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ResetServiceSpecificCredential` (botocore shape `ResetServiceSpecificCredentialRequest`). */
 export interface ResetServiceSpecificCredentialRequestParameters {
-  /**
-   * The name of the IAM user associated with the service-specific credential. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the service-specific credential. If this value is not specified, then the operation assumes the user whose credentials are used to call the operation. */
   userName?: string;
-  /**
-   * The unique identifier of the service-specific credential.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier of the service-specific credential. */
   serviceSpecificCredentialId?: string;
 }
 
 /** What `responseElements` holds in the record of iam `ResetServiceSpecificCredential` (botocore shape `ResetServiceSpecificCredentialResponse`). */
 export interface ResetServiceSpecificCredentialResponseElements {
-  /**
-   * A structure with details about the updated service-specific credential, including the new password.
-   *
-   * This is the only time that you can access the password. You cannot recover the password later, but you can reset it again.
-   */
+  /** A structure with details about the updated service-specific credential, including the new password. */
   serviceSpecificCredential?: ServiceSpecificCredential | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ServiceSpecificCredential, string>;
 }
 
 /**
  * Synchronizes the specified MFA device with its IAM resource object on the Amazon Web Services servers.
  *
- * For more information about creating and working with virtual MFA devices, see Using a virtual MFA device (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_VirtualMFA.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `ResyncMFADevice`: eventSource `iam.amazonaws.com`, eventName `ResyncMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.ResyncMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice | ResyncMFADevice in the AWS API reference}
  */
 export interface ResyncMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5867,42 +4830,24 @@ export interface ResyncMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `ResyncMFADevice` (botocore shape `ResyncMFADeviceRequest`). */
 export interface ResyncMFADeviceRequestParameters {
-  /**
-   * The name of the user whose MFA device you want to resynchronize.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose MFA device you want to resynchronize. */
   userName?: string;
-  /**
-   * Serial number that uniquely identifies the MFA device.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** Serial number that uniquely identifies the MFA device. */
   serialNumber?: string;
-  /**
-   * An authentication code emitted by the device.
-   *
-   * The format for this parameter is a sequence of six digits.
-   */
+  /** An authentication code emitted by the device. */
   authenticationCode1?: string;
-  /**
-   * A subsequent authentication code emitted by the device.
-   *
-   * The format for this parameter is a sequence of six digits.
-   */
+  /** A subsequent authentication code emitted by the device. */
   authenticationCode2?: string;
 }
 
 /**
  * Sends the exchange token for an accepted delegation request.
  *
- * The exchange token is sent to the partner via an asynchronous notification channel, established by the partner.
- *
- * The delegation request must be in the `ACCEPTED` state when calling this API. After the `SendDelegationToken` API call is successful, the request transitions to a `FINALIZED` state and cannot be rolled back. However, a user may reject an accepted request before the `SendDelegationToken` API is called.
- *
- * For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `SendDelegationToken`: eventSource `iam.amazonaws.com`, eventName `SendDelegationToken`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.SendDelegationToken`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SendDelegationToken | SendDelegationToken in the AWS API reference}
  */
 export interface SendDelegationTokenEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5920,11 +4865,11 @@ export interface SendDelegationTokenRequestParameters {
 /**
  * Sets the specified version of the specified policy as the policy's default (operative) version.
  *
- * This operation affects all users, groups, and roles that the policy is attached to. To list the users, groups, and roles that the policy is attached to, use ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html).
- *
- * For information about managed policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `SetDefaultPolicyVersion`: eventSource `iam.amazonaws.com`, eventName `SetDefaultPolicyVersion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.SetDefaultPolicyVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion | SetDefaultPolicyVersion in the AWS API reference}
  */
 export interface SetDefaultPolicyVersionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5935,30 +4880,20 @@ export interface SetDefaultPolicyVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `SetDefaultPolicyVersion` (botocore shape `SetDefaultPolicyVersionRequest`). */
 export interface SetDefaultPolicyVersionRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM policy whose default version you want to set.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM policy whose default version you want to set. */
   policyArn?: string;
-  /**
-   * The version of the policy to set as the default (operative) version.
-   *
-   * For more information about managed policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
-   */
+  /** The version of the policy to set as the default (operative) version. */
   versionId?: string;
 }
 
 /**
  * Sets the specified version of the global endpoint token as the token version used for the Amazon Web Services account.
  *
- * By default, Security Token Service (STS) is available as a global service, and all STS requests go to a single endpoint at `https://sts.amazonaws.com`. Amazon Web Services recommends using Regional STS endpoints to reduce latency, build in redundancy, and increase session token availability. For information about Regional endpoints for STS, see Security Token Service endpoints and quotas (https://docs.aws.amazon.com/general/latest/gr/sts.html) in the Amazon Web Services General Reference.
- *
- * If you make an STS call to the global endpoint, the resulting session tokens might be valid in some Regions but not others. It depends on the version that is set in this operation. Version 1 tokens are valid only in Amazon Web Services Regions that are available by default. These tokens do not work in manually enabled Regions, such as Asia Pacific (Hong Kong). Version 2 tokens are valid in all Regions. However, version 2 tokens are longer and might affect systems where you temporarily store tokens. For information, see Activating and deactivating STS in an Amazon Web Services Region (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html) in the IAM User Guide.
- *
- * To view the current session token version, see the `GlobalEndpointTokenVersion` entry in the response of the GetAccountSummary (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html) operation.
- *
  * The CloudTrail record of iam `SetSecurityTokenServicePreferences`: eventSource `iam.amazonaws.com`, eventName `SetSecurityTokenServicePreferences`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.SetSecurityTokenServicePreferences`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetSecurityTokenServicePreferences | SetSecurityTokenServicePreferences in the AWS API reference}
  */
 export interface SetSecurityTokenServicePreferencesEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -5969,28 +4904,18 @@ export interface SetSecurityTokenServicePreferencesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `SetSecurityTokenServicePreferences` (botocore shape `SetSecurityTokenServicePreferencesRequest`). */
 export interface SetSecurityTokenServicePreferencesRequestParameters {
-  /**
-   * The version of the global endpoint token. Version 1 tokens are valid only in Amazon Web Services Regions that are available by default. These tokens do not work in manually enabled Regions, such as Asia Pacific (Hong Kong). Version 2 tokens are valid in all Regions. However, version 2 tokens are longer and might affect systems where you temporarily store tokens.
-   *
-   * For information, see Activating and deactivating STS in an Amazon Web Services Region (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html) in the IAM User Guide.
-   */
+  /** The version of the global endpoint token. Version 1 tokens are valid only in Amazon Web Services Regions that are available by default. These tokens do not work in manually enabled Regions, such as Asia Pacific (Hong Kong). Version 2 tokens are valid in all Regions. */
   globalEndpointTokenVersion?: globalEndpointTokenVersion;
 }
 
 /**
  * Simulate how a set of IAM policies and optionally a resource-based policy works with a list of API operations and Amazon Web Services resources to determine the policies' effective permissions. The policies are provided as strings.
  *
- * The simulation does not perform the API operations; it only checks the authorization to determine if the simulated policies allow or deny the operations. You can simulate resources that don't exist in your account.
- *
- * If you want to simulate existing policies that are attached to an IAM user, group, or role, use SimulatePrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html) instead.
- *
- * Context keys are variables that are maintained by Amazon Web Services and its services and which provide details about the context of an API query request. You can use the `Condition` element of an IAM policy to evaluate context keys. To get the list of context keys that the policies require for correct simulation, use GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html).
- *
- * If the output is long, you can use `MaxItems` and `Marker` parameters to paginate the results.
- *
- * The IAM policy simulator evaluates statements in identity-based policies, service control policies (SCPs) including their condition keys and resource scoping, and the inputs that you provide during simulation. The policy simulator results can differ from your live Amazon Web Services environment. We recommend that you check your policies against your live Amazon Web Services environment after testing using the policy simulator to confirm that you have the desired results. For more information about using the policy simulator, see Testing IAM policies with the IAM policy simulator (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html)in the IAM User Guide.
- *
  * The CloudTrail record of iam `SimulateCustomPolicy`: eventSource `iam.amazonaws.com`, eventName `SimulateCustomPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.SimulateCustomPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulateCustomPolicy | SimulateCustomPolicy in the AWS API reference}
  */
 export interface SimulateCustomPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6001,107 +4926,27 @@ export interface SimulateCustomPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `SimulateCustomPolicy` (botocore shape `SimulateCustomPolicyRequest`). */
 export interface SimulateCustomPolicyRequestParameters {
-  /**
-   * A list of policy documents to include in the simulation. Each document is specified as a string containing the complete, valid JSON text of an IAM policy. Do not include any resource-based policies in this parameter. Any resource-based policy must be submitted with the `ResourcePolicy` parameter. The policies cannot be "scope-down" policies, such as you could include in a call to GetFederationToken (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetFederationToken.html) or one of the AssumeRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AssumeRole.html) API operations. In other words, do not use policies designed to restrict what a user can do while using the temporary credentials.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** A list of policy documents to include in the simulation. Each document is specified as a string containing the complete, valid JSON text of an IAM policy. Do not include any resource-based policies in this parameter. Any resource-based policy must be submitted with the `ResourcePolicy` parameter. */
   policyInputList?: string[];
-  /**
-   * The IAM permissions boundary policy to simulate. The permissions boundary sets the maximum permissions that an IAM entity can have. You can input only one permissions boundary when you pass a policy to this operation. For more information about permissions boundaries, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide. The policy input is specified as a string that contains the complete, valid JSON text of a permissions boundary policy.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The IAM permissions boundary policy to simulate. The permissions boundary sets the maximum permissions that an IAM entity can have. You can input only one permissions boundary when you pass a policy to this operation. */
   permissionsBoundaryPolicyInputList?: string[];
-  /**
-   * An ordered list of service control policies (SCPs) to include in the simulation. Each element represents one level of an Organizations hierarchy, from the organization root to the account.
-   *
-   * The simulator evaluates SCPs in the order that you provide, consistent with how Organizations enforces SCPs. The first element must represent the organization root, and the last element must represent the account. Any elements between them represent organizational units (OUs) in descending order.
-   *
-   * Use this parameter to simulate the effect of an SCP hierarchy without calling SimulatePrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html).
-   */
+  /** An ordered list of service control policies (SCPs) to include in the simulation. Each element represents one level of an Organizations hierarchy, from the organization root to the account. */
   orderedOrganizationPolicyInputList?: OrderedOrganizationPolicyType[];
   /** A list of names of API operations to evaluate in the simulation. Each operation is evaluated against each resource. Each operation must include the service identifier, such as `iam:CreateUser`. This operation does not support using wildcards (*) in an action name. */
   actionNames?: string[];
-  /**
-   * A list of ARNs of Amazon Web Services resources to include in the simulation. If this parameter is not provided, then the value defaults to `*` (all resources). Each API in the `ActionNames` parameter is evaluated for each resource in this list. The simulation determines the access result (allowed or denied) of each combination and reports it in the response. You can simulate resources that don't exist in your account.
-   *
-   * The simulation does not automatically retrieve policies for the specified resources. If you want to include a resource policy in the simulation, then you must include the policy as a string in the `ResourcePolicy` parameter.
-   *
-   * If you include a `ResourcePolicy`, then it must be applicable to all of the resources included in the simulation or you receive an invalid input error.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   *
-   * Simulation of resource-based policies isn't supported for IAM roles.
-   */
+  /** A list of ARNs of Amazon Web Services resources to include in the simulation. If this parameter is not provided, then the value defaults to `*` (all resources). Each API in the `ActionNames` parameter is evaluated for each resource in this list. */
   resourceArns?: string[];
-  /**
-   * A resource-based policy to include in the simulation provided as a string. Each resource in the simulation is treated as if it had this policy attached. You can include only one resource-based policy in a simulation.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   *
-   * Simulation of resource-based policies isn't supported for IAM roles.
-   */
+  /** A resource-based policy to include in the simulation provided as a string. Each resource in the simulation is treated as if it had this policy attached. You can include only one resource-based policy in a simulation. */
   resourcePolicy?: string;
-  /**
-   * An ARN representing the Amazon Web Services account ID that specifies the owner of any simulated resource that does not identify its owner in the resource ARN. Examples of resource ARNs include an S3 bucket or object. If `ResourceOwner` is specified, it is also used as the account owner of any `ResourcePolicy` included in the simulation. If the `ResourceOwner` parameter is not specified, then the owner of the resources and the resource policy defaults to the account of the identity provided in `CallerArn`. This parameter is required only if you specify a resource-based policy and account that owns the resource is different from the account that owns the simulated calling user `CallerArn`.
-   *
-   * The ARN for an account uses the following syntax: `arn:aws:iam::AWS-account-ID:root`. For example, to represent the account with the 112233445566 ID, use the following ARN: `arn:aws:iam::112233445566-ID:root`.
-   */
+  /** An ARN representing the Amazon Web Services account ID that specifies the owner of any simulated resource that does not identify its owner in the resource ARN. Examples of resource ARNs include an S3 bucket or object. */
   resourceOwner?: string;
-  /**
-   * The ARN of the IAM user, group, or role that you want to use as the simulated caller of the API operations. `CallerArn` is required if you include a `ResourcePolicy` so that the policy's `Principal` element has a value to use in evaluating the policy.
-   *
-   * You cannot specify the ARN of an assumed role, federated user, or a service principal.
-   */
+  /** The ARN of the IAM user, group, or role that you want to use as the simulated caller of the API operations. `CallerArn` is required if you include a `ResourcePolicy` so that the policy's `Principal` element has a value to use in evaluating the policy. */
   callerArn?: string;
   /** A list of context keys and corresponding values for the simulation to use. Whenever a context key is evaluated in one of the simulated IAM permissions policies, the corresponding value is supplied. */
   contextEntries?: ContextEntry[];
-  /**
-   * Specifies the type of simulation to run. Different API operations that support resource-based policies require different combinations of resources. By specifying the type of simulation to run, you enable the policy simulator to enforce the presence of the required resources to ensure reliable simulation results. If your simulation does not match one of the following scenarios, then you can omit this parameter. The following list shows each of the supported scenario values and the resources that you must define to run the simulation.
-   *
-   * Each of the Amazon EC2 scenarios requires that you specify instance, image, and security group resources. If your scenario includes an EBS volume, then you must specify that volume as a resource. If the Amazon EC2 scenario includes VPC, then you must supply the network interface resource. If it includes an IP subnet, then you must specify the subnet resource. For more information on the Amazon EC2 scenario options, see Supported platforms (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-supported-platforms.html) in the Amazon EC2 User Guide.
-   *
-   * - EC2-VPC-InstanceStore
-   *
-   * instance, image, security group, network interface
-   *
-   * - EC2-VPC-InstanceStore-Subnet
-   *
-   * instance, image, security group, network interface, subnet
-   *
-   * - EC2-VPC-EBS
-   *
-   * instance, image, security group, network interface, volume
-   *
-   * - EC2-VPC-EBS-Subnet
-   *
-   * instance, image, security group, network interface, subnet, volume
-   */
+  /** Specifies the type of simulation to run. Different API operations that support resource-based policies require different combinations of resources. */
   resourceHandlingOption?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -6115,32 +4960,20 @@ export interface SimulateCustomPolicyRequestParameters {
 export interface SimulateCustomPolicyResponseElements {
   /** The results of the simulation. */
   evaluationResults?: EvaluationResult[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
 }
 
 /**
- * Simulate how a set of IAM policies attached to an IAM entity works with a list of API operations and Amazon Web Services resources to determine the policies' effective permissions. The entity can be an IAM user, group, or role. If you specify a user, then the simulation also includes all of the policies that are attached to groups that the user belongs to. You can simulate resources that don't exist in your account.
- *
- * You can optionally include a list of one or more additional policies specified as strings to include in the simulation. If you want to simulate only policies specified as strings, use SimulateCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html) instead.
- *
- * You can also optionally include one resource-based policy to be evaluated with each of the resources included in the simulation for IAM users only.
- *
- * The simulation does not perform the API operations; it only checks the authorization to determine if the simulated policies allow or deny the operations.
- *
- * For cross-account simulations, `EvalDecisionDetails` returns the decision for each policy type (identity-based policy, resource-based policy, and permissions boundary). This helps you identify which policy type is responsible for an allow or deny decision when policies span multiple accounts.
- *
- * Note: This operation discloses information about the permissions granted to other users. If you do not want users to see other user's permissions, then consider allowing them to use SimulateCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html) instead.
- *
- * Context keys are variables maintained by Amazon Web Services and its services that provide details about the context of an API query request. You can use the `Condition` element of an IAM policy to evaluate context keys. To get the list of context keys that the policies require for correct simulation, use GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html).
- *
- * If the output is long, you can use the `MaxItems` and `Marker` parameters to paginate the results.
- *
- * The IAM policy simulator evaluates statements in identity-based policies, service control policies (SCPs) including their condition keys and resource scoping, and the inputs that you provide during simulation. The policy simulator results can differ from your live Amazon Web Services environment. We recommend that you check your policies against your live Amazon Web Services environment after testing using the policy simulator to confirm that you have the desired results. For more information about using the policy simulator, see Testing IAM policies with the IAM policy simulator (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html)in the IAM User Guide.
+ * Simulate how a set of IAM policies attached to an IAM entity works with a list of API operations and Amazon Web Services resources to determine the policies' effective permissions. The entity can be an IAM user, group, or role.
  *
  * The CloudTrail record of iam `SimulatePrincipalPolicy`: eventSource `iam.amazonaws.com`, eventName `SimulatePrincipalPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.SimulatePrincipalPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulatePrincipalPolicy | SimulatePrincipalPolicy in the AWS API reference}
  */
 export interface SimulatePrincipalPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6151,111 +4984,29 @@ export interface SimulatePrincipalPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `SimulatePrincipalPolicy` (botocore shape `SimulatePrincipalPolicyRequest`). */
 export interface SimulatePrincipalPolicyRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of a user, group, or role whose policies you want to include in the simulation. If you specify a user, group, or role, the simulation includes all policies that are associated with that entity. If you specify a user, the simulation also includes all policies that are attached to any groups the user belongs to.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of a user, group, or role whose policies you want to include in the simulation. If you specify a user, group, or role, the simulation includes all policies that are associated with that entity. */
   policySourceArn?: string;
-  /**
-   * An optional list of additional policy documents to include in the simulation. Each document is specified as a string containing the complete, valid JSON text of an IAM policy.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** An optional list of additional policy documents to include in the simulation. Each document is specified as a string containing the complete, valid JSON text of an IAM policy. */
   policyInputList?: string[];
-  /**
-   * The IAM permissions boundary policy to simulate. The permissions boundary sets the maximum permissions that the entity can have. You can input only one permissions boundary when you pass a policy to this operation. An IAM entity can only have one permissions boundary in effect at a time. For example, if a permissions boundary is attached to an entity and you pass in a different permissions boundary policy using this parameter, then the new permissions boundary policy is used for the simulation. For more information about permissions boundaries, see Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide. The policy input is specified as a string containing the complete, valid JSON text of a permissions boundary policy.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The IAM permissions boundary policy to simulate. The permissions boundary sets the maximum permissions that the entity can have. You can input only one permissions boundary when you pass a policy to this operation. An IAM entity can only have one permissions boundary in effect at a time. */
   permissionsBoundaryPolicyInputList?: string[];
-  /**
-   * A list of policies to exclude from the simulation. Use this parameter to test what the simulation result would be if a policy were removed, without changing which policies are actually attached to the principal identified by `PolicySourceArn`.
-   *
-   * Each entry is a PolicyIdentifier (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PolicyIdentifier.html) that identifies one or more policies to exclude by policy type, by Amazon Resource Name (ARN), or by the name of an inline policy and the entity it is attached to.
-   *
-   * Syntactically invalid identifiers, such as malformed ARNs or wildcards in disallowed positions, cause the request to fail with an `InvalidInput` error. Syntactically valid identifiers that don't match any attached policy are ignored. Resource control policies (RCPs) are not supported in this release; identifiers that target RCPs are also ignored.
-   */
+  /** A list of policies to exclude from the simulation. Use this parameter to test what the simulation result would be if a policy were removed, without changing which policies are actually attached to the principal identified by `PolicySourceArn`. */
   policyExclusionList?: PolicyIdentifier[];
   /** A list of names of API operations to evaluate in the simulation. Each operation is evaluated for each resource. Each operation must include the service identifier, such as `iam:CreateUser`. */
   actionNames?: string[];
-  /**
-   * A list of ARNs of Amazon Web Services resources to include in the simulation. If this parameter is not provided, then the value defaults to `*` (all resources). Each API in the `ActionNames` parameter is evaluated for each resource in this list. The simulation determines the access result (allowed or denied) of each combination and reports it in the response. You can simulate resources that don't exist in your account.
-   *
-   * The simulation does not automatically retrieve policies for the specified resources. If you want to include a resource policy in the simulation, then you must include the policy as a string in the `ResourcePolicy` parameter.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   *
-   * Simulation of resource-based policies isn't supported for IAM roles.
-   */
+  /** A list of ARNs of Amazon Web Services resources to include in the simulation. If this parameter is not provided, then the value defaults to `*` (all resources). Each API in the `ActionNames` parameter is evaluated for each resource in this list. */
   resourceArns?: string[];
-  /**
-   * A resource-based policy to include in the simulation provided as a string. Each resource in the simulation is treated as if it had this policy attached. You can include only one resource-based policy in a simulation.
-   *
-   * The maximum length of the policy document that you can pass in this operation, including whitespace, is listed below. To view the maximum character counts of a managed policy with no whitespaces, see IAM and STS character quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length).
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   *
-   * Simulation of resource-based policies isn't supported for IAM roles.
-   */
+  /** A resource-based policy to include in the simulation provided as a string. Each resource in the simulation is treated as if it had this policy attached. You can include only one resource-based policy in a simulation. */
   resourcePolicy?: string;
-  /** An Amazon Web Services account ID that specifies the owner of any simulated resource that does not identify its owner in the resource ARN. Examples of resource ARNs include an S3 bucket or object. If `ResourceOwner` is specified, it is also used as the account owner of any `ResourcePolicy` included in the simulation. If the `ResourceOwner` parameter is not specified, then the owner of the resources and the resource policy defaults to the account of the identity provided in `CallerArn`. This parameter is required only if you specify a resource-based policy and account that owns the resource is different from the account that owns the simulated calling user `CallerArn`. */
+  /** An Amazon Web Services account ID that specifies the owner of any simulated resource that does not identify its owner in the resource ARN. Examples of resource ARNs include an S3 bucket or object. */
   resourceOwner?: string;
-  /**
-   * The ARN of the IAM user, group, or role that you want to specify as the simulated caller of the API operations. If you do not specify a `CallerArn`, it defaults to the ARN of the user, group, or role that you specify in `PolicySourceArn`. If you include both a `PolicySourceArn` (for example, `arn:aws:iam::123456789012:user/David`) and a `CallerArn` (for example, `arn:aws:iam::123456789012:user/Bob`), the result is that you simulate calling the API operations as Bob, as if Bob had David's policies.
-   *
-   * You can specify the ARN of an IAM user, group, or role. You cannot specify the ARN of an assumed role, federated user, or a service principal.
-   *
-   * `CallerArn` is required if you include a `ResourcePolicy` and the `PolicySourceArn` is not the ARN for an IAM user, group, or role. This is required so that the resource-based policy's `Principal` element has a value to use in evaluating the policy.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The ARN of the IAM user, group, or role that you want to specify as the simulated caller of the API operations. If you do not specify a `CallerArn`, it defaults to the ARN of the user, group, or role that you specify in `PolicySourceArn`. */
   callerArn?: string;
   /** A list of context keys and corresponding values for the simulation to use. Whenever a context key is evaluated in one of the simulated IAM permissions policies, the corresponding value is supplied. */
   contextEntries?: ContextEntry[];
-  /**
-   * Specifies the type of simulation to run. Different API operations that support resource-based policies require different combinations of resources. By specifying the type of simulation to run, you enable the policy simulator to enforce the presence of the required resources to ensure reliable simulation results. If your simulation does not match one of the following scenarios, then you can omit this parameter. The following list shows each of the supported scenario values and the resources that you must define to run the simulation.
-   *
-   * Each of the Amazon EC2 scenarios requires that you specify instance, image, and security group resources. If your scenario includes an EBS volume, then you must specify that volume as a resource. If the Amazon EC2 scenario includes VPC, then you must supply the network interface resource. If it includes an IP subnet, then you must specify the subnet resource. For more information on the Amazon EC2 scenario options, see Supported platforms (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-supported-platforms.html) in the Amazon EC2 User Guide.
-   *
-   * - EC2-VPC-InstanceStore
-   *
-   * instance, image, security group, network interface
-   *
-   * - EC2-VPC-InstanceStore-Subnet
-   *
-   * instance, image, security group, network interface, subnet
-   *
-   * - EC2-VPC-EBS
-   *
-   * instance, image, security group, network interface, volume
-   *
-   * - EC2-VPC-EBS-Subnet
-   *
-   * instance, image, security group, network interface, subnet, volume
-   */
+  /** Specifies the type of simulation to run. Different API operations that support resource-based policies require different combinations of resources. */
   resourceHandlingOption?: string;
-  /**
-   * Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`.
-   *
-   * If you do not include this parameter, the number of items defaults to 100. Note that IAM might return fewer results, even when there are more results available. In that case, the `IsTruncated` response element returns `true`, and `Marker` contains a value to include in the subsequent call that tells the service where to continue from.
-   */
+  /** Use this only when paginating results to indicate the maximum number of items you want in the response. If additional items exist beyond the maximum you specify, the `IsTruncated` response element is `true`. */
   maxItems?: number;
   /** Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. Set it to the value of the `Marker` element in the response that you received to indicate where the next call should start. */
   marker?: string;
@@ -6269,7 +5020,7 @@ export interface SimulatePrincipalPolicyRequestParameters {
 export interface SimulatePrincipalPolicyResponseElements {
   /** The results of the simulation. */
   evaluationResults?: EvaluationResult[];
-  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. Note that IAM might return fewer than the `MaxItems` number of results even when there are more results available. We recommend that you check `IsTruncated` after every call to ensure that you receive all your results. */
+  /** A flag that indicates whether there are more items to return. If your results were truncated, you can make a subsequent pagination request using the `Marker` request parameter to retrieve more items. */
   isTruncated?: boolean;
   /** When `IsTruncated` is `true`, this element is present and contains the value to use for the `Marker` parameter in a subsequent pagination request. */
   marker?: string;
@@ -6278,14 +5029,11 @@ export interface SimulatePrincipalPolicyResponseElements {
 /**
  * Adds one or more tags to an IAM instance profile. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * Each tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only an IAM instance profile that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
  * The CloudTrail record of iam `TagInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `TagInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagInstanceProfile | TagInstanceProfile in the AWS API reference}
  */
 export interface TagInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6296,11 +5044,7 @@ export interface TagInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagInstanceProfile` (botocore shape `TagInstanceProfileRequest`). */
 export interface TagInstanceProfileRequestParameters {
-  /**
-   * The name of the IAM instance profile to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM instance profile to which you want to add tags. */
   instanceProfileName?: string;
   /** The list of tags that you want to attach to the IAM instance profile. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6309,14 +5053,11 @@ export interface TagInstanceProfileRequestParameters {
 /**
  * Adds one or more tags to an IAM virtual multi-factor authentication (MFA) device. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only an IAM virtual MFA device that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
  * The CloudTrail record of iam `TagMFADevice`: eventSource `iam.amazonaws.com`, eventName `TagMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagMFADevice | TagMFADevice in the AWS API reference}
  */
 export interface TagMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6327,27 +5068,20 @@ export interface TagMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagMFADevice` (botocore shape `TagMFADeviceRequest`). */
 export interface TagMFADeviceRequestParameters {
-  /**
-   * The unique identifier for the IAM virtual MFA device to which you want to add tags. For virtual MFA devices, the serial number is the same as the ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The unique identifier for the IAM virtual MFA device to which you want to add tags. For virtual MFA devices, the serial number is the same as the ARN. */
   serialNumber?: string;
   /** The list of tags that you want to attach to the IAM virtual MFA device. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
 }
 
 /**
- * Adds one or more tags to an OpenID Connect (OIDC)-compatible identity provider. For more information about these providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html). If a tag with the same key name already exists, then that tag is overwritten with the new value.
- *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM identity-based and resource-based policies. You can use tags to restrict access to only an OIDC provider that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
+ * Adds one or more tags to an OpenID Connect (OIDC)-compatible identity provider. For more information about these providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html).
  *
  * The CloudTrail record of iam `TagOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `TagOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagOpenIDConnectProvider | TagOpenIDConnectProvider in the AWS API reference}
  */
 export interface TagOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6358,11 +5092,7 @@ export interface TagOpenIDConnectProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagOpenIDConnectProvider` (botocore shape `TagOpenIDConnectProviderRequest`). */
 export interface TagOpenIDConnectProviderRequestParameters {
-  /**
-   * The ARN of the OIDC identity provider in IAM to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the OIDC identity provider in IAM to which you want to add tags. */
   openIDConnectProviderArn?: string;
   /** The list of tags that you want to attach to the OIDC identity provider in IAM. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6371,14 +5101,11 @@ export interface TagOpenIDConnectProviderRequestParameters {
 /**
  * Adds one or more tags to an IAM customer managed policy. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only an IAM customer managed policy that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
  * The CloudTrail record of iam `TagPolicy`: eventSource `iam.amazonaws.com`, eventName `TagPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagPolicy | TagPolicy in the AWS API reference}
  */
 export interface TagPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6389,11 +5116,7 @@ export interface TagPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagPolicy` (botocore shape `TagPolicyRequest`). */
 export interface TagPolicyRequestParameters {
-  /**
-   * The ARN of the IAM customer managed policy to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the IAM customer managed policy to which you want to add tags. */
   policyArn?: string;
   /** The list of tags that you want to attach to the IAM customer managed policy. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6402,17 +5125,11 @@ export interface TagPolicyRequestParameters {
 /**
  * Adds one or more tags to an IAM role. The role can be a regular role or a service-linked role. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only an IAM role that has a specified tag attached. You can also restrict access to only those resources that have a certain tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - Cost allocation - Use tags to help track which individuals and teams are using which Amazon Web Services resources.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
- * For more information about tagging, see Tagging IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `TagRole`: eventSource `iam.amazonaws.com`, eventName `TagRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagRole | TagRole in the AWS API reference}
  */
 export interface TagRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6423,27 +5140,20 @@ export interface TagRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagRole` (botocore shape `TagRoleRequest`). */
 export interface TagRoleRequestParameters {
-  /**
-   * The name of the IAM role to which you want to add tags.
-   *
-   * This parameter accepts (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that consist of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM role to which you want to add tags. */
   roleName?: string;
   /** The list of tags that you want to attach to the IAM role. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
 }
 
 /**
- * Adds one or more tags to a Security Assertion Markup Language (SAML) identity provider. For more information about these providers, see About SAML 2.0-based federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html). If a tag with the same key name already exists, then that tag is overwritten with the new value.
- *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only a SAML identity provider that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
+ * Adds one or more tags to a Security Assertion Markup Language (SAML) identity provider. For more information about these providers, see About SAML 2.0-based federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html).
  *
  * The CloudTrail record of iam `TagSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `TagSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagSAMLProvider | TagSAMLProvider in the AWS API reference}
  */
 export interface TagSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6454,11 +5164,7 @@ export interface TagSAMLProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagSAMLProvider` (botocore shape `TagSAMLProviderRequest`). */
 export interface TagSAMLProviderRequestParameters {
-  /**
-   * The ARN of the SAML identity provider in IAM to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the SAML identity provider in IAM to which you want to add tags. */
   sAMLProviderArn?: string;
   /** The list of tags that you want to attach to the SAML identity provider in IAM. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6467,17 +5173,11 @@ export interface TagSAMLProviderRequestParameters {
 /**
  * Adds one or more tags to an IAM server certificate. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * For certificates in a Region supported by Certificate Manager (ACM), we recommend that you don't use IAM server certificates. Instead, use ACM to provision, manage, and deploy your server certificates. For more information about IAM server certificates, Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide.
- *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM user-based and resource-based policies. You can use tags to restrict access to only a server certificate that has a specified tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - Cost allocation - Use tags to help track which individuals and teams are using which Amazon Web Services resources.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
  * The CloudTrail record of iam `TagServerCertificate`: eventSource `iam.amazonaws.com`, eventName `TagServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagServerCertificate | TagServerCertificate in the AWS API reference}
  */
 export interface TagServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6488,11 +5188,7 @@ export interface TagServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagServerCertificate` (botocore shape `TagServerCertificateRequest`). */
 export interface TagServerCertificateRequestParameters {
-  /**
-   * The name of the IAM server certificate to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM server certificate to which you want to add tags. */
   serverCertificateName?: string;
   /** The list of tags that you want to attach to the IAM server certificate. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6501,17 +5197,11 @@ export interface TagServerCertificateRequestParameters {
 /**
  * Adds one or more tags to an IAM user. If a tag with the same key name already exists, then that tag is overwritten with the new value.
  *
- * A tag consists of a key name and an associated value. By assigning tags to your resources, you can do the following:
- *
- * - Administrative grouping and discovery - Attach tags to resources to aid in organization and search. For example, you could search for all resources with the key name Project and the value MyImportantProject. Or search for all resources with the key name Cost Center and the value 41200.
- * - Access control - Include tags in IAM identity-based and resource-based policies. You can use tags to restrict access to only an IAM requesting user that has a specified tag attached. You can also restrict access to only those resources that have a certain tag attached. For examples of policies that show how to use tags to control access, see Control access using IAM tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html) in the IAM User Guide.
- * - Cost allocation - Use tags to help track which individuals and teams are using which Amazon Web Services resources.
- * - If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- * - Amazon Web Services always interprets the tag `Value` as a single string. If you need to store an array, you can store comma-separated values in the string. However, you must interpret the value in your code.
- *
- * For more information about tagging, see Tagging IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `TagUser`: eventSource `iam.amazonaws.com`, eventName `TagUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.TagUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagUser | TagUser in the AWS API reference}
  */
 export interface TagUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6522,11 +5212,7 @@ export interface TagUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `TagUser` (botocore shape `TagUserRequest`). */
 export interface TagUserRequestParameters {
-  /**
-   * The name of the IAM user to which you want to add tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user to which you want to add tags. */
   userName?: string;
   /** The list of tags that you want to attach to the IAM user. Each tag consists of a key name and an associated value. */
   tags?: Tag[];
@@ -6536,6 +5222,10 @@ export interface TagUserRequestParameters {
  * Removes the specified tags from the IAM instance profile. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `UntagInstanceProfile`: eventSource `iam.amazonaws.com`, eventName `UntagInstanceProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagInstanceProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagInstanceProfile | UntagInstanceProfile in the AWS API reference}
  */
 export interface UntagInstanceProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6546,11 +5236,7 @@ export interface UntagInstanceProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagInstanceProfile` (botocore shape `UntagInstanceProfileRequest`). */
 export interface UntagInstanceProfileRequestParameters {
-  /**
-   * The name of the IAM instance profile from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM instance profile from which you want to remove tags. */
   instanceProfileName?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified instance profile. */
   tagKeys?: string[];
@@ -6560,6 +5246,10 @@ export interface UntagInstanceProfileRequestParameters {
  * Removes the specified tags from the IAM virtual multi-factor authentication (MFA) device. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `UntagMFADevice`: eventSource `iam.amazonaws.com`, eventName `UntagMFADevice`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagMFADevice`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagMFADevice | UntagMFADevice in the AWS API reference}
  */
 export interface UntagMFADeviceEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6570,20 +5260,20 @@ export interface UntagMFADeviceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagMFADevice` (botocore shape `UntagMFADeviceRequest`). */
 export interface UntagMFADeviceRequestParameters {
-  /**
-   * The unique identifier for the IAM virtual MFA device from which you want to remove tags. For virtual MFA devices, the serial number is the same as the ARN.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The unique identifier for the IAM virtual MFA device from which you want to remove tags. For virtual MFA devices, the serial number is the same as the ARN. */
   serialNumber?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified instance profile. */
   tagKeys?: string[];
 }
 
 /**
- * Removes the specified tags from the specified OpenID Connect (OIDC)-compatible identity provider in IAM. For more information about OIDC providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html). For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
+ * Removes the specified tags from the specified OpenID Connect (OIDC)-compatible identity provider in IAM. For more information about OIDC providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html).
  *
  * The CloudTrail record of iam `UntagOpenIDConnectProvider`: eventSource `iam.amazonaws.com`, eventName `UntagOpenIDConnectProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagOpenIDConnectProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagOpenIDConnectProvider | UntagOpenIDConnectProvider in the AWS API reference}
  */
 export interface UntagOpenIDConnectProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6594,11 +5284,7 @@ export interface UntagOpenIDConnectProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagOpenIDConnectProvider` (botocore shape `UntagOpenIDConnectProviderRequest`). */
 export interface UntagOpenIDConnectProviderRequestParameters {
-  /**
-   * The ARN of the OIDC provider in IAM from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the OIDC provider in IAM from which you want to remove tags. */
   openIDConnectProviderArn?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified OIDC provider. */
   tagKeys?: string[];
@@ -6608,6 +5294,10 @@ export interface UntagOpenIDConnectProviderRequestParameters {
  * Removes the specified tags from the customer managed policy. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `UntagPolicy`: eventSource `iam.amazonaws.com`, eventName `UntagPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagPolicy | UntagPolicy in the AWS API reference}
  */
 export interface UntagPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6618,11 +5308,7 @@ export interface UntagPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagPolicy` (botocore shape `UntagPolicyRequest`). */
 export interface UntagPolicyRequestParameters {
-  /**
-   * The ARN of the IAM customer managed policy from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the IAM customer managed policy from which you want to remove tags. */
   policyArn?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified policy. */
   tagKeys?: string[];
@@ -6632,6 +5318,10 @@ export interface UntagPolicyRequestParameters {
  * Removes the specified tags from the role. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `UntagRole`: eventSource `iam.amazonaws.com`, eventName `UntagRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagRole | UntagRole in the AWS API reference}
  */
 export interface UntagRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6642,20 +5332,20 @@ export interface UntagRoleEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagRole` (botocore shape `UntagRoleRequest`). */
 export interface UntagRoleRequestParameters {
-  /**
-   * The name of the IAM role from which you want to remove tags.
-   *
-   * This parameter accepts (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that consist of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM role from which you want to remove tags. */
   roleName?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified role. */
   tagKeys?: string[];
 }
 
 /**
- * Removes the specified tags from the specified Security Assertion Markup Language (SAML) identity provider in IAM. For more information about these providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html). For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
+ * Removes the specified tags from the specified Security Assertion Markup Language (SAML) identity provider in IAM. For more information about these providers, see About web identity federation (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html).
  *
  * The CloudTrail record of iam `UntagSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `UntagSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagSAMLProvider | UntagSAMLProvider in the AWS API reference}
  */
 export interface UntagSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6666,11 +5356,7 @@ export interface UntagSAMLProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagSAMLProvider` (botocore shape `UntagSAMLProviderRequest`). */
 export interface UntagSAMLProviderRequestParameters {
-  /**
-   * The ARN of the SAML identity provider in IAM from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The ARN of the SAML identity provider in IAM from which you want to remove tags. */
   sAMLProviderArn?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified SAML identity provider. */
   tagKeys?: string[];
@@ -6679,9 +5365,11 @@ export interface UntagSAMLProviderRequestParameters {
 /**
  * Removes the specified tags from the IAM server certificate. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
- * For certificates in a Region supported by Certificate Manager (ACM), we recommend that you don't use IAM server certificates. Instead, use ACM to provision, manage, and deploy your server certificates. For more information about IAM server certificates, Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UntagServerCertificate`: eventSource `iam.amazonaws.com`, eventName `UntagServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagServerCertificate | UntagServerCertificate in the AWS API reference}
  */
 export interface UntagServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6692,11 +5380,7 @@ export interface UntagServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagServerCertificate` (botocore shape `UntagServerCertificateRequest`). */
 export interface UntagServerCertificateRequestParameters {
-  /**
-   * The name of the IAM server certificate from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM server certificate from which you want to remove tags. */
   serverCertificateName?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified IAM server certificate. */
   tagKeys?: string[];
@@ -6706,6 +5390,10 @@ export interface UntagServerCertificateRequestParameters {
  * Removes the specified tags from the user. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
  *
  * The CloudTrail record of iam `UntagUser`: eventSource `iam.amazonaws.com`, eventName `UntagUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UntagUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagUser | UntagUser in the AWS API reference}
  */
 export interface UntagUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6716,11 +5404,7 @@ export interface UntagUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UntagUser` (botocore shape `UntagUserRequest`). */
 export interface UntagUserRequestParameters {
-  /**
-   * The name of the IAM user from which you want to remove tags.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user from which you want to remove tags. */
   userName?: string;
   /** A list of key names as a simple array of strings. The tags with matching keys are removed from the specified user. */
   tagKeys?: string[];
@@ -6729,11 +5413,11 @@ export interface UntagUserRequestParameters {
 /**
  * Changes the status of the specified access key from Active to Inactive, or vice versa. This operation can be used to disable a user's key as part of a key rotation workflow.
  *
- * If the `UserName` is not specified, the user name is determined implicitly based on the Amazon Web Services access key ID used to sign the request. If a temporary access key is used, then `UserName` is required. If a long-term key is assigned to the user, then `UserName` is not required. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated users.
- *
- * For information about rotating keys, see Managing keys and certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/ManagingCredentials.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UpdateAccessKey`: eventSource `iam.amazonaws.com`, eventName `UpdateAccessKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateAccessKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey | UpdateAccessKey in the AWS API reference}
  */
 export interface UpdateAccessKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6744,17 +5428,9 @@ export interface UpdateAccessKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateAccessKey` (botocore shape `UpdateAccessKeyRequest`). */
 export interface UpdateAccessKeyRequestParameters {
-  /**
-   * The name of the user whose key you want to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose key you want to update. */
   userName?: string;
-  /**
-   * The access key ID of the secret access key you want to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The access key ID of the secret access key you want to update. */
   accessKeyId?: string;
   /** The status you want to assign to the secret access key. `Active` means that the key can be used for programmatic calls to Amazon Web Services, while `Inactive` means that the key cannot be used. */
   status?: statusType;
@@ -6763,11 +5439,11 @@ export interface UpdateAccessKeyRequestParameters {
 /**
  * Updates the password policy settings for the Amazon Web Services account.
  *
- * This operation does not support partial updates. No parameters are required, but if you do not specify a parameter, that parameter's value reverts to its default value. See the Request Parameters section for each parameter's default value. Also note that some parameters do not allow the default parameter to be explicitly set. Instead, to invoke the default value, do not include that parameter when you invoke the operation.
- *
- * For more information about using a password policy, see Managing an IAM password policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingPasswordPolicies.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UpdateAccountPasswordPolicy`: eventSource `iam.amazonaws.com`, eventName `UpdateAccountPasswordPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateAccountPasswordPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy | UpdateAccountPasswordPolicy in the AWS API reference}
  */
 export interface UpdateAccountPasswordPolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6778,70 +5454,34 @@ export interface UpdateAccountPasswordPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateAccountPasswordPolicy` (botocore shape `UpdateAccountPasswordPolicyRequest`). */
 export interface UpdateAccountPasswordPolicyRequestParameters {
-  /**
-   * The minimum number of characters allowed in an IAM user password.
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `6`.
-   */
+  /** The minimum number of characters allowed in an IAM user password. */
   minimumPasswordLength?: number;
-  /**
-   * Specifies whether IAM user passwords must contain at least one of the following non-alphanumeric characters:
-   *
-   * ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that passwords do not require at least one symbol character.
-   */
+  /** Specifies whether IAM user passwords must contain at least one of the following non-alphanumeric characters: */
   requireSymbols?: boolean;
-  /**
-   * Specifies whether IAM user passwords must contain at least one numeric character (0 to 9).
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that passwords do not require at least one numeric character.
-   */
+  /** Specifies whether IAM user passwords must contain at least one numeric character (0 to 9). */
   requireNumbers?: boolean;
-  /**
-   * Specifies whether IAM user passwords must contain at least one uppercase character from the ISO basic Latin alphabet (A to Z).
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that passwords do not require at least one uppercase character.
-   */
+  /** Specifies whether IAM user passwords must contain at least one uppercase character from the ISO basic Latin alphabet (A to Z). */
   requireUppercaseCharacters?: boolean;
-  /**
-   * Specifies whether IAM user passwords must contain at least one lowercase character from the ISO basic Latin alphabet (a to z).
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that passwords do not require at least one lowercase character.
-   */
+  /** Specifies whether IAM user passwords must contain at least one lowercase character from the ISO basic Latin alphabet (a to z). */
   requireLowercaseCharacters?: boolean;
-  /**
-   * Allows all IAM users in your account to use the Amazon Web Services Management Console to change their own passwords. For more information, see Permitting IAM users to change their own passwords (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_enable-user-change.html) in the IAM User Guide.
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that IAM users in the account do not automatically have permissions to change their own password.
-   */
+  /** Allows all IAM users in your account to use the Amazon Web Services Management Console to change their own passwords. */
   allowUsersToChangePassword?: boolean;
-  /**
-   * The number of days that an IAM user password is valid.
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `0`. The result is that IAM user passwords never expire.
-   */
+  /** The number of days that an IAM user password is valid. */
   maxPasswordAge?: number;
-  /**
-   * Specifies the number of previous passwords that IAM users are prevented from reusing.
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `0`. The result is that IAM users are not prevented from reusing previous passwords.
-   */
+  /** Specifies the number of previous passwords that IAM users are prevented from reusing. */
   passwordReusePrevention?: number;
-  /**
-   * Prevents IAM users who are accessing the account via the Amazon Web Services Management Console from setting a new console password after their password has expired. The IAM user cannot access the console until an administrator resets the password.
-   *
-   * If you do not specify a value for this parameter, then the operation uses the default value of `false`. The result is that IAM users can change their passwords after they expire and continue to sign in as the user.
-   *
-   * In the Amazon Web Services Management Console, the custom password policy option Allow users to change their own password gives IAM users permissions to `iam:ChangePassword` for only their user and to the `iam:GetAccountPasswordPolicy` action. This option does not attach a permissions policy to each user, rather the permissions are applied at the account-level for all users by IAM. IAM users with `iam:ChangePassword` permission and active access keys can reset their own expired console password using the CLI or API.
-   */
+  /** Prevents IAM users who are accessing the account via the Amazon Web Services Management Console from setting a new console password after their password has expired. The IAM user cannot access the console until an administrator resets the password. */
   hardExpiry?: boolean;
 }
 
 /**
- * Updates the policy that grants an IAM entity permission to assume a role. This is typically referred to as the "role trust policy". For more information about roles, see Using roles to delegate permissions and federate identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/roles-toplevel.html).
+ * Updates the policy that grants an IAM entity permission to assume a role. This is typically referred to as the "role trust policy".
  *
  * The CloudTrail record of iam `UpdateAssumeRolePolicy`: eventSource `iam.amazonaws.com`, eventName `UpdateAssumeRolePolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateAssumeRolePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy | UpdateAssumeRolePolicy in the AWS API reference}
  */
 export interface UpdateAssumeRolePolicyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6852,32 +5492,20 @@ export interface UpdateAssumeRolePolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateAssumeRolePolicy` (botocore shape `UpdateAssumeRolePolicyRequest`). */
 export interface UpdateAssumeRolePolicyRequestParameters {
-  /**
-   * The name of the role to update with the new policy.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the role to update with the new policy. */
   roleName?: string;
-  /**
-   * The policy that grants an entity permission to assume the role.
-   *
-   * You must provide policies in JSON format in IAM. However, for CloudFormation templates formatted in YAML, you can provide the policy in JSON or YAML format. CloudFormation always converts a YAML policy to JSON format before submitting it to IAM.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The policy that grants an entity permission to assume the role. */
   policyDocument?: string;
 }
 
 /**
  * Updates an existing delegation request with additional information. When the delegation request is updated, it reaches the `PENDING_APPROVAL` state.
  *
- * Once a delegation request has an owner, that owner gets a default permission to update the delegation request. For more details, see Managing Permissions for Delegation Requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-temporary-delegation.html#temporary-delegation-managing-permissions).
- *
  * The CloudTrail record of iam `UpdateDelegationRequest`: eventSource `iam.amazonaws.com`, eventName `UpdateDelegationRequest`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateDelegationRequest`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateDelegationRequest | UpdateDelegationRequest in the AWS API reference}
  */
 export interface UpdateDelegationRequestEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6897,11 +5525,11 @@ export interface UpdateDelegationRequestRequestParameters {
 /**
  * Updates the name and/or the path of the specified IAM group.
  *
- * You should understand the implications of changing a group's path or name. For more information, see Renaming users and groups (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_WorkingWithGroupsAndUsers.html) in the IAM User Guide.
- *
- * The person making the request (the principal), must have permission to change the role group with the old name and the new name. For example, to change the group named `Managers` to `MGRs`, the principal must have a policy that allows them to update both groups. If the principal has permission to update the `Managers` group, but not the `MGRs` group, then the update fails. For more information about permissions, see Access management (https://docs.aws.amazon.com/IAM/latest/UserGuide/access.html).
- *
  * The CloudTrail record of iam `UpdateGroup`: eventSource `iam.amazonaws.com`, eventName `UpdateGroup`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateGroup`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateGroup | UpdateGroup in the AWS API reference}
  */
 export interface UpdateGroupEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6912,32 +5540,22 @@ export interface UpdateGroupEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateGroup` (botocore shape `UpdateGroupRequest`). */
 export interface UpdateGroupRequestParameters {
-  /**
-   * Name of the IAM group to update. If you're changing the name of the group, this is the original name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** Name of the IAM group to update. If you're changing the name of the group, this is the original name. */
   groupName?: string;
-  /**
-   * New path for the IAM group. Only include this if changing the group's path.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** New path for the IAM group. Only include this if changing the group's path. */
   newPath?: string;
-  /**
-   * New name for the IAM group. Only include this if changing the group's name.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   */
+  /** New name for the IAM group. Only include this if changing the group's name. */
   newGroupName?: string;
 }
 
 /**
- * Changes the password for the specified IAM user. You can use the CLI, the Amazon Web Services API, or the Users page in the IAM console to change the password for any IAM user. Use ChangePassword (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html) to change your own password in the My Security Credentials page in the Amazon Web Services Management Console.
- *
- * For more information about modifying passwords, see Managing passwords (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the IAM User Guide.
+ * Changes the password for the specified IAM user. You can use the CLI, the Amazon Web Services API, or the Users page in the IAM console to change the password for any IAM user.
  *
  * The CloudTrail record of iam `UpdateLoginProfile`: eventSource `iam.amazonaws.com`, eventName `UpdateLoginProfile`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateLoginProfile`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile | UpdateLoginProfile in the AWS API reference}
  */
 export interface UpdateLoginProfileEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6948,23 +5566,9 @@ export interface UpdateLoginProfileEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateLoginProfile` (botocore shape `UpdateLoginProfileRequest`). */
 export interface UpdateLoginProfileRequestParameters {
-  /**
-   * The name of the user whose password you want to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user whose password you want to update. */
   userName?: string;
-  /**
-   * The new password for the specified IAM user.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   *
-   * However, the format can be further restricted by the account administrator by setting a password policy on the Amazon Web Services account. For more information, see UpdateAccountPasswordPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html).
-   */
+  /** The new password for the specified IAM user. */
   password?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Allows this new password to be used only once by requiring the specified IAM user to set a new password on next sign-in. */
   passwordResetRequired?: boolean;
@@ -6973,15 +5577,11 @@ export interface UpdateLoginProfileRequestParameters {
 /**
  * Replaces the existing list of server certificate thumbprints associated with an OpenID Connect (OIDC) provider resource object with a new list of thumbprints.
  *
- * The list that you pass with this operation completely replaces the existing list of thumbprints. (The lists are not merged.)
- *
- * Typically, you need to update a thumbprint only when the identity provider certificate changes, which occurs rarely. However, if the provider's certificate does change, any attempt to assume an IAM role that specifies the OIDC provider as a principal fails until the certificate thumbprint is updated.
- *
- * Amazon Web Services secures communication with OIDC identity providers (IdPs) using our library of trusted root certificate authorities (CAs) to verify the JSON Web Key Set (JWKS) endpoint's TLS certificate. If your OIDC IdP relies on a certificate that is not signed by one of these trusted CAs, only then we secure communication using the thumbprints set in the IdP's configuration.
- *
- * Trust for the OIDC provider is derived from the provider certificate and is validated by the thumbprint. Therefore, it is best to limit access to the `UpdateOpenIDConnectProviderThumbprint` operation to highly privileged users.
- *
  * The CloudTrail record of iam `UpdateOpenIDConnectProviderThumbprint`: eventSource `iam.amazonaws.com`, eventName `UpdateOpenIDConnectProviderThumbprint`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateOpenIDConnectProviderThumbprint`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateOpenIDConnectProviderThumbprint | UpdateOpenIDConnectProviderThumbprint in the AWS API reference}
  */
 export interface UpdateOpenIDConnectProviderThumbprintEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -6992,11 +5592,7 @@ export interface UpdateOpenIDConnectProviderThumbprintEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateOpenIDConnectProviderThumbprint` (botocore shape `UpdateOpenIDConnectProviderThumbprintRequest`). */
 export interface UpdateOpenIDConnectProviderThumbprintRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the IAM OIDC provider resource object for which you want to update the thumbprint. You can get a list of OIDC provider ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the IAM OIDC provider resource object for which you want to update the thumbprint. You can get a list of OIDC provider ARNs by using the ListOpenIDConnectProviders (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html) operation. */
   openIDConnectProviderArn?: string;
   /** A list of certificate thumbprints that are associated with the specified IAM OpenID Connect provider. For more information, see CreateOpenIDConnectProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html). */
   thumbprintList?: string[];
@@ -7006,6 +5602,10 @@ export interface UpdateOpenIDConnectProviderThumbprintRequestParameters {
  * Updates the description or maximum session duration setting of a role.
  *
  * The CloudTrail record of iam `UpdateRole`: eventSource `iam.amazonaws.com`, eventName `UpdateRole`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateRole`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRole | UpdateRole in the AWS API reference}
  */
 export interface UpdateRoleEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7020,13 +5620,7 @@ export interface UpdateRoleRequestParameters {
   roleName?: string;
   /** The new description that you want to apply to the specified role. */
   description?: string;
-  /**
-   * The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours.
-   *
-   * Anyone who assumes the role from the CLI or API can use the `DurationSeconds` API parameter or the `duration-seconds` CLI parameter to request a longer session. The `MaxSessionDuration` setting determines the maximum duration that can be requested using the `DurationSeconds` parameter. If users don't specify a value for the `DurationSeconds` parameter, their security credentials are valid for one hour by default. This applies when you use the `AssumeRole*` API operations or the `assume-role*` CLI operations but does not apply when you use those operations to create a console URL. For more information, see Using IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the IAM User Guide.
-   *
-   * IAM role credentials provided by Amazon EC2 instances assigned to the role are not subject to the specified maximum session duration.
-   */
+  /** The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours. */
   maxSessionDuration?: number;
 }
 
@@ -7037,9 +5631,11 @@ export interface UpdateRoleResponseElements {
 /**
  * Use UpdateRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html) instead.
  *
- * Modifies only the description of a role. This operation performs the same function as the `Description` parameter in the `UpdateRole` operation.
- *
  * The CloudTrail record of iam `UpdateRoleDescription`: eventSource `iam.amazonaws.com`, eventName `UpdateRoleDescription`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateRoleDescription`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRoleDescription | UpdateRoleDescription in the AWS API reference}
  */
 export interface UpdateRoleDescriptionEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7066,6 +5662,10 @@ export interface UpdateRoleDescriptionResponseElements {
  * Updates the metadata document, SAML encryption settings, and private keys for an existing SAML provider. To rotate private keys, add your new private key and then remove the old key in a separate request.
  *
  * The CloudTrail record of iam `UpdateSAMLProvider`: eventSource `iam.amazonaws.com`, eventName `UpdateSAMLProvider`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateSAMLProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider | UpdateSAMLProvider in the AWS API reference}
  */
 export interface UpdateSAMLProviderEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7076,13 +5676,9 @@ export interface UpdateSAMLProviderEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateSAMLProvider` (botocore shape `UpdateSAMLProviderRequest`). */
 export interface UpdateSAMLProviderRequestParameters {
-  /** An XML document generated by an identity provider (IdP) that supports SAML 2.0. The document includes the issuer's name, expiration information, and keys that can be used to validate the SAML authentication response (assertions) that are received from the IdP. You must generate the metadata document using the identity management software that is used as your IdP. */
+  /** An XML document generated by an identity provider (IdP) that supports SAML 2.0. The document includes the issuer's name, expiration information, and keys that can be used to validate the SAML authentication response (assertions) that are received from the IdP. */
   sAMLMetadataDocument?: string;
-  /**
-   * The Amazon Resource Name (ARN) of the SAML provider to update.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of the SAML provider to update. */
   sAMLProviderArn?: string;
   /** Specifies the encryption setting for the SAML provider. */
   assertionEncryptionMode?: assertionEncryptionModeType;
@@ -7105,9 +5701,11 @@ export interface UpdateSAMLProviderResponseElements {
 /**
  * Sets the status of an IAM user's SSH public key to active or inactive. SSH public keys that are inactive cannot be used for authentication. This operation can be used to disable a user's SSH public key as part of a key rotation work flow.
  *
- * The SSH public key affected by this operation is used only for authenticating the associated IAM user to an CodeCommit repository. For more information about using SSH keys to authenticate to an CodeCommit repository, see Set up CodeCommit for SSH connections (https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-credentials-ssh.html) in the CodeCommit User Guide.
- *
  * The CloudTrail record of iam `UpdateSSHPublicKey`: eventSource `iam.amazonaws.com`, eventName `UpdateSSHPublicKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateSSHPublicKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSSHPublicKey | UpdateSSHPublicKey in the AWS API reference}
  */
 export interface UpdateSSHPublicKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7118,17 +5716,9 @@ export interface UpdateSSHPublicKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateSSHPublicKey` (botocore shape `UpdateSSHPublicKeyRequest`). */
 export interface UpdateSSHPublicKeyRequestParameters {
-  /**
-   * The name of the IAM user associated with the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the SSH public key. */
   userName?: string;
-  /**
-   * The unique identifier for the SSH public key.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier for the SSH public key. */
   sSHPublicKeyId?: string;
   /** The status to assign to the SSH public key. `Active` means that the key can be used for authentication with an CodeCommit repository. `Inactive` means that the key cannot be used. */
   status?: statusType;
@@ -7137,13 +5727,11 @@ export interface UpdateSSHPublicKeyRequestParameters {
 /**
  * Updates the name and/or the path of the specified server certificate stored in IAM.
  *
- * For more information about working with server certificates, see Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide. This topic also includes a list of Amazon Web Services services that can use the server certificates that you manage with IAM.
- *
- * You should understand the implications of changing a server certificate's path or name. For more information, see Renaming a server certificate (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs_manage.html#RenamingServerCerts) in the IAM User Guide.
- *
- * The person making the request (the principal), must have permission to change the server certificate with the old name and the new name. For example, to change the certificate named `ProductionCert` to `ProdCert`, the principal must have a policy that allows them to update both certificates. If the principal has permission to update the `ProductionCert` group, but not the `ProdCert` certificate, then the update fails. For more information about permissions, see Access management (https://docs.aws.amazon.com/IAM/latest/UserGuide/access.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UpdateServerCertificate`: eventSource `iam.amazonaws.com`, eventName `UpdateServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate | UpdateServerCertificate in the AWS API reference}
  */
 export interface UpdateServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7154,23 +5742,11 @@ export interface UpdateServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateServerCertificate` (botocore shape `UpdateServerCertificateRequest`). */
 export interface UpdateServerCertificateRequestParameters {
-  /**
-   * The name of the server certificate that you want to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the server certificate that you want to update. */
   serverCertificateName?: string;
-  /**
-   * The new path for the server certificate. Include this only if you are updating the server certificate's path.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** The new path for the server certificate. Include this only if you are updating the server certificate's path. */
   newPath?: string;
-  /**
-   * The new name for the server certificate. Include this only if you are updating the server certificate's name. The name of the certificate cannot contain any spaces.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The new name for the server certificate. Include this only if you are updating the server certificate's name. The name of the certificate cannot contain any spaces. */
   newServerCertificateName?: string;
 }
 
@@ -7178,6 +5754,10 @@ export interface UpdateServerCertificateRequestParameters {
  * Sets the status of a service-specific credential to `Active` or `Inactive`. Service-specific credentials that are inactive cannot be used for authentication to the service. This operation can be used to disable a user's service-specific credential as part of a credential rotation work flow.
  *
  * The CloudTrail record of iam `UpdateServiceSpecificCredential`: eventSource `iam.amazonaws.com`, eventName `UpdateServiceSpecificCredential`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateServiceSpecificCredential`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServiceSpecificCredential | UpdateServiceSpecificCredential in the AWS API reference}
  */
 export interface UpdateServiceSpecificCredentialEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7188,17 +5768,9 @@ export interface UpdateServiceSpecificCredentialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateServiceSpecificCredential` (botocore shape `UpdateServiceSpecificCredentialRequest`). */
 export interface UpdateServiceSpecificCredentialRequestParameters {
-  /**
-   * The name of the IAM user associated with the service-specific credential. If you do not specify this value, then the operation assumes the user whose credentials are used to call the operation.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user associated with the service-specific credential. If you do not specify this value, then the operation assumes the user whose credentials are used to call the operation. */
   userName?: string;
-  /**
-   * The unique identifier of the service-specific credential.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The unique identifier of the service-specific credential. */
   serviceSpecificCredentialId?: string;
   /** The status to be assigned to the service-specific credential. */
   status?: statusType;
@@ -7207,9 +5779,11 @@ export interface UpdateServiceSpecificCredentialRequestParameters {
 /**
  * Changes the status of the specified user signing certificate from active to disabled, or vice versa. This operation can be used to disable an IAM user's signing certificate as part of a certificate rotation work flow.
  *
- * If the `UserName` field is not specified, the user name is determined implicitly based on the Amazon Web Services access key ID used to sign the request. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated users.
- *
  * The CloudTrail record of iam `UpdateSigningCertificate`: eventSource `iam.amazonaws.com`, eventName `UpdateSigningCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateSigningCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate | UpdateSigningCertificate in the AWS API reference}
  */
 export interface UpdateSigningCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7220,17 +5794,9 @@ export interface UpdateSigningCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateSigningCertificate` (botocore shape `UpdateSigningCertificateRequest`). */
 export interface UpdateSigningCertificateRequestParameters {
-  /**
-   * The name of the IAM user the signing certificate belongs to.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user the signing certificate belongs to. */
   userName?: string;
-  /**
-   * The ID of the signing certificate you want to update.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters that can consist of any upper or lowercased letter or digit.
-   */
+  /** The ID of the signing certificate you want to update. */
   certificateId?: string;
   /** The status you want to assign to the certificate. `Active` means that the certificate can be used for programmatic calls to Amazon Web Services `Inactive` means that the certificate cannot be used. */
   status?: statusType;
@@ -7239,11 +5805,11 @@ export interface UpdateSigningCertificateRequestParameters {
 /**
  * Updates the name and/or the path of the specified IAM user.
  *
- * You should understand the implications of changing an IAM user's path or name. For more information, see Renaming an IAM user (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_users_manage.html#id_users_renaming) and Renaming an IAM group (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_rename.html) in the IAM User Guide.
- *
- * To change a user name, the requester must have appropriate permissions on both the source object and the target object. For example, to change Bob to Robert, the entity making the request must have permission on Bob and Robert, or must have permission on all (*). For more information about permissions, see Permissions and policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/PermissionsAndPolicies.html).
- *
  * The CloudTrail record of iam `UpdateUser`: eventSource `iam.amazonaws.com`, eventName `UpdateUser`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UpdateUser`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser | UpdateUser in the AWS API reference}
  */
 export interface UpdateUserEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7254,32 +5820,22 @@ export interface UpdateUserEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UpdateUser` (botocore shape `UpdateUserRequest`). */
 export interface UpdateUserRequestParameters {
-  /**
-   * Name of the user to update. If you're changing the name of the user, this is the original user name.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** Name of the user to update. If you're changing the name of the user, this is the original user name. */
   userName?: string;
-  /**
-   * New path for the IAM user. Include this parameter only if you're changing the user's path.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   */
+  /** New path for the IAM user. Include this parameter only if you're changing the user's path. */
   newPath?: string;
-  /**
-   * New name for the user. Include this parameter only if you're changing the user's name.
-   *
-   * IAM user, group, role, and policy names must be unique within the account. Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and "myresource".
-   */
+  /** New name for the user. Include this parameter only if you're changing the user's name. */
   newUserName?: string;
 }
 
 /**
  * Uploads an SSH public key and associates it with the specified IAM user.
  *
- * The SSH public key uploaded by this operation can be used only for authenticating the associated IAM user to an CodeCommit repository. For more information about using SSH keys to authenticate to an CodeCommit repository, see Set up CodeCommit for SSH connections (https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-credentials-ssh.html) in the CodeCommit User Guide.
- *
  * The CloudTrail record of iam `UploadSSHPublicKey`: eventSource `iam.amazonaws.com`, eventName `UploadSSHPublicKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UploadSSHPublicKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSSHPublicKey | UploadSSHPublicKey in the AWS API reference}
  */
 export interface UploadSSHPublicKeyEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7290,21 +5846,9 @@ export interface UploadSSHPublicKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UploadSSHPublicKey` (botocore shape `UploadSSHPublicKeyRequest`). */
 export interface UploadSSHPublicKeyRequestParameters {
-  /**
-   * The name of the IAM user to associate the SSH public key with.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the IAM user to associate the SSH public key with. */
   userName?: string;
-  /**
-   * The SSH public key. The public key must be encoded in ssh-rsa format or PEM format. The minimum bit-length of the public key is 2048 bits. For example, you can generate a 2048-bit key, and the resulting PEM file is 1679 bytes long.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The SSH public key. The public key must be encoded in ssh-rsa format or PEM format. The minimum bit-length of the public key is 2048 bits. For example, you can generate a 2048-bit key, and the resulting PEM file is 1679 bytes long. */
   sSHPublicKeyBody?: string;
 }
 
@@ -7321,15 +5865,11 @@ export interface UploadSSHPublicKeyResponseElements {
 /**
  * Uploads a server certificate entity for the Amazon Web Services account. The server certificate entity includes a public key certificate, a private key, and an optional certificate chain, which should all be PEM-encoded.
  *
- * We recommend that you use Certificate Manager (https://docs.aws.amazon.com/acm/) to provision, manage, and deploy your server certificates. With ACM you can request a certificate, deploy it to Amazon Web Services resources, and let ACM handle certificate renewals for you. Certificates provided by ACM are free. For more information about using ACM, see the Certificate Manager User Guide (https://docs.aws.amazon.com/acm/latest/userguide/).
- *
- * For more information about working with server certificates, see Working with server certificates (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide. This topic includes a list of Amazon Web Services services that can use the server certificates that you manage with IAM.
- *
- * For information about the number of server certificates you can upload, see IAM and STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) in the IAM User Guide.
- *
- * Because the body of the public key certificate, private key, and the certificate chain can be large, you should use POST rather than GET when calling `UploadServerCertificate`. For information about setting up signatures and authorization through the API, see Signing Amazon Web Services API requests (https://docs.aws.amazon.com/general/latest/gr/signing_aws_api_requests.html) in the Amazon Web Services General Reference. For general information about using the Query API with IAM, see Calling the API by making HTTP query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/programming.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UploadServerCertificate`: eventSource `iam.amazonaws.com`, eventName `UploadServerCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UploadServerCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadServerCertificate | UploadServerCertificate in the AWS API reference}
  */
 export interface UploadServerCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7340,55 +5880,17 @@ export interface UploadServerCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UploadServerCertificate` (botocore shape `UploadServerCertificateRequest`). */
 export interface UploadServerCertificateRequestParameters {
-  /**
-   * The path for the server certificate. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * This parameter is optional. If it is not included, it defaults to a slash (/). This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
-   *
-   * If you are uploading a server certificate specifically for use with Amazon CloudFront distributions, you must specify a path using the `path` parameter. The path must begin with `/cloudfront` and must include a trailing slash (for example, `/cloudfront/test/`).
-   */
+  /** The path for the server certificate. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
-  /**
-   * The name for the server certificate. Do not include the path in this value. The name of the certificate cannot contain any spaces.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name for the server certificate. Do not include the path in this value. The name of the certificate cannot contain any spaces. */
   serverCertificateName?: string;
-  /**
-   * The contents of the public key certificate in PEM-encoded format.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The contents of the public key certificate in PEM-encoded format. */
   certificateBody?: string;
-  /**
-   * The contents of the private key in PEM-encoded format.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The contents of the private key in PEM-encoded format. */
   privateKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The contents of the certificate chain. This is typically a concatenation of the PEM-encoded public key certificates of the chain.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The contents of the certificate chain. This is typically a concatenation of the PEM-encoded public key certificates of the chain. */
   certificateChain?: string;
-  /**
-   * A list of tags that you want to attach to the new IAM server certificate resource. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide.
-   *
-   * If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
-   */
+  /** A list of tags that you want to attach to the new IAM server certificate resource. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
@@ -7407,13 +5909,11 @@ export interface UploadServerCertificateResponseElements {
 /**
  * Uploads an X.509 signing certificate and associates it with the specified IAM user. Some Amazon Web Services services require you to use certificates to validate requests that are signed with a corresponding private key. When you upload the certificate, its default status is `Active`.
  *
- * For information about when you would use an X.509 signing certificate, see Managing server certificates in IAM (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html) in the IAM User Guide.
- *
- * If the `UserName` is not specified, the IAM user name is determined implicitly based on the Amazon Web Services access key ID used to sign the request. This operation works for access keys under the Amazon Web Services account. Consequently, you can use this operation to manage Amazon Web Services account root user credentials even if the Amazon Web Services account has no associated users.
- *
- * Because the body of an X.509 certificate can be large, you should use POST rather than GET when calling `UploadSigningCertificate`. For information about setting up signatures and authorization through the API, see Signing Amazon Web Services API requests (https://docs.aws.amazon.com/general/latest/gr/signing_aws_api_requests.html) in the Amazon Web Services General Reference. For general information about using the Query API with IAM, see Making query requests (https://docs.aws.amazon.com/IAM/latest/UserGuide/IAM_UsingQueryAPI.html) in the IAM User Guide.
- *
  * The CloudTrail record of iam `UploadSigningCertificate`: eventSource `iam.amazonaws.com`, eventName `UploadSigningCertificate`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show iam.UploadSigningCertificate`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate | UploadSigningCertificate in the AWS API reference}
  */
 export interface UploadSigningCertificateEvent extends $Record {
   eventSource: "iam.amazonaws.com";
@@ -7424,21 +5924,9 @@ export interface UploadSigningCertificateEvent extends $Record {
 
 /** What `requestParameters` holds in the record of iam `UploadSigningCertificate` (botocore shape `UploadSigningCertificateRequest`). */
 export interface UploadSigningCertificateRequestParameters {
-  /**
-   * The name of the user the signing certificate is for.
-   *
-   * This parameter allows (through its regex pattern (http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-   */
+  /** The name of the user the signing certificate is for. */
   userName?: string;
-  /**
-   * The contents of the signing certificate.
-   *
-   * The regex pattern (http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-   *
-   * - Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
-   * - The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
-   * - The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
-   */
+  /** The contents of the signing certificate. */
   certificateBody?: string;
 }
 
@@ -7452,49 +5940,23 @@ export interface UploadSigningCertificateResponseElements {
   certificate?: SigningCertificate;
 }
 
-/**
- * An object that contains details about when a principal in the reported Organizations entity last attempted to access an Amazon Web Services service. A principal can be an IAM user, an IAM role, or the Amazon Web Services account root user within the reported Organizations entity.
- *
- * This data type is a response element in the GetOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html) operation.
- */
+/** An object that contains details about when a principal in the reported Organizations entity last attempted to access an Amazon Web Services service. A principal can be an IAM user, an IAM role, or the Amazon Web Services account root user within the reported Organizations entity. */
 export interface AccessDetail {
   /** The name of the service in which access was attempted. */
   serviceName?: string;
-  /**
-   * The namespace of the service in which access was attempted.
-   *
-   * To learn the service namespace of a service, see Actions, resources, and condition keys for Amazon Web Services services (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html) in the Service Authorization Reference. Choose the name of the service to view details for that service. In the first paragraph, find the service prefix. For example, `(service prefix: a4b)`. For more information about service namespaces, see Amazon Web Services service namespaces (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#genref-aws-service-namespaces) in the Amazon Web Services General Reference.
-   */
+  /** The namespace of the service in which access was attempted. */
   serviceNamespace?: string;
-  /**
-   * The Region where the last service access attempt occurred.
-   *
-   * This field is null if no principals in the reported Organizations entity attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The Region where the last service access attempt occurred. */
   region?: string;
-  /**
-   * The path of the Organizations entity (root, organizational unit, or account) from which an authenticated principal last attempted to access the service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no principals (IAM users, IAM roles, or root user) in the reported Organizations entity attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The path of the Organizations entity (root, organizational unit, or account) from which an authenticated principal last attempted to access the service. Amazon Web Services does not report unauthenticated requests. */
   entityPath?: string;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated principal most recently attempted to access the service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no principals in the reported Organizations entity attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated principal most recently attempted to access the service. Amazon Web Services does not report unauthenticated requests. */
   lastAuthenticatedTime?: string | number;
   /** The number of accounts with authenticated principals (root user, IAM users, and IAM roles) that attempted to access the service in the tracking period. */
   totalAuthenticatedEntities?: number;
 }
 
-/**
- * Contains information about an Amazon Web Services access key.
- *
- * This data type is used as a response element in the CreateAccessKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html) and ListAccessKeys (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html) operations.
- *
- * The `SecretAccessKey` value is returned only in response to CreateAccessKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html). You can get a secret access key only when you first create an access key; you cannot recover the secret access key later. If you lose a secret access key, you must create a new access key.
- */
+/** Contains information about an Amazon Web Services access key. */
 export interface AccessKey {
   /** The name of the IAM user that the access key is associated with. */
   userName?: string;
@@ -7508,45 +5970,17 @@ export interface AccessKey {
   createDate?: string | number;
 }
 
-/**
- * Contains information about the last time an Amazon Web Services access key was used since IAM began tracking this information on April 22, 2015.
- *
- * This data type is used as a response element in the GetAccessKeyLastUsed (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html) operation.
- */
+/** Contains information about the last time an Amazon Web Services access key was used since IAM began tracking this information on April 22, 2015. */
 export interface AccessKeyLastUsed {
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the access key was most recently used. This field is null in the following situations:
-   *
-   * - The user does not have an access key.
-   * - An access key exists but has not been used since IAM began tracking this information.
-   * - There is no sign-in data associated with the user.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the access key was most recently used. This field is null in the following situations: */
   lastUsedDate?: string | number;
-  /**
-   * The name of the Amazon Web Services service with which this access key was most recently used. The value of this field is "N/A" in the following situations:
-   *
-   * - The user does not have an access key.
-   * - An access key exists but has not been used since IAM started tracking this information.
-   * - There is no sign-in data associated with the user.
-   */
+  /** The name of the Amazon Web Services service with which this access key was most recently used. The value of this field is "N/A" in the following situations: */
   serviceName?: string;
-  /**
-   * The Amazon Web Services Region where this access key was most recently used. The value for this field is "N/A" in the following situations:
-   *
-   * - The user does not have an access key.
-   * - An access key exists but has not been used since IAM began tracking this information.
-   * - There is no sign-in data associated with the user.
-   *
-   * For more information about Amazon Web Services Regions, see Regions and endpoints (https://docs.aws.amazon.com/general/latest/gr/rande.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Web Services Region where this access key was most recently used. The value for this field is "N/A" in the following situations: */
   region?: string;
 }
 
-/**
- * Contains information about an Amazon Web Services access key, without its secret key.
- *
- * This data type is used as a response element in the ListAccessKeys (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html) operation.
- */
+/** Contains information about an Amazon Web Services access key, without its secret key. */
 export interface AccessKeyMetadata {
   /** The name of the IAM user that the key is associated with. */
   userName?: string;
@@ -7558,13 +5992,7 @@ export interface AccessKeyMetadata {
   createDate?: string | number;
 }
 
-/**
- * Contains information about an attached permissions boundary.
- *
- * An attached permissions boundary is a managed policy that has been attached to a user or role to set the permissions boundary.
- *
- * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
- */
+/** Contains information about an attached permissions boundary. */
 export interface AttachedPermissionsBoundary {
   /** The permissions boundary usage type that indicates what type of IAM resource is used as the permissions boundary for an entity. This data type can only have a value of `Policy`. */
   permissionsBoundaryType?: PermissionsBoundaryAttachmentType;
@@ -7572,13 +6000,7 @@ export interface AttachedPermissionsBoundary {
   permissionsBoundaryArn?: string;
 }
 
-/**
- * Contains information about an attached policy.
- *
- * An attached policy is a managed policy that has been attached to a user, group, or role. This data type is used as a response element in the ListAttachedGroupPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html), ListAttachedRolePolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html), ListAttachedUserPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html), and GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operations.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about an attached policy. */
 export interface AttachedPolicy {
   /** The friendly name of the attached policy. */
   policyName?: string;
@@ -7586,11 +6008,7 @@ export interface AttachedPolicy {
   policyArn?: string;
 }
 
-/**
- * Contains information about a condition context key. It includes the name of the key and specifies the value (or values, if the context key supports multiple values) to use in the simulation. This information is used when evaluating the `Condition` elements of the input policies.
- *
- * This data type is used as an input parameter to SimulateCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html) and SimulatePrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html).
- */
+/** Contains information about a condition context key. It includes the name of the key and specifies the value (or values, if the context key supports multiple values) to use in the simulation. This information is used when evaluating the `Condition` elements of the input policies. */
 export interface ContextEntry {
   /** The full name of a condition context key, including the service prefix. For example, `aws:SourceIp` or `s3:VersionId`. */
   contextKeyName?: string;
@@ -7616,27 +6034,19 @@ export interface DelegationRequest {
   ownerAccountId?: string;
   /** Description of the delegation request. This is a message that is provided by the Amazon Web Services partner that filed the delegation request. */
   description?: string;
-  /**
-   * A custom message that is added to the delegation request by the partner.
-   *
-   * This element is different from the `Description` element such that this is a request specific message injected by the partner. The `Description` is typically a generic explanation of what the delegation request is targeted to do.
-   */
+  /** A custom message that is added to the delegation request by the partner. */
   requestMessage?: string;
   /** The `Permissions` member of `DelegationRequest`. */
   permissions?: DelegationPermission;
   /** JSON content of the associated permission policy of this delegation request. */
   permissionPolicy?: string;
-  /** If the `PermissionPolicy` includes role creation permissions, this element will include the list of permissions boundary policies associated with the role creation. See Permissions boundaries for IAM entities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) for more details about IAM permission boundaries. */
+  /** If the `PermissionPolicy` includes role creation permissions, this element will include the list of permissions boundary policies associated with the role creation. */
   rolePermissionRestrictionArns?: string[];
   /** ARN of the owner of this delegation request. */
   ownerId?: string;
   /** The `ApproverId` member of `DelegationRequest`. */
   approverId?: string;
-  /**
-   * The state of this delegation request.
-   *
-   * See the Understanding the Request Lifecycle (https://docs.aws.amazon.com/IAM/latest/UserGuide/temporary-delegation-building-integration.html#temporary-delegation-request-lifecycle) for an explanation of how these states are transitioned.
-   */
+  /** The state of this delegation request. */
   state?: stateType;
   /**
    * The expiry time of this delegation request
@@ -7664,39 +6074,23 @@ export interface DelegationRequest {
   updatedTime?: string | number;
 }
 
-/**
- * The reason that the service-linked role deletion failed.
- *
- * This data type is used as a response element in the GetServiceLinkedRoleDeletionStatus (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html) operation.
- */
+/** The reason that the service-linked role deletion failed. */
 export interface DeletionTaskFailureReasonType {
   /** A short description of the reason that the service-linked role deletion failed. */
   reason?: string;
-  /** A list of objects that contains details about the service-linked role deletion failure, if that information is returned by the service. If the service-linked role has active sessions or if any resources that were used by the role have not been deleted from the linked service, the role can't be deleted. This parameter includes a list of the resources that are associated with the role and the Region in which the resources are being used. */
+  /** A list of objects that contains details about the service-linked role deletion failure, if that information is returned by the service. */
   roleUsageList?: RoleUsageType[];
 }
 
-/**
- * An object that contains details about when the IAM entities (users or roles) were last used in an attempt to access the specified Amazon Web Services service.
- *
- * This data type is a response element in the GetServiceLastAccessedDetailsWithEntities (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html) operation.
- */
+/** An object that contains details about when the IAM entities (users or roles) were last used in an attempt to access the specified Amazon Web Services service. */
 export interface EntityDetails {
   /** The `EntityInfo` object that contains details about the entity (user or role). */
   entityInfo?: EntityInfo;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the authenticated entity last attempted to access Amazon Web Services. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the authenticated entity last attempted to access Amazon Web Services. Amazon Web Services does not report unauthenticated requests. */
   lastAuthenticated?: string | number;
 }
 
-/**
- * Contains details about the specified entity (user or role).
- *
- * This data type is an element of the EntityDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EntityDetails.html) object.
- */
+/** Contains details about the specified entity (user or role). */
 export interface EntityInfo {
   /** The `Arn` member of `EntityInfo`. */
   arn?: string;
@@ -7710,11 +6104,7 @@ export interface EntityInfo {
   path?: string;
 }
 
-/**
- * Contains information about the reason that the operation failed.
- *
- * This data type is used as a response element in the GetOrganizationsAccessReport (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html), GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html), and GetServiceLastAccessedDetailsWithEntities (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html) operations.
- */
+/** Contains information about the reason that the operation failed. */
 export interface ErrorDetails {
   /** Detailed information about the reason that the operation failed. */
   message?: string;
@@ -7722,71 +6112,29 @@ export interface ErrorDetails {
   code?: string;
 }
 
-/**
- * Contains the results of a simulation.
- *
- * This data type is used by the return parameter of ` SimulateCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html) ` and ` SimulatePrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html) `.
- *
- * The simulator now returns a single `EvaluationResult` per action, regardless of how many resource ARNs are provided. Previously, simulating one action against N resources returned N evaluation results, each containing the same aggregate decision. The top-level fields (`EvalDecision`, `MatchedStatements`, `MissingContextValues`, `EvalDecisionDetails`) now represent the aggregate decision across all requested resources. The top-level `EvalDecision` reflects the most restrictive decision across all resources (for example, if any resource produces `explicitDeny`, the top-level decision is `explicitDeny`).
- *
- * To see the decision for each individual resource, use `ResourceSpecificResults`. If your application parses evaluation results per resource ARN, update your code to read per-resource decisions from `ResourceSpecificResults` rather than from the top-level result.
- */
+/** Contains the results of a simulation. */
 export interface EvaluationResult {
   /** The name of the API operation tested on the indicated resource. */
   evalActionName?: string;
-  /**
-   * The ARN template for the simulated resource type (for example, `arn:${Partition}:s3:::${BucketName}/${KeyName}`), or `*` if no ARN format is defined for the action. This is not a specific customer-provided resource ARN. To find the decision for a specific resource, use `ResourceSpecificResults`.
-   *
-   * If you previously relied on `EvalResourceName` to identify which specific resource a result applies to, you must now use the `EvalResourceName` field within individual entries in `ResourceSpecificResults` instead.
-   */
+  /** The ARN template for the simulated resource type (for example, `arn:${Partition}:s3:::${BucketName}/${KeyName}`), or `*` if no ARN format is defined for the action. This is not a specific customer-provided resource ARN. To find the decision for a specific resource, use `ResourceSpecificResults`. */
   evalResourceName?: string;
   /** The result of the simulation. */
   evalDecision?: PolicyEvaluationDecisionType;
-  /**
-   * A list of the statements in the input policies that determine the result for this scenario. Remember that even if multiple statements allow the operation on the resource, if only one statement denies that operation, then the explicit deny overrides any allow. In addition, the deny statement is the only entry included in the result.
-   *
-   * In the top-level result, this field contains the union of matched statements across all requested resources. Only statements that contributed to the reported decision are included. For per-resource matched statements, see `ResourceSpecificResults`. This field doesn't include statements from service control policies (SCPs). Only statements from identity-based and resource-based policies appear here.
-   */
+  /** A list of the statements in the input policies that determine the result for this scenario. Remember that even if multiple statements allow the operation on the resource, if only one statement denies that operation, then the explicit deny overrides any allow. */
   matchedStatements?: Statement[];
-  /**
-   * A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. This list is used when the resource in a simulation is "*", either explicitly, or when the `ResourceArns` parameter blank. If you include a list of resources, then any missing context values are instead included under the `ResourceSpecificResults` section. To discover the context keys used by a set of policies, you can call GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) or GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html).
-   *
-   * In the top-level result, this field contains the deduplicated set of missing context values across all requested resources. This field doesn't include context keys referenced by service control policies (SCPs). Only context keys referenced by identity-based and resource-based policies appear here.
-   */
+  /** A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. This list is used when the resource in a simulation is "*", either explicitly, or when the `ResourceArns` parameter blank. */
   missingContextValues?: string[];
-  /**
-   * A structure that details how Organizations and its service control policies affect the results of the simulation. Only applies if the simulated user's account is part of an organization.
-   *
-   * For resources that don't support organization-level evaluation, this field is omitted from the top-level result. For per-resource details, see `ResourceSpecificResults`.
-   */
+  /** A structure that details how Organizations and its service control policies affect the results of the simulation. Only applies if the simulated user's account is part of an organization. */
   organizationsDecisionDetail?: OrganizationsDecisionDetail;
   /** Contains information about the effect that a permissions boundary has on a policy simulation when the boundary is applied to an IAM entity. */
   permissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
-  /**
-   * Additional details about the results of the cross-account evaluation decision. This parameter is populated for only cross-account simulations. It contains a brief summary of how each policy type contributes to the final evaluation decision.
-   *
-   * In the top-level result, this map reports the most restrictive decision per policy type across all requested resources.
-   *
-   * If the simulation evaluates policies within the same account and includes a resource ARN, then the parameter is present but the response is empty. If the simulation evaluates policies within the same account and specifies all resources (`*`), then the parameter is not returned.
-   *
-   * When you make a cross-account request, Amazon Web Services evaluates the request in the trusting account and the trusted account. The request is allowed only if both evaluations return `true`. For more information about how policies are evaluated, see Evaluating policies within a single account (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-basics).
-   *
-   * If an Organizations SCP included in the evaluation denies access, the simulation ends. In this case, policy evaluation does not proceed any further and this parameter is not returned.
-   */
+  /** Additional details about the results of the cross-account evaluation decision. This parameter is populated for only cross-account simulations. It contains a brief summary of how each policy type contributes to the final evaluation decision. */
   evalDecisionDetails?: { [key: string]: PolicyEvaluationDecisionType };
   /** The individual results of the simulation of the API operation specified in EvalActionName on each resource. */
   resourceSpecificResults?: ResourceSpecificResult[];
 }
 
-/**
- * Contains information about an IAM group entity.
- *
- * This data type is used as a response element in the following operations:
- *
- * - CreateGroup (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html)
- * - GetGroup (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html)
- * - ListGroups (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html)
- */
+/** Contains information about an IAM group entity. */
 export interface Group {
   /** The path to the group. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -7800,11 +6148,7 @@ export interface Group {
   createDate?: string | number;
 }
 
-/**
- * Contains information about an IAM group, including all of the group's policies.
- *
- * This data type is used as a response element in the GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operation.
- */
+/** Contains information about an IAM group, including all of the group's policies. */
 export interface GroupDetail {
   /** The path to the group. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -7830,7 +6174,7 @@ export interface InlinePolicy {
   policyDocument?: string;
 }
 
-/** Identifies one or more inline policies that are embedded in IAM users, groups, or roles, by the name of the policy together with the type and name of the entity that it is attached to. Wildcard characters in the entity name can match multiple entities, so a single identifier can select more than one attached inline policy. */
+/** Identifies one or more inline policies that are embedded in IAM users, groups, or roles, by the name of the policy together with the type and name of the entity that it is attached to. */
 export interface InlinePolicyIdentifierType {
   /** The name of the inline policy. */
   policyName?: string;
@@ -7840,16 +6184,7 @@ export interface InlinePolicyIdentifierType {
   attachmentName?: string;
 }
 
-/**
- * Contains information about an instance profile.
- *
- * This data type is used as a response element in the following operations:
- *
- * - CreateInstanceProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html)
- * - GetInstanceProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html)
- * - ListInstanceProfiles (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfiles.html)
- * - ListInstanceProfilesForRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html)
- */
+/** Contains information about an instance profile. */
 export interface InstanceProfile {
   /** The path to the instance profile. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -7867,27 +6202,15 @@ export interface InstanceProfile {
   tags?: Tag[];
 }
 
-/**
- * Contains details about the permissions policies that are attached to the specified identity (user, group, or role).
- *
- * This data type is used as a response element in the ListPoliciesGrantingServiceAccess (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html) operation.
- */
+/** Contains details about the permissions policies that are attached to the specified identity (user, group, or role). */
 export interface ListPoliciesGrantingServiceAccessEntry {
-  /**
-   * The namespace of the service that was accessed.
-   *
-   * To learn the service namespace of a service, see Actions, resources, and condition keys for Amazon Web Services services (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html) in the Service Authorization Reference. Choose the name of the service to view details for that service. In the first paragraph, find the service prefix. For example, `(service prefix: a4b)`. For more information about service namespaces, see Amazon Web Services service namespaces (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#genref-aws-service-namespaces) in the Amazon Web Services General Reference.
-   */
+  /** The namespace of the service that was accessed. */
   serviceNamespace?: string;
   /** The `PoliciesGrantingServiceAccess` object that contains details about the policy. */
   policies?: PolicyGrantingServiceAccess[];
 }
 
-/**
- * Contains the user name and password create date for a user.
- *
- * This data type is used as a response element in the CreateLoginProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html) and GetLoginProfile (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html) operations.
- */
+/** Contains the user name and password create date for a user. */
 export interface LoginProfile {
   /** The name of the user, which can be used for signing in to the Amazon Web Services Management Console. */
   userName?: string;
@@ -7897,11 +6220,7 @@ export interface LoginProfile {
   passwordResetRequired?: boolean;
 }
 
-/**
- * Contains information about an MFA device.
- *
- * This data type is used as a response element in the ListMFADevices (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html) operation.
- */
+/** Contains information about an MFA device. */
 export interface MFADevice {
   /** The user with whom the MFA device is associated. */
   userName?: string;
@@ -7911,43 +6230,21 @@ export interface MFADevice {
   enableDate?: string | number;
 }
 
-/**
- * Contains information about a managed policy, including the policy's ARN, versions, and the number of principal entities (users, groups, and roles) that the policy is attached to.
- *
- * This data type is used as a response element in the GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operation.
- *
- * For more information about managed policies, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a managed policy, including the policy's ARN, versions, and the number of principal entities (users, groups, and roles) that the policy is attached to. */
 export interface ManagedPolicyDetail {
   /** The friendly name (not ARN) identifying the policy. */
   policyName?: string;
-  /**
-   * The stable and unique string identifying the policy.
-   *
-   * For more information about IDs, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   */
+  /** The stable and unique string identifying the policy. */
   policyId?: string;
   /** The `Arn` member of `ManagedPolicyDetail`. */
   arn?: string;
-  /**
-   * The path to the policy.
-   *
-   * For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   */
+  /** The path to the policy. */
   path?: string;
-  /**
-   * The identifier for the version of the policy that is set as the default (operative) version.
-   *
-   * For more information about policy versions, see Versioning for managed policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the IAM User Guide.
-   */
+  /** The identifier for the version of the policy that is set as the default (operative) version. */
   defaultVersionId?: string;
   /** The number of principal entities (users, groups, and roles) that the policy is attached to. */
   attachmentCount?: number;
-  /**
-   * The number of entities (users and roles) for which the policy is used as the permissions boundary.
-   *
-   * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   */
+  /** The number of entities (users and roles) for which the policy is used as the permissions boundary. */
   permissionsBoundaryUsageCount?: number;
   /** Specifies whether the policy can be attached to an IAM user, group, or role. */
   isAttachable?: boolean;
@@ -7955,11 +6252,7 @@ export interface ManagedPolicyDetail {
   description?: string;
   /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was created. */
   createDate?: string | number;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was last updated.
-   *
-   * When a policy has only one version, this field contains the date and time when the policy was created. When a policy has more than one version, this field contains the date and time when the most recent policy version was created.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was last updated. */
   updateDate?: string | number;
   /** A list containing information about the versions of the policy. */
   policyVersionList?: PolicyVersion[];
@@ -7971,11 +6264,7 @@ export interface OpenIDConnectProviderListEntry {
   arn?: string;
 }
 
-/**
- * Represents one level of an Organizations hierarchy—the organization root, an organizational unit (OU), or an account—together with the service control policies (SCPs) that apply at that level. Each element in the list represents one level of the hierarchy, ordered from the organization root down to the account.
- *
- * For more information about SCPs, see Service control policies (SCPs) (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html) in the Organizations User Guide.
- */
+/** Represents one level of an Organizations hierarchy—the organization root, an organizational unit (OU), or an account—together with the service control policies (SCPs) that apply at that level. */
 export interface OrderedOrganizationPolicyType {
   /** A list of SCP documents that apply at this level of the Organizations hierarchy. Each document is specified as a string containing the complete, valid JSON text of an SCP. */
   serviceControlPolicyInputList?: string[];
@@ -8005,19 +6294,11 @@ export interface ParameterDefinition {
   immutable?: boolean;
 }
 
-/**
- * Contains information about the account password policy.
- *
- * This data type is used as a response element in the GetAccountPasswordPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html) operation.
- */
+/** Contains information about the account password policy. */
 export interface PasswordPolicy {
   /** Minimum length to require for IAM user passwords. */
   minimumPasswordLength?: number;
-  /**
-   * Specifies whether IAM user passwords must contain at least one of the following symbols:
-   *
-   * ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '
-   */
+  /** Specifies whether IAM user passwords must contain at least one of the following symbols: */
   requireSymbols?: boolean;
   /** Specifies whether IAM user passwords must contain at least one numeric character (0 to 9). */
   requireNumbers?: boolean;
@@ -8025,7 +6306,7 @@ export interface PasswordPolicy {
   requireUppercaseCharacters?: boolean;
   /** Specifies whether IAM user passwords must contain at least one lowercase character (a to z). */
   requireLowercaseCharacters?: boolean;
-  /** Specifies whether IAM users are allowed to change their own password. Gives IAM users permissions to `iam:ChangePassword` for only their user and to the `iam:GetAccountPasswordPolicy` action. This option does not attach a permissions policy to each user, rather the permissions are applied at the account-level for all users by IAM. */
+  /** Specifies whether IAM users are allowed to change their own password. Gives IAM users permissions to `iam:ChangePassword` for only their user and to the `iam:GetAccountPasswordPolicy` action. */
   allowUsersToChangePassword?: boolean;
   /** Indicates whether passwords in the account expire. Returns true if `MaxPasswordAge` contains a value greater than 0. Returns false if MaxPasswordAge is 0 or not present. */
   expirePasswords?: boolean;
@@ -8033,75 +6314,45 @@ export interface PasswordPolicy {
   maxPasswordAge?: number;
   /** Specifies the number of previous passwords that IAM users are prevented from reusing. */
   passwordReusePrevention?: number;
-  /** Specifies whether IAM users are prevented from setting a new password via the Amazon Web Services Management Console after their password has expired. The IAM user cannot access the console until an administrator resets the password. IAM users with `iam:ChangePassword` permission and active access keys can reset their own expired console password using the CLI or API. */
+  /** Specifies whether IAM users are prevented from setting a new password via the Amazon Web Services Management Console after their password has expired. The IAM user cannot access the console until an administrator resets the password. */
   hardExpiry?: boolean;
 }
 
 /** Contains information about the effect that a permissions boundary has on a policy simulation when the boundary is applied to an IAM entity. */
 export interface PermissionsBoundaryDecisionDetail {
-  /** Specifies whether an action is allowed by a permissions boundary that is applied to an IAM entity (user or role). A value of `true` means that the permissions boundary does not deny the action. This means that the policy includes an `Allow` statement that matches the request. In this case, if an identity-based policy also allows the action, the request is allowed. A value of `false` means that either the requested action is not allowed (implicitly denied) or that the action is explicitly denied by the permissions boundary. In both of these cases, the action is not allowed, regardless of the identity-based policy. */
+  /** Specifies whether an action is allowed by a permissions boundary that is applied to an IAM entity (user or role). A value of `true` means that the permissions boundary does not deny the action. This means that the policy includes an `Allow` statement that matches the request. */
   allowedByPermissionsBoundary?: boolean;
 }
 
-/**
- * Contains information about a managed policy.
- *
- * This data type is used as a response element in the CreatePolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html), GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html), and ListPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html) operations.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a managed policy. */
 export interface Policy {
   /** The friendly name (not ARN) identifying the policy. */
   policyName?: string;
-  /**
-   * The stable and unique string identifying the policy.
-   *
-   * For more information about IDs, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   */
+  /** The stable and unique string identifying the policy. */
   policyId?: string;
   /** The `Arn` member of `Policy`. */
   arn?: string;
-  /**
-   * The path to the policy.
-   *
-   * For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   */
+  /** The path to the policy. */
   path?: string;
   /** The identifier for the version of the policy that is set as the default version. */
   defaultVersionId?: string;
   /** The number of entities (users, groups, and roles) that the policy is attached to. */
   attachmentCount?: number;
-  /**
-   * The number of entities (users and roles) for which the policy is used to set the permissions boundary.
-   *
-   * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   */
+  /** The number of entities (users and roles) for which the policy is used to set the permissions boundary. */
   permissionsBoundaryUsageCount?: number;
   /** Specifies whether the policy can be attached to an IAM user, group, or role. */
   isAttachable?: boolean;
-  /**
-   * A friendly description of the policy.
-   *
-   * This element is included in the response to the GetPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html) operation. It is not included in the response to the ListPolicies (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html) operation.
-   */
+  /** A friendly description of the policy. */
   description?: string;
   /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was created. */
   createDate?: string | number;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was last updated.
-   *
-   * When a policy has only one version, this field contains the date and time when the policy was created. When a policy has more than one version, this field contains the date and time when the most recent policy version was created.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the policy was last updated. */
   updateDate?: string | number;
   /** A list of tags that are attached to the instance profile. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
 }
 
-/**
- * Contains information about an IAM policy, including the policy document.
- *
- * This data type is used as a response element in the GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operation.
- */
+/** Contains information about an IAM policy, including the policy document. */
 export interface PolicyDetail {
   /** The name of the policy. */
   policyName?: string;
@@ -8109,11 +6360,7 @@ export interface PolicyDetail {
   policyDocument?: string;
 }
 
-/**
- * Contains details about the permissions policies that are attached to the specified identity (user, group, or role).
- *
- * This data type is an element of the ListPoliciesGrantingServiceAccessEntry (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccessEntry.html) object.
- */
+/** Contains details about the permissions policies that are attached to the specified identity (user, group, or role). */
 export interface PolicyGrantingServiceAccess {
   /** The policy name. */
   policyName?: string;
@@ -8121,27 +6368,13 @@ export interface PolicyGrantingServiceAccess {
   policyType?: policyType;
   /** The `PolicyArn` member of `PolicyGrantingServiceAccess`. */
   policyArn?: string;
-  /**
-   * The type of entity (user or role) that used the policy to access the service to which the inline policy is attached.
-   *
-   * This field is null for managed policies. For more information about these policy types, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html) in the IAM User Guide.
-   */
+  /** The type of entity (user or role) that used the policy to access the service to which the inline policy is attached. */
   entityType?: policyOwnerEntityType;
-  /**
-   * The name of the entity (user or role) to which the inline policy is attached.
-   *
-   * This field is null for managed policies. For more information about these policy types, see Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html) in the IAM User Guide.
-   */
+  /** The name of the entity (user or role) to which the inline policy is attached. */
   entityName?: string;
 }
 
-/**
- * Contains information about a group that a managed policy is attached to.
- *
- * This data type is used as a response element in the ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html) operation.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a group that a managed policy is attached to. */
 export interface PolicyGroup {
   /** The name (friendly name, not ARN) identifying the group. */
   groupName?: string;
@@ -8153,11 +6386,7 @@ export interface PolicyGroup {
 export interface PolicyIdentifier {
   /** The policy type to identify. All policies of the specified type are matched. */
   policyType?: PolicyIdentifierPolicyType;
-  /**
-   * The Amazon Resource Name (ARN) of an Amazon Web Services managed policy or a customer managed policy that is attached to an IAM user, group, or role. Wildcard characters are supported in the resource name portion of the ARN to match multiple managed policies: use at most one `*` (matches any sequence of characters, including none), and any number of `?` (each matches exactly one character).
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) of an Amazon Web Services managed policy or a customer managed policy that is attached to an IAM user, group, or role. */
   policyArn?: string;
   /** An inline policy identifier consisting of a policy name and the entity it is attached to. Wildcard characters (`*` and `?`) in the entity name can match multiple entities. */
   inlinePolicyIdentifier?: InlinePolicyIdentifierType;
@@ -8173,13 +6402,7 @@ export interface PolicyParameter {
   type?: PolicyParameterTypeEnum;
 }
 
-/**
- * Contains information about a role that a managed policy is attached to.
- *
- * This data type is used as a response element in the ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html) operation.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a role that a managed policy is attached to. */
 export interface PolicyRole {
   /** The name (friendly name, not ARN) identifying the role. */
   roleName?: string;
@@ -8187,13 +6410,7 @@ export interface PolicyRole {
   roleId?: string;
 }
 
-/**
- * Contains information about a user that a managed policy is attached to.
- *
- * This data type is used as a response element in the ListEntitiesForPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html) operation.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a user that a managed policy is attached to. */
 export interface PolicyUser {
   /** The name (friendly name, not ARN) identifying the user. */
   userName?: string;
@@ -8201,27 +6418,11 @@ export interface PolicyUser {
   userId?: string;
 }
 
-/**
- * Contains information about a version of a managed policy.
- *
- * This data type is used as a response element in the CreatePolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html), GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html), ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html), and GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operations.
- *
- * For more information about managed policies, refer to Managed policies and inline policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the IAM User Guide.
- */
+/** Contains information about a version of a managed policy. */
 export interface PolicyVersion {
-  /**
-   * The policy document.
-   *
-   * The policy document is returned in the response to the GetPolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html) and GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operations. It is not returned in the response to the CreatePolicyVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html) or ListPolicyVersions (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html) operations.
-   *
-   * The policy document returned in this structure is URL-encoded compliant with RFC 3986 (https://tools.ietf.org/html/rfc3986). You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the `decode` method of the `java.net.URLDecoder` utility class in the Java SDK. Other languages and SDKs provide similar functionality.
-   */
+  /** The policy document. */
   document?: string;
-  /**
-   * The identifier for the policy version.
-   *
-   * Policy version identifiers always begin with `v` (always lowercase). When a policy is created, the first policy version is `v1`.
-   */
+  /** The identifier for the policy version. */
   versionId?: string;
   /** Specifies whether the policy version is set as the policy's default version. */
   isDefaultVersion?: boolean;
@@ -8229,11 +6430,7 @@ export interface PolicyVersion {
   createDate?: string | number;
 }
 
-/**
- * Contains the row and column of a location of a `Statement` element in a policy document.
- *
- * This data type is used as a member of the ` Statement (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Statement.html) ` type.
- */
+/** Contains the row and column of a location of a `Statement` element in a policy document. */
 export interface Position {
   /** The line containing the specified position in the document. */
   line?: number;
@@ -8247,19 +6444,15 @@ export interface ReplacementValueEntry {
   values?: string[];
 }
 
-/**
- * Contains the result of the simulation of a single API operation call on a single resource.
- *
- * This data type is used by a member of the EvaluationResult (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html) data type.
- */
+/** Contains the result of the simulation of a single API operation call on a single resource. */
 export interface ResourceSpecificResult {
   /** The name of the simulated resource, in Amazon Resource Name (ARN) format. */
   evalResourceName?: string;
   /** The result of the simulation of the simulated API operation on the resource specified in `EvalResourceName`. */
   evalResourceDecision?: PolicyEvaluationDecisionType;
-  /** A list of the statements in the input policies that determine the result for this part of the simulation. Remember that even if multiple statements allow the operation on the resource, if any statement denies that operation, then the explicit deny overrides any allow. In addition, the deny statement is the only entry included in the result. */
+  /** A list of the statements in the input policies that determine the result for this part of the simulation. Remember that even if multiple statements allow the operation on the resource, if any statement denies that operation, then the explicit deny overrides any allow. */
   matchedStatements?: Statement[];
-  /** A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. This list is used when a list of ARNs is included in the `ResourceArns` parameter instead of "*". If you do not specify individual resources, by setting `ResourceArns` to "*" or by not including the `ResourceArns` parameter, then any missing context values are instead included under the `EvaluationResults` section. To discover the context keys used by a set of policies, you can call GetContextKeysForCustomPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html) or GetContextKeysForPrincipalPolicy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html). */
+  /** A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. This list is used when a list of ARNs is included in the `ResourceArns` parameter instead of "*". */
   missingContextValues?: string[];
   /** Additional details about the results of the evaluation decision on a single resource. This parameter is returned only for cross-account simulations. This parameter explains how each policy type contributes to the resource-specific evaluation decision. */
   evalDecisionDetails?: { [key: string]: PolicyEvaluationDecisionType };
@@ -8285,25 +6478,17 @@ export interface Role {
   description?: string;
   /** The maximum session duration (in seconds) for the specified role. Anyone who uses the CLI, or API to assume the role can specify the duration using the optional `DurationSeconds` API parameter or `duration-seconds` CLI parameter. */
   maxSessionDuration?: number;
-  /**
-   * The ARN of the policy used to set the permissions boundary for the role.
-   *
-   * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   */
+  /** The ARN of the policy used to set the permissions boundary for the role. */
   permissionsBoundary?: AttachedPermissionsBoundary;
   /** A list of tags that are attached to the role. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
-  /** Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. The role might have been used more than 400 days ago. For more information, see Regions where data is tracked (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#access-advisor_tracking-period) in the IAM user Guide. */
+  /** Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. */
   roleLastUsed?: RoleLastUsed;
   /** Contains information about the role template that this role was created from. This member is present only for roles created with AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html). */
   sourceRoleTemplate?: SourceRoleTemplate;
 }
 
-/**
- * Contains information about an IAM role, including all of the role's policies.
- *
- * This data type is used as a response element in the GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operation.
- */
+/** Contains information about an IAM role, including all of the role's policies. */
 export interface RoleDetail {
   /** The path to the role. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -8323,41 +6508,25 @@ export interface RoleDetail {
   rolePolicyList?: PolicyDetail[];
   /** A list of managed policies attached to the role. These policies are the role's access (permissions) policies. */
   attachedManagedPolicies?: AttachedPolicy[];
-  /**
-   * The ARN of the policy used to set the permissions boundary for the role.
-   *
-   * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   */
+  /** The ARN of the policy used to set the permissions boundary for the role. */
   permissionsBoundary?: AttachedPermissionsBoundary;
   /** A list of tags that are attached to the role. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
-  /** Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. The role might have been used more than 400 days ago. For more information, see Regions where data is tracked (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#access-advisor_tracking-period) in the IAM User Guide. */
+  /** Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. */
   roleLastUsed?: RoleLastUsed;
 }
 
-/**
- * Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. The role might have been used more than 400 days ago. For more information, see Regions where data is tracked (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#access-advisor_tracking-period) in the IAM user Guide.
- *
- * This data type is returned as a response element in the GetRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html) and GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operations.
- */
+/** Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. */
 export interface RoleLastUsed {
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601) that the role was last used.
-   *
-   * This field is null if the role has not been used within the IAM tracking period. For more information about the tracking period, see Regions where data is tracked (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#access-advisor_tracking-period) in the IAM User Guide.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601) that the role was last used. */
   lastUsedDate?: string | number;
   /** The name of the Amazon Web Services Region in which the role was last used. */
   region?: string;
 }
 
-/** Contains information about a version of an IAM role template, including the configuration that is used to create roles with AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html). This structure is returned as a response element by the GetRoleTemplateVersion (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRoleTemplateVersion.html) operation. */
+/** Contains information about a version of an IAM role template, including the configuration that is used to create roles with AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html). */
 export interface RoleTemplateVersion {
-  /**
-   * The Amazon Resource Name (ARN) that identifies the role template.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The Amazon Resource Name (ARN) that identifies the role template. */
   templateArn?: string;
   /** The friendly name that identifies the role template. */
   templateName?: string;
@@ -8377,7 +6546,7 @@ export interface RoleTemplateVersion {
   enabled?: boolean;
   /** The minor version number of this role template version. */
   minorVersion?: number;
-  /** The pattern that is used to generate the name of a role that is created from this template. The pattern can include `@{parameter}` placeholders that are replaced with the values you supply in the `ReplacementValues` parameter of AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html). */
+  /** The pattern that is used to generate the name of a role that is created from this template. */
   roleNamePattern?: string;
   /** The pattern that is used to generate the path of a role that is created from this template. */
   rolePathPattern?: string;
@@ -8389,11 +6558,7 @@ export interface RoleTemplateVersion {
   inlinePolicyTemplates?: InlinePolicy[];
   /** A list of the ARNs of the managed policies that the service attaches to roles that you create from this template. */
   managedPolicyArns?: string[];
-  /**
-   * The ARN of the policy that sets the permissions boundary for roles that you create from this template.
-   *
-   * For more information about ARNs, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
-   */
+  /** The ARN of the policy that sets the permissions boundary for roles that you create from this template. */
   permissionBoundaryArn?: string;
   /** A list of the parameters that are defined for this role template version. You supply values for these parameters when you create a role with AcquireRole (https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcquireRole.html). */
   parametersDefinition?: ParameterDefinition[];
@@ -8409,11 +6574,7 @@ export interface RoleTemplateVersion {
   updateTimestamp?: string | number;
 }
 
-/**
- * An object that contains details about how a service-linked role is used, if that information is returned by the service.
- *
- * This data type is used as a response element in the GetServiceLinkedRoleDeletionStatus (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html) operation.
- */
+/** An object that contains details about how a service-linked role is used, if that information is returned by the service. */
 export interface RoleUsageType {
   /** The name of the Region where the service-linked role is being used. */
   region?: string;
@@ -8421,11 +6582,7 @@ export interface RoleUsageType {
   resources?: string[];
 }
 
-/**
- * Contains the private keys for the SAML provider.
- *
- * This data type is used as a response element in the GetSAMLProvider (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html) operation.
- */
+/** Contains the private keys for the SAML provider. */
 export interface SAMLPrivateKey {
   /** The unique identifier for the SAML private key. */
   keyId?: string;
@@ -8443,11 +6600,7 @@ export interface SAMLProviderListEntry {
   createDate?: string | number;
 }
 
-/**
- * Contains information about an SSH public key.
- *
- * This data type is used as a response element in the GetSSHPublicKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSSHPublicKey.html) and UploadSSHPublicKey (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSSHPublicKey.html) operations.
- */
+/** Contains information about an SSH public key. */
 export interface SSHPublicKey {
   /** The name of the IAM user associated with the SSH public key. */
   userName?: string;
@@ -8463,11 +6616,7 @@ export interface SSHPublicKey {
   uploadDate?: string | number;
 }
 
-/**
- * Contains information about an SSH public key, without the key's body or fingerprint.
- *
- * This data type is used as a response element in the ListSSHPublicKeys (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSSHPublicKeys.html) operation.
- */
+/** Contains information about an SSH public key, without the key's body or fingerprint. */
 export interface SSHPublicKeyMetadata {
   /** The name of the IAM user associated with the SSH public key. */
   userName?: string;
@@ -8479,11 +6628,7 @@ export interface SSHPublicKeyMetadata {
   uploadDate?: string | number;
 }
 
-/**
- * Contains information about a server certificate.
- *
- * This data type is used as a response element in the GetServerCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html) operation.
- */
+/** Contains information about a server certificate. */
 export interface ServerCertificate {
   /** The meta information of the server certificate, such as its name, path, ID, and ARN. */
   serverCertificateMetadata?: ServerCertificateMetadata;
@@ -8495,11 +6640,7 @@ export interface ServerCertificate {
   tags?: Tag[];
 }
 
-/**
- * Contains information about a server certificate without its certificate body, certificate chain, and private key.
- *
- * This data type is used as a response element in the UploadServerCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadServerCertificate.html) and ListServerCertificates (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificates.html) operations.
- */
+/** Contains information about a server certificate without its certificate body, certificate chain, and private key. */
 export interface ServerCertificateMetadata {
   /** The path to the server certificate. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -8515,49 +6656,21 @@ export interface ServerCertificateMetadata {
   expiration?: string | number;
 }
 
-/**
- * Contains details about the most recent attempt to access the service.
- *
- * This data type is used as a response element in the GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html) operation.
- */
+/** Contains details about the most recent attempt to access the service. */
 export interface ServiceLastAccessed {
   /** The name of the service in which access was attempted. */
   serviceName?: string;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated entity most recently attempted to access the service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated entity most recently attempted to access the service. Amazon Web Services does not report unauthenticated requests. */
   lastAuthenticated?: string | number;
-  /**
-   * The namespace of the service in which access was attempted.
-   *
-   * To learn the service namespace of a service, see Actions, resources, and condition keys for Amazon Web Services services (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html) in the Service Authorization Reference. Choose the name of the service to view details for that service. In the first paragraph, find the service prefix. For example, `(service prefix: a4b)`. For more information about service namespaces, see Amazon Web Services Service Namespaces (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#genref-aws-service-namespaces) in the Amazon Web Services General Reference.
-   */
+  /** The namespace of the service in which access was attempted. */
   serviceNamespace?: string;
-  /**
-   * The ARN of the authenticated entity (user or role) that last attempted to access the service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The ARN of the authenticated entity (user or role) that last attempted to access the service. Amazon Web Services does not report unauthenticated requests. */
   lastAuthenticatedEntity?: string;
-  /**
-   * The Region from which the authenticated entity (user or role) last attempted to access the service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The Region from which the authenticated entity (user or role) last attempted to access the service. Amazon Web Services does not report unauthenticated requests. */
   lastAuthenticatedRegion?: string;
-  /**
-   * The total number of authenticated principals (root user, IAM users, or IAM roles) that have attempted to access the service.
-   *
-   * This field is null if no principals attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The total number of authenticated principals (root user, IAM users, or IAM roles) that have attempted to access the service. */
   totalAuthenticatedEntities?: number;
-  /**
-   * An object that contains details about the most recent attempt to access a tracked action within the service.
-   *
-   * This field is null if there no tracked actions or if the principal did not use the tracked actions within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period). This field is also null if the report was generated at the service level and not the action level. For more information, see the `Granularity` field in GenerateServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html).
-   */
+  /** An object that contains details about the most recent attempt to access a tracked action within the service. */
   trackedActionsLastAccessed?: TrackedActionLastAccessed[];
 }
 
@@ -8605,11 +6718,7 @@ export interface ServiceSpecificCredentialMetadata {
   serviceName?: string;
 }
 
-/**
- * Contains information about an X.509 signing certificate.
- *
- * This data type is used as a response element in the UploadSigningCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSigningCertificate.html) and ListSigningCertificates (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSigningCertificates.html) operations.
- */
+/** Contains information about an X.509 signing certificate. */
 export interface SigningCertificate {
   /** The name of the user the signing certificate is associated with. */
   userName?: string;
@@ -8631,11 +6740,7 @@ export interface SourceRoleTemplate {
   templateMinorVersion?: number;
 }
 
-/**
- * Contains a reference to a `Statement` element in a policy document that determines the result of the simulation.
- *
- * This data type is used by the `MatchedStatements` member of the ` EvaluationResult (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html) ` type.
- */
+/** Contains a reference to a `Statement` element in a policy document that determines the result of the simulation. */
 export interface Statement {
   /** The identifier of the policy that was provided as an input. */
   sourcePolicyId?: string;
@@ -8651,7 +6756,7 @@ export interface Statement {
 export interface Tag {
   /** The key name that can be used to look up or retrieve the associated value. For example, `Department` or `Cost Center` are common choices. */
   key?: string;
-  /** The value associated with this tag. For example, tags with a key name of `Department` could have values such as `Human Resources`, `Accounting`, and `Support`. Tags with a key name of `Cost Center` might have values that consist of the number associated with the different cost centers in your company. Typically, many resources have tags with the same key name but with different values. */
+  /** The value associated with this tag. For example, tags with a key name of `Department` could have values such as `Human Resources`, `Accounting`, and `Support`. */
   value?: string;
 }
 
@@ -8663,45 +6768,21 @@ export interface TagTemplate {
   value?: string;
 }
 
-/**
- * Contains details about the most recent attempt to access an action within the service.
- *
- * This data type is used as a response element in the GetServiceLastAccessedDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html) operation.
- */
+/** Contains details about the most recent attempt to access an action within the service. */
 export interface TrackedActionLastAccessed {
   /** The name of the tracked action to which access was attempted. Tracked actions are actions that report activity to IAM. */
   actionName?: string;
   /** The `LastAccessedEntity` member of `TrackedActionLastAccessed`. */
   lastAccessedEntity?: string;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated entity most recently attempted to access the tracked service. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when an authenticated entity most recently attempted to access the tracked service. Amazon Web Services does not report unauthenticated requests. */
   lastAccessedTime?: string | number;
-  /**
-   * The Region from which the authenticated entity (user or role) last attempted to access the tracked action. Amazon Web Services does not report unauthenticated requests.
-   *
-   * This field is null if no IAM entities attempted to access the service within the tracking period (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_access-advisor.html#service-last-accessed-reporting-period).
-   */
+  /** The Region from which the authenticated entity (user or role) last attempted to access the tracked action. Amazon Web Services does not report unauthenticated requests. */
   lastAccessedRegion?: string;
 }
 
-/**
- * Contains information about an IAM user entity.
- *
- * This data type is used as a response element in the following operations:
- *
- * - CreateUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html)
- * - GetUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html)
- * - ListUsers (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html)
- */
+/** Contains information about an IAM user entity. */
 export interface User {
-  /**
-   * The path to the user. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide.
-   *
-   * The ARN of the policy used to set the permissions boundary for the user.
-   */
+  /** The path to the user. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
   /** The friendly name identifying the user. */
   userName?: string;
@@ -8711,16 +6792,7 @@ export interface User {
   arn?: string;
   /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the user was created. */
   createDate?: string | number;
-  /**
-   * The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the user's password was last used to sign in to an Amazon Web Services website. For a list of Amazon Web Services websites that capture a user's last sign-in time, see the Credential reports (https://docs.aws.amazon.com/IAM/latest/UserGuide/credential-reports.html) topic in the IAM User Guide. If a password is used more than once in a five-minute span, only the first use is returned in this field. If the field is null (no value), then it indicates that they never signed in with a password. This can be because:
-   *
-   * - The user never had a password.
-   * - A password exists but has not been used since IAM started tracking this information on October 20, 2014.
-   *
-   * A null value does not mean that the user never had a password. Also, if the user does not currently have a password but had one in the past, then this field contains the date and time the most recent password was used.
-   *
-   * This value is returned only in the GetUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html) and ListUsers (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html) operations.
-   */
+  /** The date and time, in ISO 8601 date-time format (http://www.iso.org/iso/iso8601), when the user's password was last used to sign in to an Amazon Web Services website. */
   passwordLastUsed?: string | number;
   /** For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide. */
   permissionsBoundary?: AttachedPermissionsBoundary;
@@ -8728,11 +6800,7 @@ export interface User {
   tags?: Tag[];
 }
 
-/**
- * Contains information about an IAM user, including all the user's policies and all the IAM groups the user is in.
- *
- * This data type is used as a response element in the GetAccountAuthorizationDetails (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html) operation.
- */
+/** Contains information about an IAM user, including all the user's policies and all the IAM groups the user is in. */
 export interface UserDetail {
   /** The path to the user. For more information about paths, see IAM identifiers (https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the IAM User Guide. */
   path?: string;
@@ -8750,11 +6818,7 @@ export interface UserDetail {
   groupList?: string[];
   /** A list of the managed policies attached to the user. */
   attachedManagedPolicies?: AttachedPolicy[];
-  /**
-   * The ARN of the policy used to set the permissions boundary for the user.
-   *
-   * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
-   */
+  /** The ARN of the policy used to set the permissions boundary for the user. */
   permissionsBoundary?: AttachedPermissionsBoundary;
   /** A list of tags that are associated with the user. For more information about tagging, see Tagging IAM resources (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the IAM User Guide. */
   tags?: Tag[];
@@ -8766,7 +6830,7 @@ export interface VirtualMFADevice {
   serialNumber?: string;
   /** The base32 seed defined as specified in RFC3548 (https://tools.ietf.org/html/rfc3548.txt). The `Base32StringSeed` is base32-encoded. */
   base32StringSeed?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /** A QR code PNG image that encodes `otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String` where `$virtualMFADeviceName` is one of the create call arguments. `AccountName` is the user name if set (otherwise, the account ID otherwise), and `Base32String` is the seed in base32 format. The `Base32String` value is base64-encoded. */
+  /** A QR code PNG image that encodes `otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String` where `$virtualMFADeviceName` is one of the create call arguments. `AccountName` is the user name if set (otherwise, the account ID otherwise), and `Base32String` is the seed in base32 format. */
   qRCodePNG?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The IAM user associated with this virtual MFA device. */
   user?: User;
@@ -8858,8 +6922,6 @@ export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user
 
 /**
  * The policy usage type that indicates whether the policy is used as a permissions policy or as the permissions boundary for an entity.
- *
- * For more information about permissions boundaries, see Permissions boundaries for IAM identities (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the IAM User Guide.
  *
  * AWS may add values; any other string is accepted too.
  */

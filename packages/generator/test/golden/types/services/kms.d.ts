@@ -6,43 +6,6 @@
  *
  * Key Management Service (KMS) is an encryption and key management web service. This guide describes the KMS operations that you can call programmatically. For general information about KMS, see the Key Management Service Developer Guide (https://docs.aws.amazon.com/kms/latest/developerguide/).
  *
- * KMS has replaced the term customer master key (CMK) with Key Management Service key and KMS key. The concept has not changed. To prevent breaking changes, KMS is keeping some variations of this term.
- *
- * Amazon Web Services provides SDKs that consist of libraries and sample code for various programming languages and platforms (Java, Rust, Python, Ruby, .Net, macOS, Android, etc.). The SDKs provide a convenient way to create programmatic access to KMS and other Amazon Web Services services. For example, the SDKs take care of tasks such as signing requests (see below), managing errors, and retrying requests automatically. For more information about the Amazon Web Services SDKs, including how to download and install them, see Tools for Amazon Web Services (http://aws.amazon.com/tools/).
- *
- * We recommend that you use the Amazon Web Services SDKs to make programmatic API calls to KMS.
- *
- * If you need to use FIPS 140-2 validated cryptographic modules when communicating with Amazon Web Services, use one of the FIPS endpoints in your preferred Amazon Web Services Region. If you need communicate over IPv6, use the dual-stack endpoint in your preferred Amazon Web Services Region. For more information see Service endpoints (https://docs.aws.amazon.com/general/latest/gr/kms.html#kms_region) in the Key Management Service topic of the Amazon Web Services General Reference and Dual-stack endpoint support (https://docs.aws.amazon.com/kms/latest/developerguide/ipv6-kms.html) in the KMS Developer Guide.
- *
- * All KMS API calls must be signed and be transmitted using Transport Layer Security (TLS). KMS recommends you always use the latest supported TLS version. Clients must also support cipher suites with Perfect Forward Secrecy (PFS) such as Ephemeral Diffie-Hellman (DHE) or Elliptic Curve Ephemeral Diffie-Hellman (ECDHE). Most modern systems such as Java 7 and later support these modes.
- *
- * Signing Requests
- *
- * Requests must be signed using an access key ID and a secret access key. We strongly recommend that you do not use your Amazon Web Services account root access key ID and secret access key for everyday work. You can use the access key ID and secret access key for an IAM user or you can use the Security Token Service (STS) to generate temporary security credentials and use those to sign requests.
- *
- * All KMS requests must be signed with Signature Version 4 (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html).
- *
- * Logging API Requests
- *
- * KMS supports CloudTrail, a service that logs Amazon Web Services API calls and related events for your Amazon Web Services account and delivers them to an Amazon S3 bucket that you specify. By using the information collected by CloudTrail, you can determine what requests were made to KMS, who made the request, when it was made, and so on. To learn more about CloudTrail, including how to turn it on and find your log files, see the CloudTrail User Guide (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/).
- *
- * Additional Resources
- *
- * For more information about credentials and request signing, see the following:
- *
- * - Amazon Web Services Security Credentials (https://docs.aws.amazon.com/general/latest/gr/aws-security-credentials.html) - This topic provides general information about the types of credentials used to access Amazon Web Services.
- * - Temporary Security Credentials (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html) - This section of the IAM User Guide describes how to create and use temporary security credentials.
- * - Signature Version 4 Signing Process (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html) - This set of topics walks you through the process of signing a request using an access key ID and a secret access key.
- *
- * Commonly Used API Operations
- *
- * Of the API operations discussed in this guide, the following will prove the most useful for most applications. You will likely perform operations other than these, such as creating keys and assigning policies, by using the console.
- *
- * - Encrypt
- * - Decrypt
- * - GenerateDataKey
- * - GenerateDataKeyWithoutPlaintext
- *
  * Importing this module, even as `import type {} from "@cloudtrail-schema/types/kms"`, registers its events with `CloudTrailEvent<"kms", Operation>` of the package root.
  *
  * @packageDocumentation
@@ -174,19 +137,11 @@ declare module "../index.js" {
 /**
  * Cancels the deletion of a KMS key. When this operation succeeds, the key state of the KMS key is `Disabled`. To enable the KMS key, use EnableKey.
  *
- * For more information about scheduling and canceling deletion of a KMS key, see Deleting KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:CancelKeyDeletion (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: ScheduleKeyDeletion
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `CancelKeyDeletion`: eventSource `kms.amazonaws.com`, eventName `CancelKeyDeletion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.CancelKeyDeletion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/CancelKeyDeletion | CancelKeyDeletion in the AWS API reference}
  */
 export interface CancelKeyDeletionEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -197,18 +152,7 @@ export interface CancelKeyDeletionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `CancelKeyDeletion` (botocore shape `CancelKeyDeletionRequest`). */
 export interface CancelKeyDeletionRequestParameters {
-  /**
-   * Identifies the KMS key whose deletion is being canceled.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key whose deletion is being canceled. */
   keyId?: string;
 }
 
@@ -216,62 +160,24 @@ export interface CancelKeyDeletionRequestParameters {
 export interface CancelKeyDeletionResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is canceled. */
   keyId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Connects or reconnects a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) to its backing key store. For an CloudHSM key store, `ConnectCustomKeyStore` connects the key store to its associated CloudHSM cluster. For an external key store, `ConnectCustomKeyStore` connects the key store to the external key store proxy that communicates with your external key manager.
- *
- * The custom key store must be connected before you can create KMS keys in the key store or use the KMS keys it contains. You can disconnect and reconnect a custom key store at any time.
- *
- * The connection process for a custom key store can take an extended amount of time to complete. This operation starts the connection process, but it does not wait for it to complete. When it succeeds, this operation quickly returns an HTTP 200 response and a JSON object with no properties. However, this response does not indicate that the custom key store is connected. To get the connection state of the custom key store, use the DescribeCustomKeyStores operation.
- *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * The `ConnectCustomKeyStore` operation might fail for various reasons. To find the reason, use the DescribeCustomKeyStores operation and see the `ConnectionErrorCode` in the response. For help interpreting the `ConnectionErrorCode`, see CustomKeyStoresListEntry.
- *
- * To fix the failure, use the DisconnectCustomKeyStore operation to disconnect the custom key store, correct the error, use the UpdateCustomKeyStore operation if necessary, and then use `ConnectCustomKeyStore` again.
- *
- * CloudHSM key store
- *
- * During the connection process for an CloudHSM key store, KMS finds the CloudHSM cluster that is associated with the custom key store, creates the connection infrastructure, connects to the cluster, logs into the CloudHSM client as the `kmsuser` CU, and rotates its password.
- *
- * To connect an CloudHSM key store, its associated CloudHSM cluster must have at least one active HSM. To get the number of active HSMs in a cluster, use the DescribeClusters (https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation. To add HSMs to the cluster, use the CreateHsm (https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_CreateHsm.html) operation. Also, the `kmsuser` crypto user (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html#concept-kmsuser) (CU) must not be logged into the cluster. This prevents KMS from using this account to log in.
- *
- * If you are having trouble connecting or disconnecting a CloudHSM key store, see Troubleshooting an CloudHSM key store (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html) in the Key Management Service Developer Guide.
- *
- * External key store
- *
- * When you connect an external key store that uses public endpoint connectivity, KMS tests its ability to communicate with your external key manager by sending a request via the external key store proxy.
- *
- * When you connect to an external key store that uses VPC endpoint service connectivity, KMS establishes the networking elements that it needs to communicate with your external key manager via the external key store proxy. This includes creating an interface endpoint to the VPC endpoint service and a private hosted zone for traffic between KMS and the VPC endpoint service.
- *
- * To connect an external key store, KMS must be able to connect to the external key store proxy, the external key store proxy must be able to communicate with your external key manager, and the external key manager must be available for cryptographic operations.
- *
- * If you are having trouble connecting or disconnecting an external key store, see Troubleshooting an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/xks-troubleshooting.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:ConnectCustomKeyStore (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations
- *
- * - CreateCustomKeyStore
- * - DeleteCustomKeyStore
- * - DescribeCustomKeyStores
- * - DisconnectCustomKeyStore
- * - UpdateCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Connects or reconnects a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) to its backing key store. For an CloudHSM key store, `ConnectCustomKeyStore` connects the key store to its associated CloudHSM cluster.
  *
  * The CloudTrail record of kms `ConnectCustomKeyStore`: eventSource `kms.amazonaws.com`, eventName `ConnectCustomKeyStore`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ConnectCustomKeyStore`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ConnectCustomKeyStore | ConnectCustomKeyStore in the AWS API reference}
  */
 export interface ConnectCustomKeyStoreEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -288,49 +194,24 @@ export interface ConnectCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `ConnectCustomKeyStore` (botocore shape `ConnectCustomKeyStoreResponse`). */
 export interface ConnectCustomKeyStoreResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Creates a friendly name for a KMS key.
  *
- * Adding, deleting, or updating an alias can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
- *
- * You can use an alias to identify a KMS key in the KMS console, in the DescribeKey operation and in cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations), such as Encrypt and GenerateDataKey. You can also change the KMS key that's associated with the alias (UpdateAlias) or delete the alias (DeleteAlias) at any time. These operations don't affect the underlying KMS key.
- *
- * You can associate the alias with any customer managed key in the same Amazon Web Services Region. Each alias is associated with only one KMS key at a time, but a KMS key can have multiple aliases. A valid KMS key is required. You can't create an alias without a KMS key.
- *
- * The alias must be unique in the account and Region, but you can have aliases with the same name in different Regions. For detailed information about aliases, see Aliases in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html) in the Key Management Service Developer Guide.
- *
- * This operation does not return a response. To get the alias that you created, use the ListAliases operation.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on an alias in a different Amazon Web Services account.
- *
- * Required permissions
- *
- * - kms:CreateAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the alias (IAM policy).
- * - kms:CreateAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the KMS key (key policy).
- *
- * For details, see Controlling access to aliases (https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - DeleteAlias
- * - ListAliases
- * - UpdateAlias
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `CreateAlias`: eventSource `kms.amazonaws.com`, eventName `CreateAlias`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.CreateAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/CreateAlias | CreateAlias in the AWS API reference}
  */
 export interface CreateAliasEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -341,68 +222,20 @@ export interface CreateAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `CreateAlias` (botocore shape `CreateAliasRequest`). */
 export interface CreateAliasRequestParameters {
-  /**
-   * Specifies the alias name. This value must begin with `alias/` followed by a name, such as `alias/ExampleAlias`.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * The `AliasName` value must be string of 1-256 characters. It can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-). The alias name cannot begin with `alias/aws/`. The `alias/aws/` prefix is reserved for Amazon Web Services managed keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
-   */
+  /** Specifies the alias name. This value must begin with `alias/` followed by a name, such as `alias/ExampleAlias`. */
   aliasName?: string;
-  /**
-   * Associates the alias with the specified customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key). The KMS key must be in the same Amazon Web Services Region.
-   *
-   * A valid key ID is required. If you supply a null or empty string value, this operation returns an error.
-   *
-   * For help finding the key ID and ARN, see Find the key ID and key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/find-cmk-id-arn.html) in the Key Management Service Developer Guide .
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Associates the alias with the specified customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key). The KMS key must be in the same Amazon Web Services Region. */
   targetKeyId?: string;
 }
 
 /**
- * Creates a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) backed by a key store that you own and manage. When you use a KMS key in a custom key store for a cryptographic operation, the cryptographic operation is actually performed in your key store using your keys. KMS supports CloudHSM key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html) backed by an CloudHSM cluster (https://docs.aws.amazon.com/cloudhsm/latest/userguide/clusters.html) and external key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html) backed by an external key store proxy and external key manager outside of Amazon Web Services.
- *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * Before you create the custom key store, the required elements must be in place and operational. We recommend that you use the test tools that KMS provides to verify the configuration your external key store proxy. For details about the required elements and verification tests, see Assemble the prerequisites (for CloudHSM key stores) (https://docs.aws.amazon.com/kms/latest/developerguide/create-keystore.html#before-keystore) or Assemble the prerequisites (for external key stores) (https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keystore.html#xks-requirements) in the Key Management Service Developer Guide.
- *
- * To create a custom key store, use the following parameters.
- *
- * - To create an CloudHSM key store, specify the `CustomKeyStoreName`, `CloudHsmClusterId`, `KeyStorePassword`, and `TrustAnchorCertificate`. The `CustomKeyStoreType` parameter is optional for CloudHSM key stores. If you include it, set it to the default value, `AWS_CLOUDHSM`. For help with failures, see Troubleshooting an CloudHSM key store (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html) in the Key Management Service Developer Guide.
- * - To create an external key store, specify the `CustomKeyStoreName` and a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. Also, specify values for `XksProxyConnectivity`, `XksProxyAuthenticationCredential`, `XksProxyUriEndpoint`, and `XksProxyUriPath`. If your `XksProxyConnectivity` value is `VPC_ENDPOINT_SERVICE`, specify the `XksProxyVpcEndpointServiceName` parameter. For help with failures, see Troubleshooting an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/xks-troubleshooting.html) in the Key Management Service Developer Guide.
- *
- * For external key stores:
- *
- * Some external key managers provide a simpler method for creating an external key store. For details, see your external key manager documentation.
- *
- * When creating an external key store in the KMS console, you can upload a JSON-based proxy configuration file with the desired values. You cannot use a proxy configuration with the `CreateCustomKeyStore` operation. However, you can use the values in the file to help you determine the correct values for the `CreateCustomKeyStore` parameters.
- *
- * When the operation completes successfully, it returns the ID of the new custom key store. Before you can use your new custom key store, you need to use the ConnectCustomKeyStore operation to connect a new CloudHSM key store to its CloudHSM cluster, or to connect a new external key store to the external key store proxy for your external key manager. Even if you are not going to use your custom key store immediately, you might want to connect it to verify that all settings are correct and then disconnect it until you are ready to use it.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:CreateCustomKeyStore (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy).
- *
- * Related operations:
- *
- * - ConnectCustomKeyStore
- * - DeleteCustomKeyStore
- * - DescribeCustomKeyStores
- * - DisconnectCustomKeyStore
- * - UpdateCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Creates a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) backed by a key store that you own and manage.
  *
  * The CloudTrail record of kms `CreateCustomKeyStore`: eventSource `kms.amazonaws.com`, eventName `CreateCustomKeyStore`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.CreateCustomKeyStore`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/CreateCustomKeyStore | CreateCustomKeyStore in the AWS API reference}
  */
 export interface CreateCustomKeyStoreEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -413,97 +246,27 @@ export interface CreateCustomKeyStoreEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `CreateCustomKeyStore` (botocore shape `CreateCustomKeyStoreRequest`). */
 export interface CreateCustomKeyStoreRequestParameters {
-  /**
-   * Specifies a friendly name for the custom key store. The name must be unique in your Amazon Web Services account and Region. This parameter is required for all custom key stores.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   */
+  /** Specifies a friendly name for the custom key store. The name must be unique in your Amazon Web Services account and Region. This parameter is required for all custom key stores. */
   customKeyStoreName?: string;
-  /**
-   * Identifies the CloudHSM cluster for an CloudHSM key store. This parameter is required for custom key stores with `CustomKeyStoreType` of `AWS_CLOUDHSM`.
-   *
-   * Enter the cluster ID of any active CloudHSM cluster that is not already associated with a custom key store. To find the cluster ID, use the DescribeClusters (https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
-   */
+  /** Identifies the CloudHSM cluster for an CloudHSM key store. This parameter is required for custom key stores with `CustomKeyStoreType` of `AWS_CLOUDHSM`. */
   cloudHsmClusterId?: string;
-  /**
-   * Specifies the certificate for an CloudHSM key store. This parameter is required for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`.
-   *
-   * Enter the content of the trust anchor certificate for the CloudHSM cluster. This is the content of the `customerCA.crt` file that you created when you initialized the cluster (https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html).
-   */
+  /** Specifies the certificate for an CloudHSM key store. This parameter is required for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`. */
   trustAnchorCertificate?: string;
-  /**
-   * Specifies the `kmsuser` password for an CloudHSM key store. This parameter is required for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`.
-   *
-   * Enter the password of the `kmsuser` crypto user (CU) account (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html#concept-kmsuser) in the specified CloudHSM cluster. KMS logs into the cluster as this user to manage key material on your behalf.
-   *
-   * The password must be a string of 7 to 32 characters. Its value is case sensitive.
-   *
-   * This parameter tells KMS the `kmsuser` account password; it does not change the password in the CloudHSM cluster.
-   */
+  /** Specifies the `kmsuser` password for an CloudHSM key store. This parameter is required for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`. */
   keyStorePassword?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Specifies the type of custom key store. The default value is `AWS_CLOUDHSM`.
-   *
-   * For a custom key store backed by an CloudHSM cluster, omit the parameter or enter `AWS_CLOUDHSM`. For a custom key store backed by an external key manager outside of Amazon Web Services, enter `EXTERNAL_KEY_STORE`. You cannot change this property after the key store is created.
-   */
+  /** Specifies the type of custom key store. The default value is `AWS_CLOUDHSM`. */
   customKeyStoreType?: CustomKeyStoreType;
-  /**
-   * Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy). This parameter is required for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * The protocol must be HTTPS. KMS communicates on port 443. Do not specify the port in the `XksProxyUriEndpoint` value.
-   *
-   * For external key stores with `XksProxyConnectivity` value of `VPC_ENDPOINT_SERVICE`, specify `https://` followed by the private DNS name of the VPC endpoint service.
-   *
-   * For external key stores with `PUBLIC_ENDPOINT` connectivity, this endpoint must be reachable before you create the custom key store. KMS connects to the external key store proxy while creating the custom key store. For external key stores with `VPC_ENDPOINT_SERVICE` connectivity, KMS connects when you call the ConnectCustomKeyStore operation.
-   *
-   * The value of this parameter must begin with `https://`. The remainder can contain upper and lower case letters (A-Z and a-z), numbers (0-9), dots (`.`), and hyphens (`-`). Additional slashes (`/` and `\`) are not permitted.
-   *
-   * Uniqueness requirements:
-   *
-   * - The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
-   * - An external key store with `PUBLIC_ENDPOINT` connectivity cannot use the same `XksProxyUriEndpoint` value as an external key store with `VPC_ENDPOINT_SERVICE` connectivity in this Amazon Web Services Region.
-   * - Each external key store with `VPC_ENDPOINT_SERVICE` connectivity must have its own private DNS name. The `XksProxyUriEndpoint` value for external key stores with `VPC_ENDPOINT_SERVICE` connectivity (private DNS name) must be unique in the Amazon Web Services account and Region.
-   */
+  /** Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy). This parameter is required for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyUriEndpoint?: string;
-  /**
-   * Specifies the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key store proxy. This parameter is required for all custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * The value must start with `/` and must end with `/kms/xks/v1` where `v1` represents the version of the KMS external key store proxy API. This path can include an optional prefix between the required elements such as `/prefix/kms/xks/v1`.
-   *
-   * Uniqueness requirements:
-   *
-   * - The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
-   */
+  /** Specifies the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key store proxy. This parameter is required for all custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyUriPath?: string;
-  /**
-   * Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy). This parameter is required when the value of `CustomKeyStoreType` is `EXTERNAL_KEY_STORE` and the value of `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`.
-   *
-   * The Amazon VPC endpoint service must fulfill all requirements (https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keystore.html#xks-requirements) for use with an external key store.
-   *
-   * Uniqueness requirements:
-   *
-   * - External key stores with `VPC_ENDPOINT_SERVICE` connectivity can share an Amazon VPC, but each external key store must have its own VPC endpoint service and private DNS name.
-   */
+  /** Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy). */
   xksProxyVpcEndpointServiceName?: string;
   /** Specifies the Amazon Web Services account ID that owns the Amazon VPC service endpoint for the interface that is used to communicate with your external key store proxy (XKS proxy). This parameter is optional. If not provided, the Amazon Web Services account ID calling the action will be used. */
   xksProxyVpcEndpointServiceOwner?: string;
-  /**
-   * Specifies an authentication credential for the external key store proxy (XKS proxy). This parameter is required for all custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * The `XksProxyAuthenticationCredential` has two required elements: `RawSecretAccessKey`, a secret key, and `AccessKeyId`, a unique identifier for the `RawSecretAccessKey`. For character requirements, see XksProxyAuthenticationCredentialType (API_XksProxyAuthenticationCredentialType.html).
-   *
-   * KMS uses this authentication credential to sign requests to the external key store proxy on your behalf. This credential is unrelated to Identity and Access Management (IAM) and Amazon Web Services credentials.
-   *
-   * This parameter doesn't set or change the authentication credentials on the XKS proxy. It just tells KMS the credential that you established on your external key store proxy. If you rotate your proxy authentication credential, use the UpdateCustomKeyStore operation to provide the new credential to KMS.
-   */
+  /** Specifies an authentication credential for the external key store proxy (XKS proxy). This parameter is required for all custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyAuthenticationCredentialType, string>;
-  /**
-   * Indicates how KMS communicates with the external key store proxy. This parameter is required for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * If the external key store proxy uses a public endpoint, specify `PUBLIC_ENDPOINT`. If the external key store proxy uses a Amazon VPC endpoint service for communication with KMS, specify `VPC_ENDPOINT_SERVICE`. For help making this choice, see Choosing a connectivity option (https://docs.aws.amazon.com/kms/latest/developerguide/choose-xks-connectivity.html) in the Key Management Service Developer Guide.
-   *
-   * An Amazon VPC endpoint service keeps your communication with KMS in a private address space entirely within Amazon Web Services, but it requires more configuration, including establishing a Amazon VPC with multiple subnets, a VPC endpoint service, a network load balancer, and a verified private DNS name. A public endpoint is simpler to set up, but it might be slower and might not fulfill your security requirements. You might consider testing with a public endpoint, and then establishing a VPC endpoint service for production tasks. Note that this choice does not determine the location of the external key store proxy. Even if you choose a VPC endpoint service, the proxy can be hosted within the VPC or outside of Amazon Web Services such as in your corporate data center.
-   */
+  /** Indicates how KMS communicates with the external key store proxy. This parameter is required for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyConnectivity?: XksProxyConnectivityType;
   /** Not in the model; seen in CreateCustomKeyStore request (AWS docs); the model's CloudHsmClusterId. */
   clusterId?: string;
@@ -513,49 +276,24 @@ export interface CreateCustomKeyStoreRequestParameters {
 export interface CreateCustomKeyStoreResponseElements {
   /** A unique identifier for the new custom key store. */
   customKeyStoreId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Adds a grant to a KMS key.
  *
- * A grant is a policy instrument that allows Amazon Web Services principals to use KMS keys in cryptographic operations. It also can allow them to view a KMS key (DescribeKey) and create and manage grants. When authorizing access to a KMS key, grants are considered along with key policies and IAM policies. Grants are often used for temporary permissions because you can create one, use its permissions, and delete it without changing your key policies or IAM policies.
- *
- * You can create a grant for an Amazon Web Services principal (IAM user, IAM role, or Amazon Web Services account) by specifying the `GranteePrincipal` parameter. You can also create a grant for an Amazon Web Services service principal by specifying the `GranteeServicePrincipal` parameter.
- *
- * For detailed information about grants, including grant terminology, see Grants in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) in the Key Management Service Developer Guide . For examples of creating grants in several programming languages, see Use CreateGrant with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_CreateGrant_section.html).
- *
- * The `CreateGrant` operation returns a `GrantToken` and a `GrantId`.
- *
- * - When you create, retire, or revoke a grant, there might be a brief delay, usually less than five minutes, until the grant is available throughout KMS. This state is known as eventual consistency. Once the grant has achieved eventual consistency, the grantee principal can use the permissions in the grant without identifying the grant.
- *
- * However, to use the permissions in the grant immediately, use the `GrantToken` that `CreateGrant` returns. For details, see Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide .
- *
- * - The `CreateGrant` operation also returns a `GrantId`. You can use the `GrantId` and a key identifier to identify the grant in the RetireGrant and RevokeGrant operations. To find the grant ID, use the ListGrants or ListRetirableGrants operations.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation on a KMS key in a different Amazon Web Services account, specify the key ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:CreateGrant (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - ListGrants
- * - ListRetirableGrants
- * - RetireGrant
- * - RevokeGrant
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `CreateGrant`: eventSource `kms.amazonaws.com`, eventName `CreateGrant`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.CreateGrant`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/CreateGrant | CreateGrant in the AWS API reference}
  */
 export interface CreateGrantEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -566,201 +304,52 @@ export interface CreateGrantEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `CreateGrant` (botocore shape `CreateGrantRequest`). */
 export interface CreateGrantRequestParameters {
-  /**
-   * Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key. */
   keyId?: string;
-  /**
-   * The identity that gets the permissions specified in the grant.
-   *
-   * To specify the grantee principal, use the Amazon Resource Name (ARN) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see IAM ARNs (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the Identity and Access Management User Guide .
-   *
-   * You must specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-   */
+  /** The identity that gets the permissions specified in the grant. */
   granteePrincipal?: string;
-  /**
-   * The principal that has permission to use the RetireGrant operation to retire the grant.
-   *
-   * To specify the principal, use the Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see IAM ARNs (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the Identity and Access Management User Guide .
-   *
-   * The grant determines the retiring principal. Other principals might have permission to retire the grant or revoke the grant. For details, see RevokeGrant and Retiring and revoking grants (https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html) in the Key Management Service Developer Guide.
-   *
-   * You can specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-   */
+  /** The principal that has permission to use the RetireGrant operation to retire the grant. */
   retiringPrincipal?: string;
-  /**
-   * A list of operations that the grant permits.
-   *
-   * This list must include only operations that are permitted in a grant. Also, the operation must be supported on the KMS key. For example, you cannot create a grant for a symmetric encryption KMS key that allows the Sign operation, or a grant for an asymmetric KMS key that allows the GenerateDataKey operation. If you try, KMS returns a `ValidationError` exception. For details, see Grant operations (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-grant-operations) in the Key Management Service Developer Guide.
-   */
+  /** A list of operations that the grant permits. */
   operations?: GrantOperation[];
-  /**
-   * Specifies a grant constraint.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * KMS supports the following grant constraints.
-   *
-   * - `EncryptionContextEquals` and `EncryptionContextSubset` — These encryption context grant constraints allow the permissions in the grant only when the encryption context in the request matches (`EncryptionContextEquals`) or includes (`EncryptionContextSubset`) the encryption context specified in the constraint.
-   *
-   * Encryption context grant constraints are supported only on grant operations (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-grant-operations) that include an `EncryptionContext` parameter, such as cryptographic operations on symmetric encryption KMS keys. You cannot use an encryption context grant constraint for cryptographic operations with asymmetric KMS keys or HMAC KMS keys. Operations with these keys don't support an encryption context. Grants with encryption context grant constraints can include the DescribeKey and RetireGrant operations, but the constraint doesn't apply to these operations. If a grant with an encryption context grant constraint includes the `CreateGrant` operation, the constraint requires that any grants created with the `CreateGrant` permission have an equally strict or stricter encryption context constraint.
-   *
-   * Each constraint value can include up to 8 encryption context pairs. The encryption context value in each constraint cannot exceed 384 characters. For more information about encryption context, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#encrypt_context) in the Key Management Service Developer Guide .
-   *
-   * - `SourceArn` — This grant constraint allows the permissions in the grant only when the request is made on behalf of a specific Amazon Web Services resource, identified by its Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html). This is effectively the same as having the aws:SourceArn (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint is supported on grants for all types of KMS keys and can also be applied to the DescribeKey operation when specified in the request. However, it does not apply to RetireGrant operation.
-   *
-   * For information about grant constraints, see Using grant constraints (https://docs.aws.amazon.com/kms/latest/developerguide/create-grant-overview.html#grant-constraints) in the Key Management Service Developer Guide.
-   */
+  /** Specifies a grant constraint. */
   constraints?: GrantConstraints;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * A friendly name for the grant. Use this value to prevent the unintended creation of duplicate grants when retrying this request.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * When this value is absent, all `CreateGrant` requests result in a new grant with a unique `GrantId` even if all the supplied parameters are identical. This can result in unintended duplicates when you retry the `CreateGrant` request.
-   *
-   * When this value is present, you can retry a `CreateGrant` request with identical parameters; if the grant already exists, the original `GrantId` is returned without creating a new grant. Note that the returned grant token is unique with every `CreateGrant` request, even when a duplicate `GrantId` is returned. All grant tokens for the same grant ID can be used interchangeably.
-   */
+  /** A friendly name for the grant. Use this value to prevent the unintended creation of duplicate grants when retrying this request. */
   name?: string;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
-  /**
-   * The Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions specified in the grant.
-   *
-   * When you specify a `GranteeServicePrincipal`, you must also specify a `SourceArn` grant constraint. In addition, you must specify either a `RetiringPrincipal` or a `RetiringServicePrincipal`.
-   *
-   * You must specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-   */
+  /** The Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions specified in the grant. */
   granteeServicePrincipal?: string;
-  /**
-   * The Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that has permission to use the RetireGrant operation to retire the grant.
-   *
-   * You can specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-   */
+  /** The Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that has permission to use the RetireGrant operation to retire the grant. */
   retiringServicePrincipal?: string;
 }
 
 /** What `responseElements` holds in the record of kms `CreateGrant` (botocore shape `CreateGrantResponse`). */
 export interface CreateGrantResponseElements {
-  /**
-   * The grant token.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** The grant token. */
   grantToken?: string;
-  /**
-   * The unique identifier for the grant.
-   *
-   * You can use the `GrantId` in a ListGrants, RetireGrant, or RevokeGrant operation.
-   */
+  /** The unique identifier for the grant. */
   grantId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Creates a unique customer managed KMS key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms-keys) in your Amazon Web Services account and Region. You can use a KMS key in cryptographic operations, such as encryption and signing. Some Amazon Web Services services let you use KMS keys that you create and manage to protect your service resources.
- *
- * A KMS key is a logical representation of a cryptographic key. In addition to the key material used in cryptographic operations, a KMS key includes metadata, such as the key ID, key policy, creation date, description, and key state.
- *
- * Use the parameters of `CreateKey` to specify the type of KMS key, the source of its key material, its key policy, description, tags, and other properties.
- *
- * KMS has replaced the term customer master key (CMK) with Key Management Service key and KMS key. The concept has not changed. To prevent breaking changes, KMS is keeping some variations of this term.
- *
- * To create different types of KMS keys, use the following guidance:
- *
- * Symmetric encryption KMS key
- *
- * By default, `CreateKey` creates a symmetric encryption KMS key with key material that KMS generates. This is the basic and most widely used type of KMS key, and provides the best performance.
- *
- * To create a symmetric encryption KMS key, you don't need to specify any parameters. The default value for `KeySpec`, `SYMMETRIC_DEFAULT`, the default value for `KeyUsage`, `ENCRYPT_DECRYPT`, and the default value for `Origin`, `AWS_KMS`, create a symmetric encryption KMS key with KMS key material.
- *
- * If you need a key for basic encryption and decryption or you are creating a KMS key to protect your resources in an Amazon Web Services service, create a symmetric encryption KMS key. The key material in a symmetric encryption key never leaves KMS unencrypted. You can use a symmetric encryption KMS key to encrypt and decrypt data up to 4,096 bytes, but they are typically used to generate data keys and data keys pairs. For details, see GenerateDataKey and GenerateDataKeyPair.
- *
- * Asymmetric KMS keys
- *
- * To create an asymmetric KMS key, use the `KeySpec` parameter to specify the type of key material in the KMS key. Then, use the `KeyUsage` parameter to determine whether the KMS key will be used to encrypt and decrypt or sign and verify. You can't change these properties after the KMS key is created.
- *
- * Asymmetric KMS keys contain an RSA key pair, Elliptic Curve (ECC) key pair, ML-DSA key pair or an SM2 key pair (China Regions only). The private key in an asymmetric KMS key never leaves KMS unencrypted. However, you can use the GetPublicKey operation to download the public key so it can be used outside of KMS. Each KMS key can have only one key usage. KMS keys with RSA key pairs can be used to encrypt and decrypt data or sign and verify messages (but not both). KMS keys with NIST-standard ECC key pairs can be used to sign and verify messages or derive shared secrets (but not both). KMS keys with `ECC_SECG_P256K1` can be used only to sign and verify messages. KMS keys with ML-DSA key pairs can be used to sign and verify messages. KMS keys with SM2 key pairs (China Regions only) can be used to either encrypt and decrypt data, sign and verify messages, or derive shared secrets (you must choose one key usage type). For information about asymmetric KMS keys, see Asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) in the Key Management Service Developer Guide.
- *
- * HMAC KMS key
- *
- * To create an HMAC KMS key, set the `KeySpec` parameter to a key spec value for HMAC KMS keys. Then set the `KeyUsage` parameter to `GENERATE_VERIFY_MAC`. You must set the key usage even though `GENERATE_VERIFY_MAC` is the only valid key usage value for HMAC KMS keys. You can't change these properties after the KMS key is created.
- *
- * HMAC KMS keys are symmetric keys that never leave KMS unencrypted. You can use HMAC keys to generate (GenerateMac) and verify (VerifyMac) HMAC codes for messages up to 4096 bytes.
- *
- * Multi-Region primary keys
- *
- * To create a multi-Region primary key in the local Amazon Web Services Region, use the `MultiRegion` parameter with a value of `True`. To create a multi-Region replica key, that is, a KMS key with the same key ID and key material as a primary key, but in a different Amazon Web Services Region, use the ReplicateKey operation. To change a replica key to a primary key, and its primary key to a replica key, use the UpdatePrimaryRegion operation.
- *
- * You can create multi-Region KMS keys for all supported KMS key types: symmetric encryption KMS keys, HMAC KMS keys, asymmetric encryption KMS keys, and asymmetric signing KMS keys. You can also create multi-Region keys with imported key material. However, you can't create multi-Region keys in a custom key store.
- *
- * This operation supports multi-Region keys, an KMS feature that lets you create multiple interoperable KMS keys in different Amazon Web Services Regions. Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region without re-encrypting the data or making a cross-Region call. For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
- *
- * Imported key material
- *
- * To import your own key material into a KMS key, begin by creating a KMS key with no key material. To do this, use the `Origin` parameter of `CreateKey` with a value of `EXTERNAL`. Next, use GetParametersForImport operation to get a public key and import token. Use the wrapping public key to encrypt your key material. Then, use ImportKeyMaterial with your import token to import the key material. For step-by-step instructions, see Importing Key Material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) in the Key Management Service Developer Guide .
- *
- * You can import key material into KMS keys of all supported KMS key types: symmetric encryption KMS keys, HMAC KMS keys, asymmetric encryption KMS keys, and asymmetric signing KMS keys. You can also create multi-Region keys with imported key material. However, you can't import key material into a KMS key in a custom key store.
- *
- * To create a multi-Region primary key with imported key material, use the `Origin` parameter of `CreateKey` with a value of `EXTERNAL` and the `MultiRegion` parameter with a value of `True`. To create replicas of the multi-Region primary key, use the ReplicateKey operation. For instructions, see Importing key material step 1 (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html ). For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
- *
- * Custom key store
- *
- * A custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) lets you protect your Amazon Web Services resources using keys in a backing key store that you own and manage. When you request a cryptographic operation with a KMS key in a custom key store, the operation is performed in the backing key store using its cryptographic keys.
- *
- * KMS supports CloudHSM key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html) backed by an CloudHSM cluster and external key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html) backed by an external key manager outside of Amazon Web Services. When you create a KMS key in an CloudHSM key store, KMS generates an encryption key in the CloudHSM cluster and associates it with the KMS key. When you create a KMS key in an external key store, you specify an existing encryption key in the external key manager.
- *
- * Some external key managers provide a simpler method for creating a KMS key in an external key store. For details, see your external key manager documentation.
- *
- * Before you create a KMS key in a custom key store, the `ConnectionState` of the key store must be `CONNECTED`. To connect the custom key store, use the ConnectCustomKeyStore operation. To find the `ConnectionState`, use the DescribeCustomKeyStores operation.
- *
- * To create a KMS key in a custom key store, use the `CustomKeyStoreId`. Use the default `KeySpec` value, `SYMMETRIC_DEFAULT`, and the default `KeyUsage` value, `ENCRYPT_DECRYPT` to create a symmetric encryption key. No other key type is supported in a custom key store.
- *
- * To create a KMS key in an CloudHSM key store (https://docs.aws.amazon.com/kms/latest/developerguide/create-cmk-keystore.html), use the `Origin` parameter with a value of `AWS_CLOUDHSM`. The CloudHSM cluster that is associated with the custom key store must have at least two active HSMs in different Availability Zones in the Amazon Web Services Region.
- *
- * To create a KMS key in an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html), use the `Origin` parameter with a value of `EXTERNAL_KEY_STORE` and an `XksKeyId` parameter that identifies an existing external key.
- *
- * Some external key managers provide a simpler method for creating a KMS key in an external key store. For details, see your external key manager documentation.
- *
- * Cross-account use: No. You cannot use this operation to create a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:CreateKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy). To use the `Tags` parameter, kms:TagResource (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy). For examples and information about related permissions, see Allow a user to create KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/customer-managed-policies.html#iam-policy-example-create-key) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - DescribeKey
- * - ListKeys
- * - ScheduleKeyDeletion
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Creates a unique customer managed KMS key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms-keys) in your Amazon Web Services account and Region. You can use a KMS key in cryptographic operations, such as encryption and signing.
  *
  * The CloudTrail record of kms `CreateKey`: eventSource `kms.amazonaws.com`, eventName `CreateKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.CreateKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/CreateKey | CreateKey in the AWS API reference}
  */
 export interface CreateKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -771,154 +360,31 @@ export interface CreateKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `CreateKey` (botocore shape `CreateKeyRequest`). */
 export interface CreateKeyRequestParameters {
-  /**
-   * The key policy to attach to the KMS key.
-   *
-   * If you provide a key policy, it must meet the following criteria:
-   *
-   * - The key policy must allow the calling principal to make a subsequent `PutKeyPolicy` request on the KMS key. This reduces the risk that the KMS key becomes unmanageable. For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide. (To omit this condition, set `BypassPolicyLockoutSafetyCheck` to true.)
-   * - Each statement in the key policy must contain one or more principals. The principals in the key policy must exist and be visible to KMS. When you create a new Amazon Web Services principal, you might need to enforce a delay before including the new principal in a key policy because the new principal might not be immediately visible to KMS. For more information, see Changes that I make are not always immediately visible (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency) in the Amazon Web Services Identity and Access Management User Guide.
-   *
-   * If either of the required `Resource` or `Action` elements are missing from a key policy statement, the policy statement has no effect. When a key policy statement is missing one of these elements, the KMS console correctly reports an error, but the `CreateKey` and `PutKeyPolicy` API requests succeed, even though the policy statement is ineffective.
-   *
-   * For more information on required key policy elements, see Elements in a key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-elements) in the Key Management Service Developer Guide.
-   *
-   * If you do not provide a key policy, KMS attaches a default key policy to the KMS key. For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html) in the Key Management Service Developer Guide.
-   *
-   * If the key policy exceeds the length constraint, KMS returns a `LimitExceededException`.
-   *
-   * For help writing and formatting a JSON policy document, see the IAM JSON Policy Reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the Identity and Access Management User Guide .
-   */
+  /** The key policy to attach to the KMS key. */
   policy?: string;
-  /**
-   * A description of the KMS key. Use a description that helps you decide whether the KMS key is appropriate for a task. The default value is an empty string (no description).
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * To set or change the description after the key is created, use UpdateKeyDescription.
-   */
+  /** A description of the KMS key. Use a description that helps you decide whether the KMS key is appropriate for a task. The default value is an empty string (no description). */
   description?: string;
-  /**
-   * Determines the cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key. The default value is `ENCRYPT_DECRYPT`. This parameter is optional when you are creating a symmetric encryption KMS key; otherwise, it is required. You can't change the `KeyUsage` (https://docs.aws.amazon.com/kms/latest/developerguide/create-keys.html#key-usage) value after the KMS key is created. Each KMS key can have only one key usage. This follows key usage best practices according to NIST SP 800-57 Recommendations for Key Management (https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final), section 5.2, Key usage.
-   *
-   * Select only one valid value.
-   *
-   * - For symmetric encryption KMS keys, omit the parameter or specify `ENCRYPT_DECRYPT`.
-   * - For HMAC KMS keys (symmetric), specify `GENERATE_VERIFY_MAC`.
-   * - For asymmetric KMS keys with RSA key pairs, specify `ENCRYPT_DECRYPT` or `SIGN_VERIFY`.
-   * - For asymmetric KMS keys with NIST-standard elliptic curve key pairs, specify `SIGN_VERIFY` or `KEY_AGREEMENT`.
-   * - For asymmetric KMS keys with `ECC_SECG_P256K1` key pairs, specify `SIGN_VERIFY`.
-   * - For asymmetric KMS keys with ML-DSA key pairs, specify `SIGN_VERIFY`.
-   * - For asymmetric KMS keys with SM2 key pairs (China Regions only), specify `ENCRYPT_DECRYPT`, `SIGN_VERIFY`, or `KEY_AGREEMENT`.
-   */
+  /** Determines the cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key. The default value is `ENCRYPT_DECRYPT`. */
   keyUsage?: KeyUsageType;
   /**
    * Instead, use the `KeySpec` parameter.
    *
-   * The `KeySpec` and `CustomerMasterKeySpec` parameters work the same way. Only the names differ. We recommend that you use `KeySpec` parameter in your code. However, to avoid breaking changes, KMS supports both parameters.
-   *
    * @deprecated
    */
   customerMasterKeySpec?: CustomerMasterKeySpec;
-  /**
-   * Specifies the type of KMS key to create. The default value, `SYMMETRIC_DEFAULT`, creates a KMS key with a 256-bit AES-GCM key that is used for encryption and decryption, except in China Regions, where it creates a 128-bit symmetric key that uses SM4 encryption. For a detailed description of all supported key specs, see Key spec reference (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html) in the Key Management Service Developer Guide .
-   *
-   * The `KeySpec` determines whether the KMS key contains a symmetric key or an asymmetric key pair. It also determines the algorithms that the KMS key supports. You can't change the `KeySpec` after the KMS key is created. To further restrict the algorithms that can be used with the KMS key, use a condition key in its key policy or IAM policy. For more information, see kms:EncryptionAlgorithm (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-algorithm), kms:MacAlgorithm (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-mac-algorithm), kms:KeyAgreementAlgorithm (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-key-agreement-algorithm), or kms:SigningAlgorithm (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-signing-algorithm) in the Key Management Service Developer Guide .
-   *
-   * Amazon Web Services services that are integrated with KMS (http://aws.amazon.com/kms/features/#AWS_Service_Integration) use symmetric encryption KMS keys to protect your data. These services do not support asymmetric KMS keys or HMAC KMS keys.
-   *
-   * KMS supports the following key specs for KMS keys:
-   *
-   * - Symmetric encryption key (default)
-   * - `SYMMETRIC_DEFAULT`
-   * - HMAC keys (symmetric)
-   * - `HMAC_224`
-   * - `HMAC_256`
-   * - `HMAC_384`
-   * - `HMAC_512`
-   * - Asymmetric RSA key pairs (encryption and decryption -or- signing and verification)
-   * - `RSA_2048`
-   * - `RSA_3072`
-   * - `RSA_4096`
-   * - Asymmetric NIST-standard elliptic curve key pairs (signing and verification -or- deriving shared secrets)
-   * - `ECC_NIST_P256` (secp256r1)
-   * - `ECC_NIST_P384` (secp384r1)
-   * - `ECC_NIST_P521` (secp521r1)
-   * - `ECC_NIST_EDWARDS25519` (ed25519) - signing and verification only
-   * - Note: For ECC_NIST_EDWARDS25519 KMS keys, the ED25519_SHA_512 signing algorithm requires `MessageType:RAW` (kms/latest/APIReference/API_Sign.html#KMS-Sign-request-MessageType), while ED25519_PH_SHA_512 requires `MessageType:DIGEST` (kms/latest/APIReference/API_Sign.html#KMS-Sign-request-MessageType). These message types cannot be used interchangeably.
-   * - Other asymmetric elliptic curve key pairs (signing and verification)
-   * - `ECC_SECG_P256K1` (secp256k1), commonly used for cryptocurrencies.
-   * - Asymmetric ML-DSA key pairs (signing and verification)
-   * - `ML_DSA_44`
-   * - `ML_DSA_65`
-   * - `ML_DSA_87`
-   * - SM2 key pairs (encryption and decryption -or- signing and verification -or- deriving shared secrets)
-   * - `SM2` (China Regions only)
-   */
+  /** Specifies the type of KMS key to create. The default value, `SYMMETRIC_DEFAULT`, creates a KMS key with a 256-bit AES-GCM key that is used for encryption and decryption, except in China Regions, where it creates a 128-bit symmetric key that uses SM4 encryption. */
   keySpec?: KeySpec;
-  /**
-   * The source of the key material for the KMS key. You cannot change the origin after you create the KMS key. The default is `AWS_KMS`, which means that KMS creates the key material.
-   *
-   * To create a KMS key with no key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html) (for imported key material), set this value to `EXTERNAL`. For more information about importing key material into KMS, see Importing Key Material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) in the Key Management Service Developer Guide. The `EXTERNAL` origin value is valid only for symmetric KMS keys.
-   *
-   * To create a KMS key in an CloudHSM key store (https://docs.aws.amazon.com/kms/latest/developerguide/create-cmk-keystore.html) and create its key material in the associated CloudHSM cluster, set this value to `AWS_CLOUDHSM`. You must also use the `CustomKeyStoreId` parameter to identify the CloudHSM key store. The `KeySpec` value must be `SYMMETRIC_DEFAULT`.
-   *
-   * To create a KMS key in an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html), set this value to `EXTERNAL_KEY_STORE`. You must also use the `CustomKeyStoreId` parameter to identify the external key store and the `XksKeyId` parameter to identify the associated external key. The `KeySpec` value must be `SYMMETRIC_DEFAULT`.
-   */
+  /** The source of the key material for the KMS key. You cannot change the origin after you create the KMS key. The default is `AWS_KMS`, which means that KMS creates the key material. */
   origin?: OriginType;
-  /**
-   * Creates the KMS key in the specified custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). The `ConnectionState` of the custom key store must be `CONNECTED`. To find the CustomKeyStoreID and ConnectionState use the DescribeCustomKeyStores operation.
-   *
-   * This parameter is valid only for symmetric encryption KMS keys in a single Region. You cannot create any other type of KMS key in a custom key store.
-   *
-   * When you create a KMS key in an CloudHSM key store, KMS generates a non-exportable 256-bit symmetric key in its associated CloudHSM cluster and associates it with the KMS key. When you create a KMS key in an external key store, you must use the `XksKeyId` parameter to specify an external key that serves as key material for the KMS key.
-   */
+  /** Creates the KMS key in the specified custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). The `ConnectionState` of the custom key store must be `CONNECTED`. To find the CustomKeyStoreID and ConnectionState use the DescribeCustomKeyStores operation. */
   customKeyStoreId?: string;
-  /**
-   * Skips ("bypasses") the key policy lockout safety check. The default value is false.
-   *
-   * Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
-   *
-   * For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide.
-   *
-   * Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-   */
+  /** Skips ("bypasses") the key policy lockout safety check. The default value is false. */
   bypassPolicyLockoutSafetyCheck?: boolean;
-  /**
-   * Assigns one or more tags to the KMS key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the TagResource operation.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
-   *
-   * To use this parameter, you must have kms:TagResource (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) permission in an IAM policy.
-   *
-   * Each tag consists of a tag key and a tag value. Both the tag key and the tag value are required, but the tag value can be an empty (null) string. You cannot have more than one tag on a KMS key with the same tag key. If you specify an existing tag key with a different tag value, KMS replaces the current tag value with the specified one.
-   *
-   * When you add tags to an Amazon Web Services resource, Amazon Web Services generates a cost allocation report with usage and costs aggregated by tags. Tags can also be used to control access to a KMS key. For details, see Tags in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
-   */
+  /** Assigns one or more tags to the KMS key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the TagResource operation. */
   tags?: Tag[];
-  /**
-   * Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions. You cannot change this value after you create the KMS key.
-   *
-   * For a multi-Region key, set this parameter to `True`. For a single-Region KMS key, omit this parameter or set it to `False`. The default value is `False`.
-   *
-   * This operation supports multi-Region keys, an KMS feature that lets you create multiple interoperable KMS keys in different Amazon Web Services Regions. Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region without re-encrypting the data or making a cross-Region call. For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
-   *
-   * This value creates a primary key, not a replica. To create a replica key, use the ReplicateKey operation.
-   *
-   * You can create a symmetric or asymmetric multi-Region key, and you can create a multi-Region key with imported key material. However, you cannot create a multi-Region key in a custom key store.
-   */
+  /** Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions. You cannot change this value after you create the KMS key. */
   multiRegion?: boolean;
-  /**
-   * Identifies the external key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) that serves as key material for the KMS key in an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html). Specify the ID that the external key store proxy (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-xks-proxy) uses to refer to the external key. For help, see the documentation for your external key store proxy.
-   *
-   * This parameter is required for a KMS key with an `Origin` value of `EXTERNAL_KEY_STORE`. It is not valid for KMS keys with any other `Origin` value.
-   *
-   * The external key must be an existing 256-bit AES symmetric encryption key hosted outside of Amazon Web Services in an external key manager associated with the external key store specified by the `CustomKeyStoreId` parameter. This key must be enabled and configured to perform encryption and decryption. Each KMS key in an external key store must use a different external key. For details, see Requirements for a KMS key in an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html#xks-key-requirements) in the Key Management Service Developer Guide.
-   *
-   * Each KMS key in an external key store is associated two backing keys. One is key material that KMS generates. The other is the external key specified by this parameter. When you use the KMS key in an external key store to encrypt data, the encryption operation is performed first by KMS using the KMS key material, and then by the external key manager using the specified external key, a process known as double encryption. For details, see Double encryption (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-double-encryption) in the Key Management Service Developer Guide.
-   */
+  /** Identifies the external key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) that serves as key material for the KMS key in an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html). */
   xksKeyId?: string;
 }
 
@@ -926,51 +392,24 @@ export interface CreateKeyRequestParameters {
 export interface CreateKeyResponseElements {
   /** Metadata associated with the KMS key. */
   keyMetadata?: KeyMetadata;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Decrypts ciphertext that was encrypted by a KMS key using any of the following operations:
  *
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- * - GenerateDataKeyWithoutPlaintext
- * - GenerateDataKeyPairWithoutPlaintext
- *
- * You can use this operation to decrypt ciphertext that was encrypted under a symmetric encryption KMS key or an asymmetric encryption KMS key. When the KMS key is asymmetric, you must specify the KMS key and the encryption algorithm that was used to encrypt the ciphertext. For information about asymmetric KMS keys, see Asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) in the Key Management Service Developer Guide.
- *
- * The `Decrypt` operation also decrypts ciphertext that was encrypted outside of KMS by the public key in an KMS asymmetric KMS key. However, it cannot decrypt symmetric ciphertext produced by other libraries, such as the Amazon Web Services Encryption SDK (https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/) or Amazon S3 client-side encryption (https://docs.aws.amazon.com/AmazonS3/latest/dev/UsingClientSideEncryption.html). These libraries return a ciphertext format that is incompatible with KMS.
- *
- * If the ciphertext was encrypted under a symmetric encryption KMS key, the `KeyId` parameter is optional. KMS can get this information from metadata that it adds to the symmetric ciphertext blob. This feature adds durability to your implementation by ensuring that authorized users can decrypt ciphertext decades after it was encrypted, even if they've lost track of the key ID. However, specifying the KMS key is always recommended as a best practice. When you use the `KeyId` parameter to specify a KMS key, KMS only uses the KMS key you specify. If the ciphertext was encrypted under a different KMS key, the `Decrypt` operation fails. This practice ensures that you use the KMS key that you intend.
- *
- * Whenever possible, use key policies to give users permission to call the `Decrypt` operation on a particular KMS key, instead of using IAM policies. Otherwise, you might create an IAM policy that gives the user `Decrypt` permission on all KMS keys. This user could decrypt ciphertext that was encrypted by KMS keys in other accounts if the key policy for the cross-account KMS key permits it. If you must use an IAM policy for `Decrypt` permissions, limit the user to particular KMS keys or particular trusted accounts. For details, see Best practices for IAM policies (https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies.html#iam-policies-best-practices) in the Key Management Service Developer Guide.
- *
- * `Decrypt` also supports Amazon Web Services Nitro Enclaves (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave.html) and NitroTPM, which provide attested environments in Amazon EC2. To call `Decrypt` for a Nitro enclave or NitroTPM, use the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK. Use the `Recipient` parameter to provide the attestation document for the attested environment. Instead of the plaintext data, the response includes the plaintext data encrypted with the public key from the attestation document (`CiphertextForRecipient`). For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To specify a KMS key in a different Amazon Web Services account, use the key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN) or alias ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-alias-ARN). A short key ID (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id) is also acceptable when decrypting symmetric ciphertexts, though using a full key ARN is recommended to be more explicit about the intended KMS key.
- *
- * Required permissions: kms:Decrypt (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- * - ReEncrypt
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `Decrypt`: eventSource `kms.amazonaws.com`, eventName `Decrypt`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.Decrypt`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/Decrypt | Decrypt in the AWS API reference}
  */
 export interface DecryptEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -981,74 +420,21 @@ export interface DecryptEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `Decrypt` (botocore shape `DecryptRequest`). */
 export interface DecryptRequestParameters {
-  /**
-   * Ciphertext to be decrypted. The blob includes metadata.
-   *
-   * This parameter is required in all cases except when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`.
-   */
+  /** Ciphertext to be decrypted. The blob includes metadata. */
   ciphertextBlob?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Specifies the encryption context to use when decrypting the data. An encryption context is valid only for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. The standard asymmetric encryption algorithms and HMAC algorithms that KMS uses do not support an encryption context.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context to use when decrypting the data. An encryption context is valid only for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. */
   encryptionContext?: { [key: string]: string };
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Specifies the KMS key that KMS uses to decrypt the ciphertext.
-   *
-   * Enter a key ID of the KMS key that was used to encrypt the ciphertext. If you identify a different KMS key, the `Decrypt` operation throws an `IncorrectKeyException`.
-   *
-   * This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key or when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`. If you used a symmetric encryption KMS key, KMS can get the KMS key from metadata that it adds to the symmetric ciphertext blob. However, it is always recommended as a best practice. This practice ensures that you use the KMS key that you intend.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you should use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the KMS key that KMS uses to decrypt the ciphertext. */
   keyId?: string;
-  /**
-   * Specifies the encryption algorithm that will be used to decrypt the ciphertext. Specify the same algorithm that was used to encrypt the data. If you specify a different algorithm, the `Decrypt` operation fails.
-   *
-   * This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key. The default value, `SYMMETRIC_DEFAULT`, represents the only supported algorithm that is valid for symmetric encryption KMS keys.
-   */
+  /** Specifies the encryption algorithm that will be used to decrypt the ciphertext. Specify the same algorithm that was used to encrypt the data. If you specify a different algorithm, the `Decrypt` operation fails. */
   encryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /**
-   * A signed attestation document (https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
-   *
-   * This parameter supports the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
-   *
-   * When you use this parameter, instead of returning the plaintext data, KMS encrypts the plaintext data with the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `Plaintext` field in the response is null or empty.
-   *
-   * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** A signed attestation document (https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. */
   recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
-  /**
-   * Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
-   *
-   * When set to `IGNORE_CIPHERTEXT`, KMS performs only authorization validation without ciphertext validation. This allows you to test permissions without requiring a valid ciphertext blob.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`. */
   dryRunModifiers?: DryRunModifierType[];
 }
 
@@ -1056,59 +442,32 @@ export interface DecryptRequestParameters {
 export interface DecryptResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext. */
   keyId?: string;
-  /**
-   * Decrypted plaintext data. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-   *
-   * If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-   */
+  /** Decrypted plaintext data. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   plaintext?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The encryption algorithm that was used to decrypt the ciphertext. */
   encryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /**
-   * The plaintext data encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
-   *
-   * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** The plaintext data encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment. */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to decrypt the ciphertext. This field is present only when the operation uses a symmetric encryption KMS key. This field is omitted if the request includes the `Recipient` parameter. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Deletes the specified alias.
  *
- * Adding, deleting, or updating an alias can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
- *
- * Because an alias is not a property of a KMS key, you can delete and change the aliases of a KMS key without affecting the KMS key. Also, aliases do not appear in the response from the DescribeKey operation. To get the aliases of all KMS keys, use the ListAliases operation.
- *
- * Each KMS key can have multiple aliases. To change the alias of a KMS key, use DeleteAlias to delete the current alias and CreateAlias to create a new alias. To associate an existing alias with a different KMS key, call UpdateAlias.
- *
- * Cross-account use: No. You cannot perform this operation on an alias in a different Amazon Web Services account.
- *
- * Required permissions
- *
- * - kms:DeleteAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the alias (IAM policy).
- * - kms:DeleteAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the KMS key (key policy).
- *
- * For details, see Controlling access to aliases (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html#alias-access) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - CreateAlias
- * - ListAliases
- * - UpdateAlias
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `DeleteAlias`: eventSource `kms.amazonaws.com`, eventName `DeleteAlias`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DeleteAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DeleteAlias | DeleteAlias in the AWS API reference}
  */
 export interface DeleteAliasEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1124,33 +483,13 @@ export interface DeleteAliasRequestParameters {
 }
 
 /**
- * Deletes a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). This operation does not affect any backing elements of the custom key store. It does not delete the CloudHSM cluster that is associated with an CloudHSM key store, or affect any users or keys in the cluster. For an external key store, it does not affect the external key store proxy, external key manager, or any external keys.
- *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * The custom key store that you delete cannot contain any KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys). Before deleting the key store, verify that you will never need to use any of the KMS keys in the key store for any cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations). Then, use ScheduleKeyDeletion to delete the KMS keys from the key store. After the required waiting period expires and all KMS keys are deleted from the custom key store, use DisconnectCustomKeyStore to disconnect the key store from KMS. Then, you can delete the custom key store.
- *
- * For keys in an CloudHSM key store, the `ScheduleKeyDeletion` operation makes a best effort to delete the key material from the associated cluster. However, you might need to manually delete the orphaned key material (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-orphaned-key) from the cluster and its backups. KMS never creates, manages, or deletes cryptographic keys in the external key manager associated with an external key store. You must manage them using your external key manager tools.
- *
- * Instead of deleting the custom key store, consider using the DisconnectCustomKeyStore operation to disconnect the custom key store from its backing key store. While the key store is disconnected, you cannot create or use the KMS keys in the key store. But, you do not need to delete KMS keys and you can reconnect a disconnected custom key store at any time.
- *
- * If the operation succeeds, it returns a JSON object with no properties.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:DeleteCustomKeyStore (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations:
- *
- * - ConnectCustomKeyStore
- * - CreateCustomKeyStore
- * - DescribeCustomKeyStores
- * - DisconnectCustomKeyStore
- * - UpdateCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Deletes a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). This operation does not affect any backing elements of the custom key store.
  *
  * The CloudTrail record of kms `DeleteCustomKeyStore`: eventSource `kms.amazonaws.com`, eventName `DeleteCustomKeyStore`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DeleteCustomKeyStore`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DeleteCustomKeyStore | DeleteCustomKeyStore in the AWS API reference}
  */
 export interface DeleteCustomKeyStoreEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1167,41 +506,24 @@ export interface DeleteCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `DeleteCustomKeyStore` (botocore shape `DeleteCustomKeyStoreResponse`). */
 export interface DeleteCustomKeyStoreResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Deletes key material that was previously imported. This operation makes the specified KMS key temporarily unusable. To restore the usability of the KMS key, reimport the same key material. For more information about importing key material into KMS, see Importing Key Material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) in the Key Management Service Developer Guide.
- *
- * When the specified KMS key is in the `PendingDeletion` state, this operation does not change the KMS key's state. Otherwise, it changes the KMS key's state to `PendingImport`.
- *
- * Considerations for multi-Region symmetric encryption keys
- *
- * - When you delete the key material of a primary Region key that is in `PENDING_ROTATION` or `PENDING_MULTI_REGION_IMPORT_AND_ROTATION`state, you'll also be deleting the key materials for the replica Region keys.
- * - If you delete any key material of a replica Region key, the primary Region key and other replica Region keys remain unchanged.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:DeleteImportedKeyMaterial (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - GetParametersForImport
- * - ListKeyRotations
- * - ImportKeyMaterial
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Deletes key material that was previously imported. This operation makes the specified KMS key temporarily unusable. To restore the usability of the KMS key, reimport the same key material.
  *
  * The CloudTrail record of kms `DeleteImportedKeyMaterial`: eventSource `kms.amazonaws.com`, eventName `DeleteImportedKeyMaterial`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DeleteImportedKeyMaterial`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DeleteImportedKeyMaterial | DeleteImportedKeyMaterial in the AWS API reference}
  */
 export interface DeleteImportedKeyMaterialEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1212,26 +534,9 @@ export interface DeleteImportedKeyMaterialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DeleteImportedKeyMaterial` (botocore shape `DeleteImportedKeyMaterialRequest`). */
 export interface DeleteImportedKeyMaterialRequestParameters {
-  /**
-   * Identifies the KMS key from which you are deleting imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key from which you are deleting imported key material. The `Origin` of the KMS key must be `EXTERNAL`. */
   keyId?: string;
-  /**
-   * Identifies the imported key material you are deleting.
-   *
-   * If no KeyMaterialId is specified, KMS deletes the current key material.
-   *
-   * To get the list of key material IDs associated with a KMS key, use ListKeyRotations.
-   */
+  /** Identifies the imported key material you are deleting. */
   keyMaterialId?: string;
 }
 
@@ -1241,62 +546,24 @@ export interface DeleteImportedKeyMaterialResponseElements {
   keyId?: string;
   /** Identifies the deleted key material. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Derives a shared secret using a key agreement algorithm.
  *
- * You must use an asymmetric NIST-standard elliptic curve (ECC) or SM2 (China Regions only) KMS key pair with a `KeyUsage` value of `KEY_AGREEMENT` to call DeriveSharedSecret.
- *
- * DeriveSharedSecret uses the Elliptic Curve Cryptography Cofactor Diffie-Hellman Primitive (https://nvlpubs.nist.gov/nistpubs/SpecialPublications/NIST.SP.800-56Ar3.pdf#page=60) (ECDH) to establish a key agreement between two peers by deriving a shared secret from their elliptic curve public-private key pairs. You can use the raw shared secret that DeriveSharedSecret returns to derive a symmetric key that can encrypt and decrypt data that is sent between the two peers, or that can generate and verify HMACs. KMS recommends that you follow NIST recommendations for key derivation (https://nvlpubs.nist.gov/nistpubs/SpecialPublications/NIST.SP.800-56Cr2.pdf) when using the raw shared secret to derive a symmetric key.
- *
- * The following workflow demonstrates how to establish key agreement over an insecure communication channel using DeriveSharedSecret.
- *
- * - Alice calls CreateKey to create an asymmetric KMS key pair with a `KeyUsage` value of `KEY_AGREEMENT`.
- *
- * The asymmetric KMS key must use a NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key spec.
- *
- * - Bob creates an elliptic curve key pair.
- *
- * Bob can call CreateKey to create an asymmetric KMS key pair or generate a key pair outside of KMS. Bob's key pair must use the same NIST-standard elliptic curve (ECC) or SM2 (China Regions ony) curve as Alice.
- *
- * - Alice and Bob exchange their public keys through an insecure communication channel (like the internet).
- *
- * Use GetPublicKey to download the public key of your asymmetric KMS key pair.
- *
- * KMS strongly recommends verifying that the public key you receive came from the expected party before using it to derive a shared secret.
- *
- * - Alice calls DeriveSharedSecret.
- *
- * KMS uses the private key from the KMS key pair generated in Step 1, Bob's public key, and the Elliptic Curve Cryptography Cofactor Diffie-Hellman Primitive to derive the shared secret. The private key in your KMS key pair never leaves KMS unencrypted. DeriveSharedSecret returns the raw shared secret.
- *
- * - Bob uses the Elliptic Curve Cryptography Cofactor Diffie-Hellman Primitive to calculate the same raw secret using his private key and Alice's public key.
- *
- * To derive a shared secret you must provide a key agreement algorithm, the private key of the caller's asymmetric NIST-standard elliptic curve or SM2 (China Regions only) KMS key pair, and the public key from your peer's NIST-standard elliptic curve or SM2 (China Regions only) key pair. The public key can be from another asymmetric KMS key pair or from a key pair generated outside of KMS, but both key pairs must be on the same elliptic curve.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:DeriveSharedSecret (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - CreateKey
- * - GetPublicKey
- * - DescribeKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `DeriveSharedSecret`: eventSource `kms.amazonaws.com`, eventName `DeriveSharedSecret`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DeriveSharedSecret`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DeriveSharedSecret | DeriveSharedSecret in the AWS API reference}
  */
 export interface DeriveSharedSecretEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1307,56 +574,17 @@ export interface DeriveSharedSecretEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DeriveSharedSecret` (botocore shape `DeriveSharedSecretRequest`). */
 export interface DeriveSharedSecretRequestParameters {
-  /**
-   * Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key. KMS uses the private key in the specified key pair to derive the shared secret. The key usage of the KMS key must be `KEY_AGREEMENT`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key. KMS uses the private key in the specified key pair to derive the shared secret. The key usage of the KMS key must be `KEY_AGREEMENT`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation. */
   keyId?: string;
   /** Specifies the key agreement algorithm used to derive the shared secret. The only valid value is `ECDH`. */
   keyAgreementAlgorithm?: KeyAgreementAlgorithmSpec;
-  /**
-   * Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair.
-   *
-   * The public key must be a DER-encoded X.509 public key, also known as `SubjectPublicKeyInfo` (SPKI), as defined in RFC 5280 (https://tools.ietf.org/html/rfc5280).
-   *
-   * GetPublicKey returns the public key of an asymmetric KMS key pair in the required DER-encoded format.
-   *
-   * If you use Amazon Web Services CLI version 1 (https://docs.aws.amazon.com/cli/v1/userguide/cli-chap-welcome.html), you must provide the DER-encoded X.509 public key in a file. Otherwise, the Amazon Web Services CLI Base64-encodes the public key a second time, resulting in a `ValidationException`.
-   *
-   * You can specify the public key as binary data in a file using fileb (`fileb://<path-to-file>`) or in-line using a Base64 encoded string.
-   */
+  /** Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair. */
   publicKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
-  /**
-   * A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
-   *
-   * This parameter only supports attestation documents for Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM. To call DeriveSharedSecret generate an attestation document use either Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) for an Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM tools (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/attestation-get-doc.html) for Amazon Web Services NitroTPM. Then use the Recipient parameter from any Amazon Web Services SDK to provide the attestation document for the attested environment.
-   *
-   * When you use this parameter, instead of returning a plaintext copy of the shared secret, KMS encrypts the plaintext shared secret under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `CiphertextBlob` field in the response contains the encrypted shared secret derived from the KMS key specified by the `KeyId` parameter and public key specified by the `PublicKey` parameter. The `SharedSecret` field in the response is null or empty.
-   *
-   * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. */
   recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
 }
 
@@ -1364,66 +592,32 @@ export interface DeriveSharedSecretRequestParameters {
 export interface DeriveSharedSecretResponseElements {
   /** Identifies the KMS key used to derive the shared secret. */
   keyId?: string;
-  /**
-   * The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key.
-   *
-   * If the response includes the `CiphertextForRecipient` field, the `SharedSecret` field is null or empty.
-   */
+  /** The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key. */
   sharedSecret?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The plaintext shared secret encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
-   *
-   * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** The plaintext shared secret encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment. */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Identifies the key agreement algorithm used to derive the shared secret. */
   keyAgreementAlgorithm?: KeyAgreementAlgorithmSpec;
-  /**
-   * The source of the key material for the specified KMS key.
-   *
-   * When this value is `AWS_KMS`, KMS created the key material. When this value is `EXTERNAL`, the key material was imported or the KMS key doesn't have any key material.
-   *
-   * The only valid values for DeriveSharedSecret are `AWS_KMS` and `EXTERNAL`. DeriveSharedSecret does not support KMS keys with a `KeyOrigin` value of `AWS_CLOUDHSM` or `EXTERNAL_KEY_STORE`.
-   */
+  /** The source of the key material for the specified KMS key. */
   keyOrigin?: OriginType;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets information about custom key stores (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) in the account and Region.
  *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * By default, this operation returns information about all custom key stores in the account and Region. To get only information about a particular custom key store, use either the `CustomKeyStoreName` or `CustomKeyStoreId` parameter (but not both).
- *
- * To determine whether the custom key store is connected to its CloudHSM cluster or external key store proxy, use the `ConnectionState` element in the response. If an attempt to connect the custom key store failed, the `ConnectionState` value is `FAILED` and the `ConnectionErrorCode` element in the response indicates the cause of the failure. For help interpreting the `ConnectionErrorCode`, see CustomKeyStoresListEntry.
- *
- * Custom key stores have a `DISCONNECTED` connection state if the key store has never been connected or you used the DisconnectCustomKeyStore operation to disconnect it. Otherwise, the connection state is CONNECTED. If your custom key store connection state is `CONNECTED` but you are having trouble using it, verify that the backing store is active and available. For an CloudHSM key store, verify that the associated CloudHSM cluster is active and contains the minimum number of HSMs required for the operation, if any. For an external key store, verify that the external key store proxy and its associated external key manager are reachable and enabled.
- *
- * For help repairing your CloudHSM key store, see the Troubleshooting CloudHSM key stores (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html). For help repairing your external key store, see the Troubleshooting external key stores (https://docs.aws.amazon.com/kms/latest/developerguide/xks-troubleshooting.html). Both topics are in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:DescribeCustomKeyStores (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations:
- *
- * - ConnectCustomKeyStore
- * - CreateCustomKeyStore
- * - DeleteCustomKeyStore
- * - DisconnectCustomKeyStore
- * - UpdateCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `DescribeCustomKeyStores`: eventSource `kms.amazonaws.com`, eventName `DescribeCustomKeyStores`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DescribeCustomKeyStores`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DescribeCustomKeyStores | DescribeCustomKeyStores in the AWS API reference}
  */
 export interface DescribeCustomKeyStoresEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1434,17 +628,9 @@ export interface DescribeCustomKeyStoresEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DescribeCustomKeyStores` (botocore shape `DescribeCustomKeyStoresRequest`). */
 export interface DescribeCustomKeyStoresRequestParameters {
-  /**
-   * Gets only information about the specified custom key store. Enter the key store ID.
-   *
-   * By default, this operation gets information about all custom key stores in the account and Region. To limit the output to a particular custom key store, provide either the `CustomKeyStoreId` or `CustomKeyStoreName` parameter, but not both.
-   */
+  /** Gets only information about the specified custom key store. Enter the key store ID. */
   customKeyStoreId?: string;
-  /**
-   * Gets only information about the specified custom key store. Enter the friendly name of the custom key store.
-   *
-   * By default, this operation gets information about all custom key stores in the account and Region. To limit the output to a particular custom key store, provide either the `CustomKeyStoreId` or `CustomKeyStoreName` parameter, but not both.
-   */
+  /** Gets only information about the specified custom key store. Enter the friendly name of the custom key store. */
   customKeyStoreName?: string;
   /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
@@ -1460,49 +646,24 @@ export interface DescribeCustomKeyStoresResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Provides detailed information about a KMS key. You can run `DescribeKey` on a customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
- *
- * This detailed information includes the key ARN, creation date (and deletion date, if applicable), the key state, and the origin and expiration date (if any) of the key material. It includes fields, like `KeySpec`, that help you distinguish different types of KMS keys. It also displays the key usage (encryption, signing, or generating and verifying MACs) and the algorithms that the KMS key supports.
- *
- * For multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html), `DescribeKey` displays the primary key and all related replica keys. For KMS keys in CloudHSM key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html), it includes information about the key store, such as the key store ID and the CloudHSM cluster ID. For KMS keys in external key stores (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html), it includes the custom key store ID and the ID of the external key.
- *
- * `DescribeKey` does not return the following information:
- *
- * - Aliases associated with the KMS key. To get this information, use ListAliases.
- * - Whether automatic key rotation is enabled on the KMS key. To get this information, use GetKeyRotationStatus. Also, some key states prevent a KMS key from being automatically rotated. For details, see How key rotation works (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#rotate-keys-how-it-works) in the Key Management Service Developer Guide.
- * - Tags on the KMS key. To get this information, use ListResourceTags.
- * - Key policies and grants on the KMS key. To get this information, use GetKeyPolicy and ListGrants.
- *
- * In general, `DescribeKey` is a non-mutating operation. It returns data about KMS keys, but doesn't change them. However, Amazon Web Services services use `DescribeKey` to create Amazon Web Services managed keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key) from a predefined Amazon Web Services alias with no key ID.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:DescribeKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - GetKeyPolicy
- * - GetKeyRotationStatus
- * - ListAliases
- * - ListGrants
- * - ListKeys
- * - ListResourceTags
- * - ListRetirableGrants
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Provides detailed information about a KMS key.
  *
  * The CloudTrail record of kms `DescribeKey`: eventSource `kms.amazonaws.com`, eventName `DescribeKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DescribeKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DescribeKey | DescribeKey in the AWS API reference}
  */
 export interface DescribeKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1513,28 +674,9 @@ export interface DescribeKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DescribeKey` (botocore shape `DescribeKeyRequest`). */
 export interface DescribeKeyRequestParameters {
-  /**
-   * Describes the specified KMS key.
-   *
-   * If you specify a predefined Amazon Web Services alias (an Amazon Web Services alias with no key ID), KMS associates the alias with an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key) and returns its `KeyId` and `Arn` in the response.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Describes the specified KMS key. */
   keyId?: string;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
 }
 
@@ -1542,30 +684,24 @@ export interface DescribeKeyRequestParameters {
 export interface DescribeKeyResponseElements {
   /** Metadata associated with the key. */
   keyMetadata?: KeyMetadata;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Sets the state of a KMS key to disabled. This change temporarily prevents use of the KMS key for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations).
  *
- * The KMS key that you use for this operation must be in a compatible key state. For more information about how key state affects the use of a KMS key, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide .
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:DisableKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: EnableKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `DisableKey`: eventSource `kms.amazonaws.com`, eventName `DisableKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DisableKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DisableKey | DisableKey in the AWS API reference}
  */
 export interface DisableKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1576,46 +712,18 @@ export interface DisableKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DisableKey` (botocore shape `DisableKeyRequest`). */
 export interface DisableKeyRequestParameters {
-  /**
-   * Identifies the KMS key to disable.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key to disable. */
   keyId?: string;
 }
 
 /**
  * Disables automatic rotation of the key material (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) of the specified symmetric encryption KMS key.
  *
- * Automatic key rotation is supported only on symmetric encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
- *
- * You can enable (EnableKeyRotation) and disable automatic rotation of the key material in customer managed KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key). Key material rotation of Amazon Web Services managed KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key) is not configurable. KMS always rotates the key material for every year. Rotation of Amazon Web Services owned KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-key) varies.
- *
- * In May 2022, KMS changed the rotation schedule for Amazon Web Services managed keys from every three years to every year. For details, see EnableKeyRotation.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:DisableKeyRotation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - EnableKeyRotation
- * - GetKeyRotationStatus
- * - ListKeyRotations
- * - RotateKeyOnDemand
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `DisableKeyRotation`: eventSource `kms.amazonaws.com`, eventName `DisableKeyRotation`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DisableKeyRotation`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DisableKeyRotation | DisableKeyRotation in the AWS API reference}
  */
 export interface DisableKeyRotationEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1626,49 +734,18 @@ export interface DisableKeyRotationEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `DisableKeyRotation` (botocore shape `DisableKeyRotationRequest`). */
 export interface DisableKeyRotationRequestParameters {
-  /**
-   * Identifies a symmetric encryption KMS key. You cannot enable or disable automatic rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html#asymmetric-cmks), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html).
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies a symmetric encryption KMS key. */
   keyId?: string;
 }
 
 /**
- * Disconnects the custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) from its backing key store. This operation disconnects an CloudHSM key store from its associated CloudHSM cluster or disconnects an external key store from the external key store proxy that communicates with your external key manager.
- *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * While a custom key store is disconnected, you can manage the custom key store and its KMS keys, but you cannot create or use its KMS keys. You can reconnect the custom key store at any time.
- *
- * While a custom key store is disconnected, all attempts to create KMS keys in the custom key store or to use existing KMS keys in cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) will fail. This action can prevent users from storing and accessing sensitive data.
- *
- * When you disconnect a custom key store, its `ConnectionState` changes to `Disconnected`. To find the connection state of a custom key store, use the DescribeCustomKeyStores operation. To reconnect a custom key store, use the ConnectCustomKeyStore operation.
- *
- * If the operation succeeds, it returns a JSON object with no properties.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:DisconnectCustomKeyStore (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations:
- *
- * - ConnectCustomKeyStore
- * - CreateCustomKeyStore
- * - DeleteCustomKeyStore
- * - DescribeCustomKeyStores
- * - UpdateCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Disconnects the custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) from its backing key store.
  *
  * The CloudTrail record of kms `DisconnectCustomKeyStore`: eventSource `kms.amazonaws.com`, eventName `DisconnectCustomKeyStore`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.DisconnectCustomKeyStore`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/DisconnectCustomKeyStore | DisconnectCustomKeyStore in the AWS API reference}
  */
 export interface DisconnectCustomKeyStoreEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1685,30 +762,24 @@ export interface DisconnectCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `DisconnectCustomKeyStore` (botocore shape `DisconnectCustomKeyStoreResponse`). */
 export interface DisconnectCustomKeyStoreResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Sets the key state of a KMS key to enabled. This allows you to use the KMS key for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations).
  *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:EnableKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: DisableKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `EnableKey`: eventSource `kms.amazonaws.com`, eventName `EnableKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.EnableKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/EnableKey | EnableKey in the AWS API reference}
  */
 export interface EnableKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1719,56 +790,18 @@ export interface EnableKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `EnableKey` (botocore shape `EnableKeyRequest`). */
 export interface EnableKeyRequestParameters {
-  /**
-   * Identifies the KMS key to enable.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key to enable. */
   keyId?: string;
 }
 
 /**
  * Enables automatic rotation of the key material (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) of the specified symmetric encryption KMS key.
  *
- * By default, when you enable automatic rotation of a customer managed KMS key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key), KMS rotates the key material of the KMS key one year (approximately 365 days) from the enable date and every year thereafter. You can use the optional `RotationPeriodInDays` parameter to specify a custom rotation period when you enable key rotation, or you can use `RotationPeriodInDays` to modify the rotation period of a key that you previously enabled automatic key rotation on.
- *
- * You can monitor rotation of the key material for your KMS keys in CloudTrail and Amazon CloudWatch. To disable rotation of the key material in a customer managed KMS key, use the DisableKeyRotation operation. You can use the GetKeyRotationStatus operation to identify any in progress rotations. You can use the ListKeyRotations operation to view the details of completed rotations.
- *
- * Automatic key rotation is supported only on symmetric encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
- *
- * You cannot enable or disable automatic rotation of Amazon Web Services managed KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key). KMS always rotates the key material of Amazon Web Services managed keys every year. Rotation of Amazon Web Services owned KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-key) is managed by the Amazon Web Services service that owns the key.
- *
- * In May 2022, KMS changed the rotation schedule for Amazon Web Services managed keys from every three years (approximately 1,095 days) to every year (approximately 365 days).
- *
- * New Amazon Web Services managed keys are automatically rotated one year after they are created, and approximately every year thereafter.
- *
- * Existing Amazon Web Services managed keys are automatically rotated one year after their most recent rotation, and every year thereafter.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:EnableKeyRotation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - DisableKeyRotation
- * - GetKeyRotationStatus
- * - ListKeyRotations
- * - RotateKeyOnDemand
- *
- * You can perform on-demand (RotateKeyOnDemand) rotation of the key material in customer managed KMS keys, regardless of whether or not automatic key rotation is enabled.
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `EnableKeyRotation`: eventSource `kms.amazonaws.com`, eventName `EnableKeyRotation`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.EnableKeyRotation`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/EnableKeyRotation | EnableKeyRotation in the AWS API reference}
  */
 export interface EnableKeyRotationEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1779,72 +812,20 @@ export interface EnableKeyRotationEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `EnableKeyRotation` (botocore shape `EnableKeyRotationRequest`). */
 export interface EnableKeyRotationRequestParameters {
-  /**
-   * Identifies a symmetric encryption KMS key. You cannot enable automatic rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies a symmetric encryption KMS key. */
   keyId?: string;
-  /**
-   * Use this parameter to specify a custom period of time between each rotation date. If no value is specified, the default value is 365 days.
-   *
-   * The rotation period defines the number of days after you enable automatic key rotation that KMS will rotate your key material, and the number of days between each automatic rotation thereafter.
-   *
-   * You can use the `kms:RotationPeriodInDays` (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-rotation-period-in-days) condition key to further constrain the values that principals can specify in the `RotationPeriodInDays` parameter.
-   */
+  /** Use this parameter to specify a custom period of time between each rotation date. If no value is specified, the default value is 365 days. */
   rotationPeriodInDays?: number;
 }
 
 /**
  * Encrypts plaintext of up to 4,096 bytes using a KMS key. You can use a symmetric or asymmetric KMS key with a `KeyUsage` of `ENCRYPT_DECRYPT`.
  *
- * You can use this operation to encrypt small amounts of arbitrary data, such as a personal identifier or database password, or other sensitive information. You don't need to use the `Encrypt` operation to encrypt a data key. The GenerateDataKey and GenerateDataKeyPair operations return a plaintext data key and an encrypted copy of that data key.
- *
- * If you use a symmetric encryption KMS key, you can use an encryption context to add additional security to your encryption operation. If you specify an `EncryptionContext` when encrypting data, you must specify the same encryption context (a case-sensitive exact match) when decrypting the data. Otherwise, the request to decrypt fails with an `InvalidCiphertextException`. For more information, see Encryption Context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
- *
- * If you specify an asymmetric KMS key, you must also specify the encryption algorithm. The algorithm must be compatible with the KMS key spec.
- *
- * When you use an asymmetric KMS key to encrypt or reencrypt data, be sure to record the KMS key and encryption algorithm that you choose. You will be required to provide the same KMS key and encryption algorithm when you decrypt the data. If the KMS key and algorithm do not match the values used to encrypt the data, the decrypt operation fails.
- *
- * You are not required to supply the key ID and encryption algorithm when you decrypt with symmetric encryption KMS keys because KMS stores this information in the ciphertext blob. KMS cannot store metadata in ciphertext generated with asymmetric keys. The standard format for asymmetric key ciphertext does not include configurable fields.
- *
- * The maximum size of the data that you can encrypt varies with the type of KMS key and the encryption algorithm that you choose.
- *
- * - Symmetric encryption KMS keys
- * - `SYMMETRIC_DEFAULT`: 4096 bytes
- * - `RSA_2048`
- * - `RSAES_OAEP_SHA_1`: 214 bytes
- * - `RSAES_OAEP_SHA_256`: 190 bytes
- * - `RSA_3072`
- * - `RSAES_OAEP_SHA_1`: 342 bytes
- * - `RSAES_OAEP_SHA_256`: 318 bytes
- * - `RSA_4096`
- * - `RSAES_OAEP_SHA_1`: 470 bytes
- * - `RSAES_OAEP_SHA_256`: 446 bytes
- * - `SM2PKE`: 1024 bytes (China Regions only)
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:Encrypt (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Decrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `Encrypt`: eventSource `kms.amazonaws.com`, eventName `Encrypt`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.Encrypt`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/Encrypt | Encrypt in the AWS API reference}
  */
 export interface EncryptEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1855,52 +836,17 @@ export interface EncryptEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `Encrypt` (botocore shape `EncryptRequest`). */
 export interface EncryptRequestParameters {
-  /**
-   * Identifies the KMS key to use in the encryption operation. The KMS key must have a `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Identifies the KMS key to use in the encryption operation. The KMS key must have a `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation. */
   keyId?: string;
   /** Data to be encrypted. */
   plaintext?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Specifies the encryption context that will be used to encrypt the data. An encryption context is valid only for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. The standard asymmetric encryption algorithms and HMAC algorithms that KMS uses do not support an encryption context.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context that will be used to encrypt the data. An encryption context is valid only for cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. */
   encryptionContext?: { [key: string]: string };
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Specifies the encryption algorithm that KMS will use to encrypt the plaintext message. The algorithm must be compatible with the KMS key that you specify.
-   *
-   * This parameter is required only for asymmetric KMS keys. The default value, `SYMMETRIC_DEFAULT`, is the algorithm used for symmetric encryption KMS keys. If you are using an asymmetric KMS key, we recommend RSAES_OAEP_SHA_256.
-   *
-   * The SM2PKE algorithm is only available in China Regions.
-   */
+  /** Specifies the encryption algorithm that KMS will use to encrypt the plaintext message. The algorithm must be compatible with the KMS key that you specify. */
   encryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -1912,63 +858,24 @@ export interface EncryptResponseElements {
   keyId?: string;
   /** The encryption algorithm that was used to encrypt the plaintext. */
   encryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Returns a unique symmetric data key for use outside of KMS. This operation returns a plaintext copy of the data key and a copy that is encrypted under a symmetric encryption KMS key that you specify. The bytes in the plaintext key are random; they are not related to the caller or the KMS key. You can use the plaintext key to encrypt your data outside of KMS and store the encrypted data key with the encrypted data.
- *
- * To generate a data key, specify the symmetric encryption KMS key that will be used to encrypt the data key. You cannot use an asymmetric KMS key to encrypt data keys. To get the type of your KMS key, use the DescribeKey operation.
- *
- * You must also specify the length of the data key. Use either the `KeySpec` or `NumberOfBytes` parameters (but not both). For 128-bit and 256-bit data keys, use the `KeySpec` parameter.
- *
- * To generate a 128-bit SM4 data key (China Regions only), specify a `KeySpec` value of `AES_128` or a `NumberOfBytes` value of `16`. The symmetric encryption key used in China Regions to encrypt your data key is an SM4 encryption key.
- *
- * To get only an encrypted copy of the data key, use GenerateDataKeyWithoutPlaintext. To generate an asymmetric data key pair, use the GenerateDataKeyPair or GenerateDataKeyPairWithoutPlaintext operation. To get a cryptographically secure random byte string, use GenerateRandom.
- *
- * You can use an optional encryption context to add additional security to the encryption operation. If you specify an `EncryptionContext`, you must specify the same encryption context (a case-sensitive exact match) when decrypting the encrypted data key. Otherwise, the request to decrypt fails with an `InvalidCiphertextException`. For more information, see Encryption Context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
- *
- * `GenerateDataKey` also supports Amazon Web Services Nitro Enclaves (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave.html), which provide an isolated compute environment in Amazon EC2. To call `GenerateDataKey` for an Amazon Web Services Nitro enclave or NitroTPM, use the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK. Use the `Recipient` parameter to provide the attestation document for the attested environment. `GenerateDataKey` returns a copy of the data key encrypted under the specified KMS key, as usual. But instead of a plaintext copy of the data key, the response includes a copy of the data key encrypted under the public key from the attestation document (`CiphertextForRecipient`). For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * How to use your data key
- *
- * We recommend that you use the following pattern to encrypt data locally in your application. You can write your own code or use a client-side encryption library, such as the Amazon Web Services Encryption SDK (https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/), the Amazon DynamoDB Encryption Client (https://docs.aws.amazon.com/dynamodb-encryption-client/latest/devguide/), or Amazon S3 client-side encryption (https://docs.aws.amazon.com/AmazonS3/latest/dev/UsingClientSideEncryption.html) to do these tasks for you.
- *
- * To encrypt data outside of KMS:
- *
- * - Use the `GenerateDataKey` operation to get a data key.
- * - Use the plaintext data key (in the `Plaintext` field of the response) to encrypt your data outside of KMS. Then erase the plaintext data key from memory.
- * - Store the encrypted data key (in the `CiphertextBlob` field of the response) with the encrypted data.
- *
- * To decrypt data outside of KMS:
- *
- * - Use the Decrypt operation to decrypt the encrypted data key. The operation returns a plaintext copy of the data key.
- * - Use the plaintext data key to decrypt data outside of KMS, then erase the plaintext data key from memory.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GenerateDataKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Decrypt
- * - Encrypt
- * - GenerateDataKeyPair
- * - GenerateDataKeyPairWithoutPlaintext
- * - GenerateDataKeyWithoutPlaintext
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Returns a unique symmetric data key for use outside of KMS. This operation returns a plaintext copy of the data key and a copy that is encrypted under a symmetric encryption KMS key that you specify. The bytes in the plaintext key are random; they are not related to the caller or the KMS key.
  *
  * The CloudTrail record of kms `GenerateDataKey`: eventSource `kms.amazonaws.com`, eventName `GenerateDataKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateDataKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateDataKey | GenerateDataKey in the AWS API reference}
  */
 export interface GenerateDataKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -1979,64 +886,19 @@ export interface GenerateDataKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GenerateDataKey` (botocore shape `GenerateDataKeyRequest`). */
 export interface GenerateDataKeyRequestParameters {
-  /**
-   * Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation. */
   keyId?: string;
-  /**
-   * Specifies the encryption context that will be used when encrypting the data key.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context that will be used when encrypting the data key. */
   encryptionContext?: { [key: string]: string };
-  /**
-   * Specifies the length of the data key in bytes. For example, use the value 64 to generate a 512-bit data key (64 bytes is 512 bits). For 128-bit (16-byte) and 256-bit (32-byte) data keys, use the `KeySpec` parameter.
-   *
-   * You must specify either the `KeySpec` or the `NumberOfBytes` parameter (but not both) in every `GenerateDataKey` request.
-   */
+  /** Specifies the length of the data key in bytes. For example, use the value 64 to generate a 512-bit data key (64 bytes is 512 bits). For 128-bit (16-byte) and 256-bit (32-byte) data keys, use the `KeySpec` parameter. */
   numberOfBytes?: number;
-  /**
-   * Specifies the length of the data key. Use `AES_128` to generate a 128-bit symmetric key, or `AES_256` to generate a 256-bit symmetric key.
-   *
-   * You must specify either the `KeySpec` or the `NumberOfBytes` parameter (but not both) in every `GenerateDataKey` request.
-   */
+  /** Specifies the length of the data key. Use `AES_128` to generate a 128-bit symmetric key, or `AES_256` to generate a 256-bit symmetric key. */
   keySpec?: DataKeySpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
-   *
-   * This parameter supports the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
-   *
-   * When you use this parameter, instead of returning the plaintext data key, KMS encrypts the plaintext data key under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the enclave. The `CiphertextBlob` field in the response contains a copy of the data key encrypted under the KMS key specified by the `KeyId` parameter. The `Plaintext` field in the response is null or empty.
-   *
-   * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. */
   recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -2044,66 +906,32 @@ export interface GenerateDataKeyRequestParameters {
 export interface GenerateDataKeyResponseElements {
   /** The encrypted copy of the data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   ciphertextBlob?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The plaintext data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. Use this data key to encrypt your data outside of KMS. Then, remove it from memory as soon as possible.
-   *
-   * If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-   */
+  /** The plaintext data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. Use this data key to encrypt your data outside of KMS. Then, remove it from memory as soon as possible. */
   plaintext?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key. */
   keyId?: string;
-  /**
-   * The plaintext data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
-   *
-   * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** The plaintext data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment. */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to encrypt the data key. This field is omitted if the request includes the `Recipient` parameter. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Returns a unique asymmetric data key pair for use outside of KMS. This operation returns a plaintext public key, a plaintext private key, and a copy of the private key that is encrypted under the symmetric encryption KMS key you specify. You can use the data key pair to perform asymmetric cryptography and implement digital signatures outside of KMS. The bytes in the keys are random; they are not related to the caller or to the KMS key that is used to encrypt the private key.
- *
- * You can use the public key that `GenerateDataKeyPair` returns to encrypt data or verify a signature outside of KMS. Then, store the encrypted private key with the data. When you are ready to decrypt data or sign a message, you can use the Decrypt operation to decrypt the encrypted private key.
- *
- * To generate a data key pair, you must specify a symmetric encryption KMS key to encrypt the private key in a data key pair. You cannot use an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
- *
- * Use the `KeyPairSpec` parameter to choose an RSA or Elliptic Curve (ECC) data key pair. In China Regions, you can also choose an SM2 data key pair. KMS recommends that you use ECC key pairs for signing, and use RSA and SM2 key pairs for either encryption or signing, but not both. However, KMS cannot enforce any restrictions on the use of data key pairs outside of KMS.
- *
- * If you are using the data key pair to encrypt data, or for any operation where you don't immediately need a private key, consider using the GenerateDataKeyPairWithoutPlaintext operation. `GenerateDataKeyPairWithoutPlaintext` returns a plaintext public key and an encrypted private key, but omits the plaintext private key that you need only to decrypt ciphertext or sign a message. Later, when you need to decrypt the data or sign a message, use the Decrypt operation to decrypt the encrypted private key in the data key pair.
- *
- * `GenerateDataKeyPair` returns a unique data key pair for each request. The bytes in the keys are random; they are not related to the caller or the KMS key that is used to encrypt the private key. The public key is a DER-encoded X.509 SubjectPublicKeyInfo, as specified in RFC 5280 (https://tools.ietf.org/html/rfc5280). The private key is a DER-encoded PKCS8 PrivateKeyInfo, as specified in RFC 5958 (https://tools.ietf.org/html/rfc5958).
- *
- * `GenerateDataKeyPair` also supports Amazon Web Services Nitro Enclaves (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave.html), which provide an isolated compute environment in Amazon EC2. To call `GenerateDataKeyPair` for an Amazon Web Services Nitro enclave or NitroTPM, use the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK. Use the `Recipient` parameter to provide the attestation document for the attested environment. `GenerateDataKeyPair` returns the public data key and a copy of the private data key encrypted under the specified KMS key, as usual. But instead of a plaintext copy of the private data key (`PrivateKeyPlaintext`), the response includes a copy of the private data key encrypted under the public key from the attestation document (`CiphertextForRecipient`). For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
- *
- * You can use an optional encryption context to add additional security to the encryption operation. If you specify an `EncryptionContext`, you must specify the same encryption context (a case-sensitive exact match) when decrypting the encrypted data key. Otherwise, the request to decrypt fails with an `InvalidCiphertextException`. For more information, see Encryption Context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GenerateDataKeyPair (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Decrypt
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPairWithoutPlaintext
- * - GenerateDataKeyWithoutPlaintext
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Returns a unique asymmetric data key pair for use outside of KMS. This operation returns a plaintext public key, a plaintext private key, and a copy of the private key that is encrypted under the symmetric encryption KMS key you specify.
  *
  * The CloudTrail record of kms `GenerateDataKeyPair`: eventSource `kms.amazonaws.com`, eventName `GenerateDataKeyPair`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateDataKeyPair`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateDataKeyPair | GenerateDataKeyPair in the AWS API reference}
  */
 export interface GenerateDataKeyPairEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2114,58 +942,17 @@ export interface GenerateDataKeyPairEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GenerateDataKeyPair` (botocore shape `GenerateDataKeyPairRequest`). */
 export interface GenerateDataKeyPairRequestParameters {
-  /**
-   * Specifies the encryption context that will be used when encrypting the private key in the data key pair.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context that will be used when encrypting the private key in the data key pair. */
   encryptionContext?: { [key: string]: string };
-  /**
-   * Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation. */
   keyId?: string;
-  /**
-   * Determines the type of data key pair that is generated.
-   *
-   * The KMS rule that restricts the use of asymmetric RSA and SM2 KMS keys to encrypt and decrypt or to sign and verify (but not both), the rule that permits you to use ECC KMS keys only to sign and verify, and the rule that permits you to use ML-DSA key pairs to sign and verify only are not effective on data key pairs, which are used outside of KMS. The SM2 key spec is only available in China Regions.
-   */
+  /** Determines the type of data key pair that is generated. */
   keyPairSpec?: DataKeyPairSpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
-   *
-   * This parameter only supports attestation documents for Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM. To call GenerateDataKeyPair generate an attestation document use either Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) for an Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM tools (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/attestation-get-doc.html) for Amazon Web Services NitroTPM. Then use the Recipient parameter from any Amazon Web Services SDK to provide the attestation document for the attested environment.
-   *
-   * When you use this parameter, instead of returning a plaintext copy of the private data key, KMS encrypts the plaintext private data key under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `CiphertextBlob` field in the response contains a copy of the private data key encrypted under the KMS key specified by the `KeyId` parameter. The `PrivateKeyPlaintext` field in the response is null or empty.
-   *
-   * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. */
   recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -2173,11 +960,7 @@ export interface GenerateDataKeyPairRequestParameters {
 export interface GenerateDataKeyPairResponseElements {
   /** The encrypted copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   privateKeyCiphertextBlob?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The plaintext copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-   *
-   * If the response includes the `CiphertextForRecipient` field, the `PrivateKeyPlaintext` field is null or empty.
-   */
+  /** The plaintext copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   privateKeyPlaintext?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The public key (in plaintext). When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   publicKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
@@ -2185,54 +968,28 @@ export interface GenerateDataKeyPairResponseElements {
   keyId?: string;
   /** The type of data key pair that was generated. */
   keyPairSpec?: DataKeyPairSpec;
-  /**
-   * The plaintext private data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
-   *
-   * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** The plaintext private data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment. */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the key material used to encrypt the private key. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Returns a unique asymmetric data key pair for use outside of KMS. This operation returns a plaintext public key and a copy of the private key that is encrypted under the symmetric encryption KMS key you specify. Unlike GenerateDataKeyPair, this operation does not return a plaintext private key. The bytes in the keys are random; they are not related to the caller or to the KMS key that is used to encrypt the private key.
- *
- * You can use the public key that `GenerateDataKeyPairWithoutPlaintext` returns to encrypt data or verify a signature outside of KMS. Then, store the encrypted private key with the data. When you are ready to decrypt data or sign a message, you can use the Decrypt operation to decrypt the encrypted private key.
- *
- * To generate a data key pair, you must specify a symmetric encryption KMS key to encrypt the private key in a data key pair. You cannot use an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
- *
- * Use the `KeyPairSpec` parameter to choose an RSA or Elliptic Curve (ECC) data key pair. In China Regions, you can also choose an SM2 data key pair. KMS recommends that you use ECC key pairs for signing, and use RSA and SM2 key pairs for either encryption or signing, but not both. However, KMS cannot enforce any restrictions on the use of data key pairs outside of KMS.
- *
- * `GenerateDataKeyPairWithoutPlaintext` returns a unique data key pair for each request. The bytes in the key are not related to the caller or KMS key that is used to encrypt the private key. The public key is a DER-encoded X.509 SubjectPublicKeyInfo, as specified in RFC 5280 (https://tools.ietf.org/html/rfc5280).
- *
- * You can use an optional encryption context to add additional security to the encryption operation. If you specify an `EncryptionContext`, you must specify the same encryption context (a case-sensitive exact match) when decrypting the encrypted data key. Otherwise, the request to decrypt fails with an `InvalidCiphertextException`. For more information, see Encryption Context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GenerateDataKeyPairWithoutPlaintext (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Decrypt
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- * - GenerateDataKeyWithoutPlaintext
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Returns a unique asymmetric data key pair for use outside of KMS. This operation returns a plaintext public key and a copy of the private key that is encrypted under the symmetric encryption KMS key you specify. Unlike GenerateDataKeyPair, this operation does not return a plaintext private key.
  *
  * The CloudTrail record of kms `GenerateDataKeyPairWithoutPlaintext`: eventSource `kms.amazonaws.com`, eventName `GenerateDataKeyPairWithoutPlaintext`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateDataKeyPairWithoutPlaintext`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateDataKeyPairWithoutPlaintext | GenerateDataKeyPairWithoutPlaintext in the AWS API reference}
  */
 export interface GenerateDataKeyPairWithoutPlaintextEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2243,48 +1000,15 @@ export interface GenerateDataKeyPairWithoutPlaintextEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GenerateDataKeyPairWithoutPlaintext` (botocore shape `GenerateDataKeyPairWithoutPlaintextRequest`). */
 export interface GenerateDataKeyPairWithoutPlaintextRequestParameters {
-  /**
-   * Specifies the encryption context that will be used when encrypting the private key in the data key pair.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context that will be used when encrypting the private key in the data key pair. */
   encryptionContext?: { [key: string]: string };
-  /**
-   * Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation. */
   keyId?: string;
-  /**
-   * Determines the type of data key pair that is generated.
-   *
-   * The KMS rule that restricts the use of asymmetric RSA and SM2 KMS keys to encrypt and decrypt or to sign and verify (but not both), the rule that permits you to use ECC KMS keys only to sign and verify, and the rule that permits you to use ML-DSA key pairs to sign and verify only are not effective on data key pairs, which are used outside of KMS. The SM2 key spec is only available in China Regions.
-   */
+  /** Determines the type of data key pair that is generated. */
   keyPairSpec?: DataKeyPairSpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -2300,54 +1024,24 @@ export interface GenerateDataKeyPairWithoutPlaintextResponseElements {
   keyPairSpec?: DataKeyPairSpec;
   /** The identifier of the key material used to encrypt the private key. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns a unique symmetric data key for use outside of KMS. This operation returns a data key that is encrypted under a symmetric encryption KMS key that you specify. The bytes in the key are random; they are not related to the caller or to the KMS key.
  *
- * `GenerateDataKeyWithoutPlaintext` is identical to the GenerateDataKey operation except that it does not return a plaintext copy of the data key.
- *
- * This operation is useful for systems that need to encrypt data at some point, but not immediately. When you need to encrypt the data, you call the Decrypt operation on the encrypted copy of the key.
- *
- * It's also useful in distributed systems with different levels of trust. For example, you might store encrypted data in containers. One component of your system creates new containers and stores an encrypted data key with each container. Then, a different component puts the data into the containers. That component first decrypts the data key, uses the plaintext data key to encrypt data, puts the encrypted data into the container, and then destroys the plaintext data key. In this system, the component that creates the containers never sees the plaintext data key.
- *
- * To request an asymmetric data key pair, use the GenerateDataKeyPair or GenerateDataKeyPairWithoutPlaintext operations.
- *
- * To generate a data key, you must specify the symmetric encryption KMS key that is used to encrypt the data key. You cannot use an asymmetric KMS key or a key in a custom key store to generate a data key. To get the type of your KMS key, use the DescribeKey operation.
- *
- * You must also specify the length of the data key. Use either the `KeySpec` or `NumberOfBytes` parameters (but not both). For 128-bit and 256-bit data keys, use the `KeySpec` parameter.
- *
- * To generate an SM4 data key (China Regions only), specify a `KeySpec` value of `AES_128` or `NumberOfBytes` value of `16`. The symmetric encryption key used in China Regions to encrypt your data key is an SM4 encryption key.
- *
- * If the operation succeeds, you will find the encrypted copy of the data key in the `CiphertextBlob` field.
- *
- * You can use an optional encryption context to add additional security to the encryption operation. If you specify an `EncryptionContext`, you must specify the same encryption context (a case-sensitive exact match) when decrypting the encrypted data key. Otherwise, the request to decrypt fails with an `InvalidCiphertextException`. For more information, see Encryption Context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GenerateDataKeyWithoutPlaintext (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - Decrypt
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- * - GenerateDataKeyPairWithoutPlaintext
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GenerateDataKeyWithoutPlaintext`: eventSource `kms.amazonaws.com`, eventName `GenerateDataKeyWithoutPlaintext`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateDataKeyWithoutPlaintext`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateDataKeyWithoutPlaintext | GenerateDataKeyWithoutPlaintext in the AWS API reference}
  */
 export interface GenerateDataKeyWithoutPlaintextEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2358,46 +1052,17 @@ export interface GenerateDataKeyWithoutPlaintextEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GenerateDataKeyWithoutPlaintext` (botocore shape `GenerateDataKeyWithoutPlaintextRequest`). */
 export interface GenerateDataKeyWithoutPlaintextRequestParameters {
-  /**
-   * Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the DescribeKey operation. */
   keyId?: string;
-  /**
-   * Specifies the encryption context that will be used when encrypting the data key.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context that will be used when encrypting the data key. */
   encryptionContext?: { [key: string]: string };
   /** The length of the data key. Use `AES_128` to generate a 128-bit symmetric key, or `AES_256` to generate a 256-bit symmetric key. */
   keySpec?: DataKeySpec;
   /** The length of the data key in bytes. For example, use the value 64 to generate a 512-bit data key (64 bytes is 512 bits). For common key lengths (128-bit and 256-bit symmetric keys), we recommend that you use the `KeySpec` field instead of this one. */
   numberOfBytes?: number;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -2409,34 +1074,24 @@ export interface GenerateDataKeyWithoutPlaintextResponseElements {
   keyId?: string;
   /** The identifier of the key material used to encrypt the data key. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Generates a hash-based message authentication code (HMAC) for a message using an HMAC KMS key and a MAC algorithm that the key supports. HMAC KMS keys and the HMAC algorithms that KMS uses conform to industry standards defined in RFC 2104 (https://datatracker.ietf.org/doc/html/rfc2104).
  *
- * You can use value that GenerateMac returns in the VerifyMac operation to demonstrate that the original message has not changed. Also, because a secret key is used to create the hash, you can verify that the party that generated the hash has the required secret key. You can also use the raw result to implement HMAC-based algorithms such as key derivation functions. This operation is part of KMS support for HMAC KMS keys. For details, see HMAC keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html) in the Key Management Service Developer Guide .
- *
- * Best practices recommend that you limit the time during which any signing mechanism, including an HMAC, is effective. This deters an attack where the actor uses a signed message to establish validity repeatedly or long after the message is superseded. HMAC tags do not include a timestamp, but you can include a timestamp in the token or message to help you detect when its time to refresh the HMAC.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GenerateMac (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: VerifyMac
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GenerateMac`: eventSource `kms.amazonaws.com`, eventName `GenerateMac`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateMac`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateMac | GenerateMac in the AWS API reference}
  */
 export interface GenerateMacEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2447,78 +1102,44 @@ export interface GenerateMacEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GenerateMac` (botocore shape `GenerateMacRequest`). */
 export interface GenerateMacRequestParameters {
-  /**
-   * The message to be hashed. Specify a message of up to 4,096 bytes.
-   *
-   * `GenerateMac` and VerifyMac do not provide special handling for message digests. If you generate an HMAC for a hash digest of a message, you must verify the HMAC of the same hash digest.
-   */
+  /** The message to be hashed. Specify a message of up to 4,096 bytes. */
   message?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The HMAC KMS key to use in the operation. The MAC algorithm computes the HMAC for the message and the key as described in RFC 2104 (https://datatracker.ietf.org/doc/html/rfc2104).
-   *
-   * To identify an HMAC KMS key, use the DescribeKey operation and see the `KeySpec` field in the response.
-   */
+  /** The HMAC KMS key to use in the operation. The MAC algorithm computes the HMAC for the message and the key as described in RFC 2104 (https://datatracker.ietf.org/doc/html/rfc2104). */
   keyId?: string;
-  /**
-   * The MAC algorithm used in the operation.
-   *
-   * The algorithm must be compatible with the HMAC KMS key that you specify. To find the MAC algorithms that your HMAC KMS key supports, use the DescribeKey operation and see the `MacAlgorithms` field in the `DescribeKey` response.
-   */
+  /** The MAC algorithm used in the operation. */
   macAlgorithm?: MacAlgorithmSpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
 /** What `responseElements` holds in the record of kms `GenerateMac` (botocore shape `GenerateMacResponse`). */
 export interface GenerateMacResponseElements {
-  /**
-   * The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.
-   *
-   * This is the standard, raw HMAC defined in RFC 2104 (https://datatracker.ietf.org/doc/html/rfc2104).
-   */
+  /** The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm. */
   mac?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The MAC algorithm that was used to generate the HMAC. */
   macAlgorithm?: MacAlgorithmSpec;
   /** The HMAC KMS key used in the operation. */
   keyId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns a random byte string that is cryptographically secure.
  *
- * You must use the `NumberOfBytes` parameter to specify the length of the random byte string. There is no default value for string length.
- *
- * By default, the random byte string is generated in KMS. To generate the byte string in the CloudHSM cluster associated with an CloudHSM key store, use the `CustomKeyStoreId` parameter.
- *
- * `GenerateRandom` also supports Amazon Web Services Nitro Enclaves (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave.html), which provide an isolated compute environment in Amazon EC2. To call `GenerateRandom` for a Nitro enclave or NitroTPM, use the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK. Use the `Recipient` parameter to provide the attestation document for the attested environment. Instead of plaintext bytes, the response includes the plaintext bytes encrypted under the public key from the attestation document (`CiphertextForRecipient`). For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
- *
- * For more information about entropy and random number generation, see Entropy and random number generation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#entropy-and-random-numbers) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Not applicable. `GenerateRandom` does not use any account-specific resources, such as KMS keys.
- *
- * Required permissions: kms:GenerateRandom (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GenerateRandom`: eventSource `kms.amazonaws.com`, eventName `GenerateRandom`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GenerateRandom`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GenerateRandom | GenerateRandom in the AWS API reference}
  */
 export interface GenerateRandomEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2531,76 +1152,36 @@ export interface GenerateRandomEvent extends $Record {
 export interface GenerateRandomRequestParameters {
   /** The length of the random byte string. This parameter is required. */
   numberOfBytes?: number;
-  /**
-   * Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store. To find the ID of a custom key store, use the DescribeCustomKeyStores operation.
-   *
-   * External key store IDs are not valid for this parameter. If you specify the ID of an external key store, `GenerateRandom` throws an `UnsupportedOperationException`.
-   */
+  /** Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store. To find the ID of a custom key store, use the DescribeCustomKeyStores operation. */
   customKeyStoreId?: string;
-  /**
-   * A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
-   *
-   * This parameter supports the Amazon Web Services Nitro Enclaves SDK (https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
-   *
-   * When you use this parameter, instead of returning plaintext bytes, KMS encrypts the plaintext bytes under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `Plaintext` field in the response is null or empty.
-   *
-   * For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** A signed attestation document (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. */
   recipient?: RecipientInfo | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<RecipientInfo, string>;
 }
 
 /** What `responseElements` holds in the record of kms `GenerateRandom` (botocore shape `GenerateRandomResponse`). */
 export interface GenerateRandomResponseElements {
-  /**
-   * The random byte string. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-   *
-   * If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-   */
+  /** The random byte string. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. */
   plaintext?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The plaintext random bytes encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
-   *
-   * This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
-   */
+  /** The plaintext random bytes encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment. */
   ciphertextForRecipient?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns usage information about the last successful cryptographic operation performed with a specified KMS key, including the operation type, timestamp, and associated CloudTrail event ID.
  *
- * The `TrackingStartDate` in the `GetKeyLastUsage` response indicates the date from which KMS began recording cryptographic activity for a given key. Use this value together with `KeyCreationDate` to understand the key's usage history:
- *
- * - If the `KeyLastUsage` response element is present, the key has been used for a successful cryptographic operation since the `TrackingStartDate`. The response includes the operation type, timestamp, and associated CloudTrail event ID.
- * - If the `KeyLastUsage` response element is empty and `KeyCreationDate` is on or after `TrackingStartDate`, the key has not been used for a successful cryptographic operation since it was created.
- * - If the `KeyLastUsage` response element is empty and `KeyCreationDate` is before `TrackingStartDate`, there is no record of the key being used for a successful cryptographic operation since the `TrackingStartDate`. However, the key may have been used before tracking began. To determine whether the key was used before the `TrackingStartDate`, examine your past CloudTrail logs.
- *
- * For multi-Region KMS keys, primary and replica keys track last usage independently. Each key in a multi-Region key set maintains its own usage information.
- *
- * The `ReEncrypt` operation uses two keys: a source key for decryption and a destination key for encryption. Usage information is recorded for both keys independently, each with the CloudTrail event ID from the respective key owner's account.
- *
- * Do not use `GetKeyLastUsage` as the sole indicator when scheduling a key for deletion. Instead, first disable the key (https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html) and monitor CloudTrail for `DisabledException` entries, as there could be infrequent workflows that are dependent on the key. By looking for this exception, you can identify potential dependencies and workload failures before they occur.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:GetKeyLastUsage (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - DescribeKey
- * - DisableKey
- * - ScheduleKeyDeletion
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GetKeyLastUsage`: eventSource `kms.amazonaws.com`, eventName `GetKeyLastUsage`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GetKeyLastUsage`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GetKeyLastUsage | GetKeyLastUsage in the AWS API reference}
  */
 export interface GetKeyLastUsageEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2611,18 +1192,7 @@ export interface GetKeyLastUsageEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GetKeyLastUsage` (botocore shape `GetKeyLastUsageRequest`). */
 export interface GetKeyLastUsageRequestParameters {
-  /**
-   * Identifies the KMS key to get usage information for. To specify a KMS key, use its key ID or key ARN. Alias names are not supported.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key to get usage information for. To specify a KMS key, use its key ID or key ARN. Alias names are not supported. */
   keyId?: string;
 }
 
@@ -2636,28 +1206,24 @@ export interface GetKeyLastUsageResponseElements {
   trackingStartDate?: string | number;
   /** The date and time when the KMS key was created. */
   keyCreationDate?: string | number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets a key policy attached to the specified KMS key.
  *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:GetKeyPolicy (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html)
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GetKeyPolicy`: eventSource `kms.amazonaws.com`, eventName `GetKeyPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GetKeyPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GetKeyPolicy | GetKeyPolicy in the AWS API reference}
  */
 export interface GetKeyPolicyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2668,18 +1234,7 @@ export interface GetKeyPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GetKeyPolicy` (botocore shape `GetKeyPolicyRequest`). */
 export interface GetKeyPolicyRequestParameters {
-  /**
-   * Gets the key policy for the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Gets the key policy for the specified KMS key. */
   keyId?: string;
   /** Specifies the name of the key policy. If no policy name is specified, the default value is `default`. The only valid name is `default`. To get the names of key policies, use ListKeyPolicies. */
   policyName?: string;
@@ -2691,46 +1246,24 @@ export interface GetKeyPolicyResponseElements {
   policy?: string;
   /** The name of the key policy. The only valid value is `default`. */
   policyName?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Provides detailed information about the rotation status for a KMS key, including whether automatic rotation of the key material (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) is enabled for the specified KMS key, the rotation period (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#rotation-period), and the next scheduled rotation date.
- *
- * Automatic key rotation is supported only on symmetric encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
- *
- * You can enable (EnableKeyRotation) and disable automatic rotation (DisableKeyRotation) of the key material in customer managed KMS keys. Key material rotation of Amazon Web Services managed KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key) is not configurable. KMS always rotates the key material in Amazon Web Services managed KMS keys every year. The key rotation status for Amazon Web Services managed KMS keys is always `true`.
- *
- * You can perform on-demand (RotateKeyOnDemand) rotation of the key material in customer managed KMS keys, regardless of whether or not automatic key rotation is enabled. You can use GetKeyRotationStatus to identify the date and time that an in progress on-demand rotation was initiated. You can use ListKeyRotations to view the details of completed rotations.
- *
- * In May 2022, KMS changed the rotation schedule for Amazon Web Services managed keys from every three years to every year. For details, see EnableKeyRotation.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * - Disabled: The key rotation status does not change when you disable a KMS key. However, while the KMS key is disabled, KMS does not rotate the key material. When you re-enable the KMS key, rotation resumes. If the key material in the re-enabled KMS key hasn't been rotated in one year, KMS rotates it immediately, and every year thereafter. If it's been less than a year since the key material in the re-enabled KMS key was rotated, the KMS key resumes its prior rotation schedule.
- * - Pending deletion: While a KMS key is pending deletion, its key rotation status is `false` and KMS does not rotate the key material. If you cancel the deletion, the original key rotation status returns to `true`.
- *
- * Cross-account use: Yes. To perform this operation on a KMS key in a different Amazon Web Services account, specify the key ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GetKeyRotationStatus (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - DisableKeyRotation
- * - EnableKeyRotation
- * - ListKeyRotations
- * - RotateKeyOnDemand
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Provides detailed information about the rotation status for a KMS key, including whether automatic rotation of the key material (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) is enabled for the specified KMS key, the rotation period…
  *
  * The CloudTrail record of kms `GetKeyRotationStatus`: eventSource `kms.amazonaws.com`, eventName `GetKeyRotationStatus`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GetKeyRotationStatus`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GetKeyRotationStatus | GetKeyRotationStatus in the AWS API reference}
  */
 export interface GetKeyRotationStatusEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2741,18 +1274,7 @@ export interface GetKeyRotationStatusEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GetKeyRotationStatus` (botocore shape `GetKeyRotationStatusRequest`). */
 export interface GetKeyRotationStatusRequestParameters {
-  /**
-   * Gets the rotation status for the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Gets the rotation status for the specified KMS key. */
   keyId?: string;
 }
 
@@ -2766,61 +1288,26 @@ export interface GetKeyRotationStatusResponseElements {
   rotationPeriodInDays?: number;
   /** The next date that KMS will automatically rotate the key material. */
   nextRotationDate?: string | number;
-  /**
-   * Identifies the date and time that an in progress on-demand rotation was initiated.
-   *
-   * KMS uses a background process to perform rotations. As a result, there might be a slight delay between initiating on-demand key rotation and the rotation's completion. Once the on-demand rotation is complete, KMS removes this field from the response. You can use ListKeyRotations to view the details of the completed on-demand rotation.
-   */
+  /** Identifies the date and time that an in progress on-demand rotation was initiated. */
   onDemandRotationStartDate?: string | number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns the public key and an import token you need to import or reimport key material for a KMS key.
  *
- * By default, KMS keys are created with key material that KMS generates. This operation supports Importing key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), an advanced feature that lets you generate and import the cryptographic key material for a KMS key.
- *
- * Before calling `GetParametersForImport`, use the CreateKey operation with an `Origin` value of `EXTERNAL` to create a KMS key with no key material. You can import key material for a symmetric encryption KMS key, HMAC KMS key, asymmetric encryption KMS key, or asymmetric signing KMS key. You can also import key material into a multi-Region key (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) of any supported type. However, you can't import key material into a KMS key in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). You can also use `GetParametersForImport` to get a public key and import token to reimport the original key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#reimport-key-material) into a KMS key whose key material expired or was deleted.
- *
- * `GetParametersForImport` returns the items that you need to import your key material.
- *
- * - The public key (or "wrapping key") of an RSA key pair that KMS generates.
- *
- * You will use this public key to encrypt ("wrap") your key material while it's in transit to KMS.
- *
- * - A import token that ensures that KMS can decrypt your key material and associate it with the correct KMS key.
- *
- * The public key and its import token are permanently linked and must be used together. Each public key and import token set is valid for 24 hours. The expiration date and time appear in the `ParametersValidTo` field in the `GetParametersForImport` response. You cannot use an expired public key or import token in an ImportKeyMaterial request. If your key and token expire, send another `GetParametersForImport` request.
- *
- * `GetParametersForImport` requires the following information:
- *
- * - The key ID of the KMS key for which you are importing the key material.
- * - The key spec of the public key ("wrapping key") that you will use to encrypt your key material during import.
- * - The wrapping algorithm that you will use with the public key to encrypt your key material.
- *
- * You can use the same or a different public key spec and wrapping algorithm each time you import or reimport the same key material.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:GetParametersForImport (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - ImportKeyMaterial
- * - DeleteImportedKeyMaterial
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `GetParametersForImport`: eventSource `kms.amazonaws.com`, eventName `GetParametersForImport`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GetParametersForImport`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GetParametersForImport | GetParametersForImport in the AWS API reference}
  */
 export interface GetParametersForImportEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2831,48 +1318,11 @@ export interface GetParametersForImportEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GetParametersForImport` (botocore shape `GetParametersForImportRequest`). */
 export interface GetParametersForImportRequestParameters {
-  /**
-   * The identifier of the KMS key that will be associated with the imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
-   *
-   * All KMS key types are supported, including multi-Region keys. However, you cannot import key material into a KMS key in a custom key store.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** The identifier of the KMS key that will be associated with the imported key material. The `Origin` of the KMS key must be `EXTERNAL`. */
   keyId?: string;
-  /**
-   * The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import. For more information, see Select a wrapping algorithm (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-get-public-key-and-token.html#select-wrapping-algorithm) in the Key Management Service Developer Guide.
-   *
-   * For RSA_AES wrapping algorithms, you encrypt your key material with an AES key that you generate, then encrypt your AES key with the RSA public key from KMS. For RSAES wrapping algorithms, you encrypt your key material directly with the RSA public key from KMS.
-   *
-   * The wrapping algorithms that you can use depend on the type of key material that you are importing. To import an RSA private key, you must use an RSA_AES wrapping algorithm.
-   *
-   * - RSA_AES_KEY_WRAP_SHA_256 — Supported for wrapping RSA and ECC key material.
-   * - RSA_AES_KEY_WRAP_SHA_1 — Supported for wrapping RSA and ECC key material.
-   * - RSAES_OAEP_SHA_256 — Supported for all types of key material, except RSA key material (private key).
-   *
-   * You cannot use the RSAES_OAEP_SHA_256 wrapping algorithm with the RSA_2048 wrapping key spec to wrap ECC_NIST_P521 key material.
-   *
-   * - RSAES_OAEP_SHA_1 — Supported for all types of key material, except RSA key material (private key).
-   *
-   * You cannot use the RSAES_OAEP_SHA_1 wrapping algorithm with the RSA_2048 wrapping key spec to wrap ECC_NIST_P521 key material.
-   *
-   * - RSAES_PKCS1_V1_5 (Deprecated) — As of October 10, 2023, KMS does not support the RSAES_PKCS1_V1_5 wrapping algorithm.
-   */
+  /** The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import. */
   wrappingAlgorithm?: AlgorithmSpec;
-  /**
-   * The type of RSA public key to return in the response. You will use this wrapping key with the specified wrapping algorithm to protect your key material during import.
-   *
-   * Use the longest RSA wrapping key that is practical.
-   *
-   * You cannot use an RSA_2048 public key to directly wrap an ECC_NIST_P521 private key. Instead, use an RSA_AES wrapping algorithm or choose a longer RSA public key.
-   */
+  /** The type of RSA public key to return in the response. You will use this wrapping key with the specified wrapping algorithm to protect your key material during import. */
   wrappingKeySpec?: WrappingKeySpec;
 }
 
@@ -2886,42 +1336,24 @@ export interface GetParametersForImportResponseElements {
   publicKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The time at which the import token and public key are no longer valid. After this time, you cannot use them to make an ImportKeyMaterial request and you must send another `GetParametersForImport` request to get new ones. */
   parametersValidTo?: string | number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Returns the public key of an asymmetric KMS key. Unlike the private key of a asymmetric KMS key, which never leaves KMS unencrypted, callers with `kms:GetPublicKey` permission can download the public key of an asymmetric KMS key. You can share the public key to allow others to encrypt messages and verify signatures outside of KMS. For information about asymmetric KMS keys, see Asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) in the Key Management Service Developer Guide.
- *
- * You do not need to download the public key. Instead, you can use the public key within KMS by calling the Encrypt, ReEncrypt, or Verify operations with the identifier of an asymmetric KMS key. When you use the public key within KMS, you benefit from the authentication, authorization, and logging that are part of every KMS operation. You also reduce of risk of encrypting data that cannot be decrypted. These features are not effective outside of KMS.
- *
- * To help you use the public key safely outside of KMS, `GetPublicKey` returns important information about the public key in the response, including:
- *
- * - KeySpec (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html#KMS-GetPublicKey-response-KeySpec): The type of key material in the public key, such as `RSA_4096` or `ECC_NIST_P521`.
- * - KeyUsage (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html#KMS-GetPublicKey-response-KeyUsage): Whether the key is used for encryption, signing, or deriving a shared secret.
- * - EncryptionAlgorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html#KMS-GetPublicKey-response-EncryptionAlgorithms), KeyAgreementAlgorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html#KMS-GetPublicKey-response-KeyAgreementAlgorithms), or SigningAlgorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html#KMS-GetPublicKey-response-SigningAlgorithms): A list of the encryption algorithms, key agreement algorithms, or signing algorithms for the key.
- *
- * Although KMS cannot enforce these restrictions on external operations, it is crucial that you use this information to prevent the public key from being used improperly. For example, you can prevent a public signing key from being used encrypt data, or prevent a public key from being used with an encryption algorithm that is not supported by KMS. You can also avoid errors, such as using the wrong signing algorithm in a verification operation.
- *
- * To verify a signature outside of KMS with an SM2 public key (China Regions only), you must specify the distinguishing ID. By default, KMS uses `1234567812345678` as the distinguishing ID. For more information, see Offline verification with SM2 key pairs (https://docs.aws.amazon.com/kms/latest/developerguide/offline-operations.html#key-spec-sm-offline-verification).
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:GetPublicKey (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: CreateKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Returns the public key of an asymmetric KMS key. Unlike the private key of a asymmetric KMS key, which never leaves KMS unencrypted, callers with `kms:GetPublicKey` permission can download the public key of an asymmetric KMS key.
  *
  * The CloudTrail record of kms `GetPublicKey`: eventSource `kms.amazonaws.com`, eventName `GetPublicKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.GetPublicKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/GetPublicKey | GetPublicKey in the AWS API reference}
  */
 export interface GetPublicKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -2932,26 +1364,9 @@ export interface GetPublicKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `GetPublicKey` (botocore shape `GetPublicKeyRequest`). */
 export interface GetPublicKeyRequestParameters {
-  /**
-   * Identifies the asymmetric KMS key that includes the public key.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Identifies the asymmetric KMS key that includes the public key. */
   keyId?: string;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
 }
 
@@ -2959,110 +1374,42 @@ export interface GetPublicKeyRequestParameters {
 export interface GetPublicKeyResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key from which the public key was downloaded. */
   keyId?: string;
-  /**
-   * The exported public key.
-   *
-   * The value is a DER-encoded X.509 public key, also known as `SubjectPublicKeyInfo` (SPKI), as defined in RFC 5280 (https://tools.ietf.org/html/rfc5280). When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-   */
+  /** The exported public key. */
   publicKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /**
    * Instead, use the `KeySpec` field in the `GetPublicKey` response.
-   *
-   * The `KeySpec` and `CustomerMasterKeySpec` fields have the same value. We recommend that you use the `KeySpec` field in your code. However, to avoid breaking changes, KMS supports both fields.
    *
    * @deprecated
    */
   customerMasterKeySpec?: CustomerMasterKeySpec;
   /** The type of the of the public key that was downloaded. */
   keySpec?: KeySpec;
-  /**
-   * The permitted use of the public key. Valid values for asymmetric key pairs are `ENCRYPT_DECRYPT`, `SIGN_VERIFY`, and `KEY_AGREEMENT`.
-   *
-   * This information is critical. For example, if a public key with `SIGN_VERIFY` key usage encrypts data outside of KMS, the ciphertext cannot be decrypted.
-   */
+  /** The permitted use of the public key. Valid values for asymmetric key pairs are `ENCRYPT_DECRYPT`, `SIGN_VERIFY`, and `KEY_AGREEMENT`. */
   keyUsage?: KeyUsageType;
-  /**
-   * The encryption algorithms that KMS supports for this key.
-   *
-   * This information is critical. If a public key encrypts data outside of KMS by using an unsupported encryption algorithm, the ciphertext cannot be decrypted.
-   *
-   * This field appears in the response only when the `KeyUsage` of the public key is `ENCRYPT_DECRYPT`.
-   */
+  /** The encryption algorithms that KMS supports for this key. */
   encryptionAlgorithms?: EncryptionAlgorithmSpec[];
-  /**
-   * The signing algorithms that KMS supports for this key.
-   *
-   * This field appears in the response only when the `KeyUsage` of the public key is `SIGN_VERIFY`.
-   */
+  /** The signing algorithms that KMS supports for this key. */
   signingAlgorithms?: SigningAlgorithmSpec[];
   /** The key agreement algorithm used to derive a shared secret. This field is present only when the KMS key has a `KeyUsage` value of `KEY_AGREEMENT`. */
   keyAgreementAlgorithms?: KeyAgreementAlgorithmSpec[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Imports or reimports key material into an existing KMS key that was created without key material. You can also use this operation to set or update the expiration model and expiration date of the imported key material.
  *
- * By default, KMS creates KMS keys with key material that it generates. You can also generate and import your own key material. For more information about importing key material, see Importing key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html).
- *
- * For asymmetric and HMAC keys, you cannot change the key material after the initial import. You can import multiple key materials into symmetric encryption keys and rotate the key material on demand using `RotateKeyOnDemand`.
- *
- * You can import new key materials into multi-Region symmetric encryption keys. To do so, you must import the new key material into the primary Region key. Then you can import the same key materials into the replica Region keys. You cannot directly import new key material into the replica Region keys.
- *
- * To import new key material for a multi-Region symmetric key, you’ll need to complete the following:
- *
- * - Call `ImportKeyMaterial` on the primary Region key with the `ImportType`set to `NEW_KEY_MATERIAL`.
- * - Call `ImportKeyMaterial` on the replica Region key with the `ImportType` set to `EXISTING_KEY_MATERIAL` using the same key material imported to the primary Region key. You must do this for every replica Region key before you can perform the RotateKeyOnDemand operation on the primary Region key.
- *
- * After you import key material, you can reimport the same key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#reimport-key-material) into that KMS key or, if the key supports on-demand rotation, import new key material. You can use the `ImportType` parameter to indicate whether you are importing new key material or re-importing previously imported key material. You might reimport key material to replace key material that expired or key material that you deleted. You might also reimport key material to change the expiration model or expiration date of the key material.
- *
- * Each time you import key material into KMS, you can determine whether (`ExpirationModel`) and when (`ValidTo`) the key material expires. To change the expiration of your key material, you must import it again, either by calling `ImportKeyMaterial` or using the import features (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#importing-keys-import-key-material-console) of the KMS console.
- *
- * Before you call `ImportKeyMaterial`, complete these steps:
- *
- * - Create or identify a KMS key with `EXTERNAL` origin, which indicates that the KMS key is designed for imported key material.
- *
- * To create a new KMS key for imported key material, call the CreateKey operation with an `Origin` value of `EXTERNAL`. You can create a symmetric encryption KMS key, HMAC KMS key, asymmetric encryption KMS key, asymmetric key agreement key, or asymmetric signing KMS key. You can also import key material into a multi-Region key (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) of any supported type. However, you can't import key material into a KMS key in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html).
- *
- * - Call the GetParametersForImport operation to get a public key and import token set for importing key material.
- * - Use the public key in the GetParametersForImport response to encrypt your key material.
- *
- * Then, in an `ImportKeyMaterial` request, you submit your encrypted key material and import token. When calling this operation, you must specify the following values:
- *
- * - The key ID or key ARN of the KMS key to associate with the imported key material. Its `Origin` must be `EXTERNAL` and its `KeyState` must be `PendingImport` or `Enabled`. You cannot perform this operation on a KMS key in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html), or on a KMS key in a different Amazon Web Services account. To get the `Origin` and `KeyState` of a KMS key, call DescribeKey.
- * - The encrypted key material.
- * - The import token that GetParametersForImport returned. You must use a public key and token from the same `GetParametersForImport` response.
- * - Whether the key material expires (`ExpirationModel`) and, if so, when (`ValidTo`). For help with this choice, see Setting an expiration time (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#importing-keys-expiration) in the Key Management Service Developer Guide.
- *
- * If you set an expiration date, KMS deletes the key material from the KMS key on the specified date, making the KMS key unusable. To use the KMS key in cryptographic operations again, you must reimport the same key material. However, you can delete and reimport the key material at any time, including before the key material expires. Each time you reimport, you can eliminate or reset the expiration time.
- *
- * When this operation is successful, the state of the KMS key changes to `Enabled`, and you can use the KMS key in cryptographic operations. For symmetric encryption keys, you will need to import all of the key materials associated with the KMS key to change its state to `Enabled`. Use the `ListKeyRotations` operation to list the ID and import state of each key material associated with a KMS key.
- *
- * If this operation fails, use the exception to help determine the problem. If the error is related to the key material, the import token, or wrapping key, use GetParametersForImport to get a new public key and import token for the KMS key and repeat the import procedure. For help, see Create a KMS key with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-conceptual.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ImportKeyMaterial (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - DeleteImportedKeyMaterial
- * - GetParametersForImport
- * - ListKeyRotations
- * - RotateKeyOnDemand
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ImportKeyMaterial`: eventSource `kms.amazonaws.com`, eventName `ImportKeyMaterial`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ImportKeyMaterial`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ImportKeyMaterial | ImportKeyMaterial in the AWS API reference}
  */
 export interface ImportKeyMaterialEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3073,60 +1420,21 @@ export interface ImportKeyMaterialEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ImportKeyMaterial` (botocore shape `ImportKeyMaterialRequest`). */
 export interface ImportKeyMaterialRequestParameters {
-  /**
-   * The identifier of the KMS key that will be associated with the imported key material. This must be the same KMS key specified in the `KeyID` parameter of the corresponding GetParametersForImport request. The `Origin` of the KMS key must be `EXTERNAL` and its `KeyState` must be `PendingImport`.
-   *
-   * The KMS key can be a symmetric encryption KMS key, HMAC KMS key, asymmetric encryption KMS key, or asymmetric signing KMS key, including a multi-Region key (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) of any supported type. You cannot perform this operation on a KMS key in a custom key store, or on a KMS key in a different Amazon Web Services account.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** The identifier of the KMS key that will be associated with the imported key material. This must be the same KMS key specified in the `KeyID` parameter of the corresponding GetParametersForImport request. The `Origin` of the KMS key must be `EXTERNAL` and its `KeyState` must be `PendingImport`. */
   keyId?: string;
   /** The import token that you received in the response to a previous GetParametersForImport request. It must be from the same response that contained the public key that you used to encrypt the key material. */
   importToken?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The encrypted key material to import. The key material must be encrypted under the public wrapping key that GetParametersForImport returned, using the wrapping algorithm that you specified in the same `GetParametersForImport` request. */
   encryptedKeyMaterial?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The date and time when the imported key material expires. This parameter is required when the value of the `ExpirationModel` parameter is `KEY_MATERIAL_EXPIRES`. Otherwise it is not valid.
-   *
-   * The value of this parameter must be a future date and time. The maximum value is 365 days from the request date.
-   *
-   * When the key material expires, KMS deletes the key material from the KMS key. Without its key material, the KMS key is unusable. To use the KMS key in cryptographic operations, you must reimport the same key material.
-   *
-   * You cannot change the `ExpirationModel` or `ValidTo` values for the current import after the request completes. To change either value, you must delete (DeleteImportedKeyMaterial) and reimport the key material.
-   */
+  /** The date and time when the imported key material expires. This parameter is required when the value of the `ExpirationModel` parameter is `KEY_MATERIAL_EXPIRES`. Otherwise it is not valid. */
   validTo?: string | number;
-  /**
-   * Specifies whether the key material expires. The default is `KEY_MATERIAL_EXPIRES`. For help with this choice, see Setting an expiration time (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#importing-keys-expiration) in the Key Management Service Developer Guide.
-   *
-   * When the value of `ExpirationModel` is `KEY_MATERIAL_EXPIRES`, you must specify a value for the `ValidTo` parameter. When value is `KEY_MATERIAL_DOES_NOT_EXPIRE`, you must omit the `ValidTo` parameter.
-   *
-   * You cannot change the `ExpirationModel` or `ValidTo` values for the current import after the request completes. To change either value, you must reimport the key material.
-   */
+  /** Specifies whether the key material expires. The default is `KEY_MATERIAL_EXPIRES`. */
   expirationModel?: ExpirationModelType;
-  /**
-   * Indicates whether the key material being imported is previously associated with this KMS key or not. This parameter is optional and only usable with symmetric encryption keys. If no key material has ever been imported into the KMS key, and this parameter is omitted, the parameter defaults to `NEW_KEY_MATERIAL`. After the first key material is imported, if this parameter is omitted then the parameter defaults to `EXISTING_KEY_MATERIAL`.
-   *
-   * For multi-Region keys, you must first import new key material into the primary Region key. You should use the `NEW_KEY_MATERIAL` import type when importing key material into the primary Region key. Then, you can import the same key material into the replica Region key. The import type for the replica Region key should be `EXISTING_KEY_MATERIAL`.
-   */
+  /** Indicates whether the key material being imported is previously associated with this KMS key or not. This parameter is optional and only usable with symmetric encryption keys. */
   importType?: ImportType;
   /** Description for the key material being imported. This parameter is optional and only usable with symmetric encryption keys. If you do not specify a key material description, KMS retains the value you specified when you last imported the same key material into this KMS key. */
   keyMaterialDescription?: string;
-  /**
-   * Identifies the key material being imported. This parameter is optional and only usable with symmetric encryption keys. You cannot specify a key material ID with `ImportType` set to `NEW_KEY_MATERIAL`. Whenever you import key material into a symmetric encryption key, KMS assigns a unique identifier to the key material based on the KMS key ID and the imported key material. When you re-import key material with a specified key material ID, KMS:
-   *
-   * - Computes the identifier for the key material
-   * - Matches the computed identifier against the specified key material ID
-   * - Verifies that the key material ID is already associated with the KMS key
-   *
-   * To get the list of key material IDs associated with a KMS key, use ListKeyRotations.
-   */
+  /** Identifies the key material being imported. This parameter is optional and only usable with symmetric encryption keys. You cannot specify a key material ID with `ImportType` set to `NEW_KEY_MATERIAL`. */
   keyMaterialId?: string;
 }
 
@@ -3136,40 +1444,24 @@ export interface ImportKeyMaterialResponseElements {
   keyId?: string;
   /** Identifies the imported key material. */
   keyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets a list of aliases in the caller's Amazon Web Services account and region. For more information about aliases, see CreateAlias.
  *
- * By default, the `ListAliases` operation returns all aliases in the account and region. To get only the aliases associated with a particular KMS key, use the `KeyId` parameter.
- *
- * The `ListAliases` response can include aliases that you created and associated with your customer managed keys, and aliases that Amazon Web Services created and associated with Amazon Web Services managed keys in your account. You can recognize Amazon Web Services aliases because their names have the format `aws/<service-name>`, such as `aws/dynamodb`.
- *
- * The response might also include aliases that have no `TargetKeyId` field. These are predefined aliases that Amazon Web Services has created but has not yet associated with a KMS key. Aliases that Amazon Web Services creates in your account, including predefined aliases, do not count against your KMS aliases quota (https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key).
- *
- * Cross-account use: No. `ListAliases` does not return aliases in other Amazon Web Services accounts.
- *
- * Required permissions: kms:ListAliases (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * For details, see Controlling access to aliases (https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - CreateAlias
- * - DeleteAlias
- * - UpdateAlias
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListAliases`: eventSource `kms.amazonaws.com`, eventName `ListAliases`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListAliases`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListAliases | ListAliases in the AWS API reference}
  */
 export interface ListAliasesEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3180,26 +1472,9 @@ export interface ListAliasesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListAliases` (botocore shape `ListAliasesRequest`). */
 export interface ListAliasesRequestParameters {
-  /**
-   * Lists only aliases that are associated with the specified KMS key. Enter a KMS key in your Amazon Web Services account.
-   *
-   * This parameter is optional. If you omit it, `ListAliases` returns all aliases in the account and Region.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Lists only aliases that are associated with the specified KMS key. Enter a KMS key in your Amazon Web Services account. */
   keyId?: string;
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
@@ -3213,41 +1488,24 @@ export interface ListAliasesResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets a list of all grants for the specified KMS key.
  *
- * You must specify the KMS key in all requests. You can filter the grant list by grant ID, grantee principal, or grantee service principal.
- *
- * For detailed information about grants, including grant terminology, see Grants in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) in the Key Management Service Developer Guide . For examples of creating grants in several programming languages, see Use CreateGrant with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_CreateGrant_section.html).
- *
- * When a grant is created with the `GranteePrincipal` field, the `ListGrants` response usually contains the user or role designated as the grantee principal in the grant. However, if the grantee principal is an Amazon Web Services service, the `GranteePrincipal` field contains an Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services), which might correspond to several different grantee principals, such as an IAM user, IAM role, or Amazon Web Services account.
- *
- * When a grant is created with the `GranteeServicePrincipal` field, the `ListGrants` response always includes a `GranteeServicePrincipal` that indicates the grantee is actually an Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services).
- *
- * Cross-account use: Yes. To perform this operation on a KMS key in a different Amazon Web Services account, specify the key ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:ListGrants (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - CreateGrant
- * - ListRetirableGrants
- * - RetireGrant
- * - RevokeGrant
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListGrants`: eventSource `kms.amazonaws.com`, eventName `ListGrants`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListGrants`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListGrants | ListGrants in the AWS API reference}
  */
 export interface ListGrantsEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3258,40 +1516,17 @@ export interface ListGrantsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListGrants` (botocore shape `ListGrantsRequest`). */
 export interface ListGrantsRequestParameters {
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
-  /**
-   * Returns only grants for the specified KMS key. This parameter is required.
-   *
-   * Specify the key ID or key ARN of the KMS key. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Returns only grants for the specified KMS key. This parameter is required. */
   keyId?: string;
   /** Returns only the grant with the specified grant ID. The grant ID uniquely identifies the grant. */
   grantId?: string;
-  /**
-   * Returns only grants where the specified principal is the grantee principal for the grant.
-   *
-   * You can specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-   */
+  /** Returns only grants where the specified principal is the grantee principal for the grant. */
   granteePrincipal?: string;
-  /**
-   * Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant. This filter is only usable by callers in a service principal.
-   *
-   * You can specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-   */
+  /** Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant. This filter is only usable by callers in a service principal. */
   granteeServicePrincipal?: string;
 }
 
@@ -3303,31 +1538,24 @@ export interface ListGrantsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets the names of the key policies that are attached to a KMS key. This operation is designed to get policy names that you can use in a GetKeyPolicy operation. However, the only valid policy name is `default`.
  *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ListKeyPolicies (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - GetKeyPolicy
- * - PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html)
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListKeyPolicies`: eventSource `kms.amazonaws.com`, eventName `ListKeyPolicies`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListKeyPolicies`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListKeyPolicies | ListKeyPolicies in the AWS API reference}
  */
 export interface ListKeyPoliciesEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3338,26 +1566,9 @@ export interface ListKeyPoliciesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListKeyPolicies` (botocore shape `ListKeyPoliciesRequest`). */
 export interface ListKeyPoliciesRequestParameters {
-  /**
-   * Gets the names of key policies for the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Gets the names of key policies for the specified KMS key. */
   keyId?: string;
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 1000, inclusive. If you do not include a value, it defaults to 100.
-   *
-   * Only one policy can be attached to a key.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
@@ -3371,39 +1582,24 @@ export interface ListKeyPoliciesResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns information about the key materials associated with the specified KMS key. You can use the optional `IncludeKeyMaterial` parameter to control which key materials are included in the response.
  *
- * You must specify the KMS key in all requests. You can refine the key rotations list by limiting the number of rotations returned.
- *
- * For detailed information about automatic and on-demand key rotations, see Rotate KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ListKeyRotations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - EnableKeyRotation
- * - DeleteImportedKeyMaterial
- * - DisableKeyRotation
- * - GetKeyRotationStatus
- * - ImportKeyMaterial
- * - RotateKeyOnDemand
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListKeyRotations`: eventSource `kms.amazonaws.com`, eventName `ListKeyRotations`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListKeyRotations`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListKeyRotations | ListKeyRotations in the AWS API reference}
  */
 export interface ListKeyRotationsEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3414,26 +1610,11 @@ export interface ListKeyRotationsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListKeyRotations` (botocore shape `ListKeyRotationsRequest`). */
 export interface ListKeyRotationsRequestParameters {
-  /**
-   * Gets the key rotations for the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Gets the key rotations for the specified KMS key. */
   keyId?: string;
-  /** Use this optional parameter to control which key materials associated with this key are listed in the response. The default value of this parameter is `ROTATIONS_ONLY`. If you omit this parameter, KMS returns information on the key materials created by automatic or on-demand key rotation. When you specify a value of `ALL_KEY_MATERIAL`, KMS adds the first key material and any imported key material pending rotation to the response. This parameter can only be used with KMS keys that support automatic or on-demand key rotation. */
+  /** Use this optional parameter to control which key materials associated with this key are listed in the response. The default value of this parameter is `ROTATIONS_ONLY`. If you omit this parameter, KMS returns information on the key materials created by automatic or on-demand key rotation. */
   includeKeyMaterial?: IncludeKeyMaterial;
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 1000, inclusive. If you do not include a value, it defaults to 100.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
@@ -3447,33 +1628,24 @@ export interface ListKeyRotationsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Gets a list of all KMS keys in the caller's Amazon Web Services account and Region.
  *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ListKeys (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations:
- *
- * - CreateKey
- * - DescribeKey
- * - ListAliases
- * - ListResourceTags
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListKeys`: eventSource `kms.amazonaws.com`, eventName `ListKeys`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListKeys`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListKeys | ListKeys in the AWS API reference}
  */
 export interface ListKeysEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3484,11 +1656,7 @@ export interface ListKeysEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListKeys` (botocore shape `ListKeysRequest`). */
 export interface ListKeysRequestParameters {
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 1000, inclusive. If you do not include a value, it defaults to 100.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
@@ -3502,35 +1670,24 @@ export interface ListKeysResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns all tags on the specified KMS key.
  *
- * For general information about tags, including the format and syntax, see Tagging Amazon Web Services resources (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web Services General Reference. For information about using tags in KMS, see Tags in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ListResourceTags (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - CreateKey
- * - ReplicateKey
- * - TagResource
- * - UntagResource
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListResourceTags`: eventSource `kms.amazonaws.com`, eventName `ListResourceTags`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListResourceTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListResourceTags | ListResourceTags in the AWS API reference}
  */
 export interface ListResourceTagsEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3541,84 +1698,40 @@ export interface ListResourceTagsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListResourceTags` (botocore shape `ListResourceTagsRequest`). */
 export interface ListResourceTagsRequestParameters {
-  /**
-   * Gets tags on the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Gets tags on the specified KMS key. */
   keyId?: string;
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 50, inclusive. If you do not include a value, it defaults to 50.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
-  /**
-   * Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-   *
-   * Do not attempt to construct this value. Use only the value of `NextMarker` from the truncated response you just received.
-   */
+  /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
 }
 
 /** What `responseElements` holds in the record of kms `ListResourceTags` (botocore shape `ListResourceTagsResponse`). */
 export interface ListResourceTagsResponseElements {
-  /**
-   * A list of tags. Each tag consists of a tag key and a tag value.
-   *
-   * Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of tags. Each tag consists of a tag key and a tag value. */
   tags?: Tag[];
-  /**
-   * When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-   *
-   * Do not assume or infer any information from this value.
-   */
+  /** When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request. */
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns information about all grants in the Amazon Web Services account and Region that have the specified retiring principal or retiring service principal.
  *
- * You can specify any principal in your Amazon Web Services account. The grants that are returned include grants for KMS keys in your Amazon Web Services account and other Amazon Web Services accounts. You might use this operation to determine which grants you may retire. To retire a grant, use the RetireGrant operation.
- *
- * For detailed information about grants, including grant terminology, see Grants in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) in the Key Management Service Developer Guide . For examples of creating grants in several programming languages, see Use CreateGrant with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_CreateGrant_section.html).
- *
- * Cross-account use: You must specify a principal in your Amazon Web Services account. This operation returns a list of grants where the retiring principal specified in the `ListRetirableGrants` request is the same retiring principal on the grant. This can include grants on KMS keys owned by other Amazon Web Services accounts, but you do not need `kms:ListRetirableGrants` permission (or any other additional permission) in any Amazon Web Services account other than your own.
- *
- * Required permissions: kms:ListRetirableGrants (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy) in your Amazon Web Services account.
- *
- * When listing retirable grants by `RetiringPrincipal`, KMS authorizes `ListRetirableGrants` requests by evaluating the caller account's kms:ListRetirableGrants permissions. The authorized resource in `ListRetirableGrants` calls is the retiring principal specified in the request. KMS does not evaluate the caller's permissions to verify their access to any KMS keys or grants that might be returned by the `ListRetirableGrants` call.
- *
- * The `RetiringServicePrincipal` filter is only usable by callers in a service principal.
- *
- * Related operations:
- *
- * - CreateGrant
- * - ListGrants
- * - RetireGrant
- * - RevokeGrant
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `ListRetirableGrants`: eventSource `kms.amazonaws.com`, eventName `ListRetirableGrants`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ListRetirableGrants`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ListRetirableGrants | ListRetirableGrants in the AWS API reference}
  */
 export interface ListRetirableGrantsEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3629,27 +1742,13 @@ export interface ListRetirableGrantsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ListRetirableGrants` (botocore shape `ListRetirableGrantsRequest`). */
 export interface ListRetirableGrantsRequestParameters {
-  /**
-   * Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-   *
-   * This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-   */
+  /** Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer. */
   limit?: number;
   /** Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received. */
   marker?: string;
-  /**
-   * The retiring principal for which to list grants. Enter a principal in your Amazon Web Services account.
-   *
-   * To specify the retiring principal, use the Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see IAM ARNs (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the Identity and Access Management User Guide .
-   *
-   * You must specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-   */
+  /** The retiring principal for which to list grants. Enter a principal in your Amazon Web Services account. */
   retiringPrincipal?: string;
-  /**
-   * The retiring service principal for which to list grants. This filter is only usable by callers in a service principal.
-   *
-   * You must specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-   */
+  /** The retiring service principal for which to list grants. This filter is only usable by callers in a service principal. */
   retiringServicePrincipal?: string;
 }
 
@@ -3661,30 +1760,24 @@ export interface ListRetirableGrantsResponseElements {
   nextMarker?: string;
   /** A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request. */
   truncated?: boolean;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Attaches a key policy to the specified KMS key.
  *
- * For more information about key policies, see Key Policies (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the Key Management Service Developer Guide. For help writing and formatting a JSON policy document, see the IAM JSON Policy Reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the Identity and Access Management User Guide . For examples of adding a key policy in multiple programming languages, see Use PutKeyPolicy with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_PutKeyPolicy_section.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: GetKeyPolicy
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `PutKeyPolicy`: eventSource `kms.amazonaws.com`, eventName `PutKeyPolicy`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.PutKeyPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/PutKeyPolicy | PutKeyPolicy in the AWS API reference}
  */
 export interface PutKeyPolicyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3695,94 +1788,24 @@ export interface PutKeyPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `PutKeyPolicy` (botocore shape `PutKeyPolicyRequest`). */
 export interface PutKeyPolicyRequestParameters {
-  /**
-   * Sets the key policy on the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Sets the key policy on the specified KMS key. */
   keyId?: string;
   /** The name of the key policy. If no policy name is specified, the default value is `default`. The only valid value is `default`. */
   policyName?: string;
-  /**
-   * The key policy to attach to the KMS key.
-   *
-   * The key policy must meet the following criteria:
-   *
-   * - The key policy must allow the calling principal to make a subsequent `PutKeyPolicy` request on the KMS key. This reduces the risk that the KMS key becomes unmanageable. For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide. (To omit this condition, set `BypassPolicyLockoutSafetyCheck` to true.)
-   * - Each statement in the key policy must contain one or more principals. The principals in the key policy must exist and be visible to KMS. When you create a new Amazon Web Services principal, you might need to enforce a delay before including the new principal in a key policy because the new principal might not be immediately visible to KMS. For more information, see Changes that I make are not always immediately visible (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency) in the Amazon Web Services Identity and Access Management User Guide.
-   *
-   * If either of the required `Resource` or `Action` elements are missing from a key policy statement, the policy statement has no effect. When a key policy statement is missing one of these elements, the KMS console correctly reports an error, but the `PutKeyPolicy` API request succeeds, even though the policy statement is ineffective.
-   *
-   * For more information on required key policy elements, see Elements in a key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-elements) in the Key Management Service Developer Guide.
-   *
-   * A key policy document can include only the following characters:
-   *
-   * - Printable ASCII characters from the space character (`\u0020`) through the end of the ASCII character range.
-   * - Printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`).
-   * - The tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`) special characters
-   *
-   * If the key policy exceeds the length constraint, KMS returns a `LimitExceededException`.
-   *
-   * For information about key policies, see Key policies in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the Key Management Service Developer Guide.For help writing and formatting a JSON policy document, see the IAM JSON Policy Reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the Identity and Access Management User Guide .
-   */
+  /** The key policy to attach to the KMS key. */
   policy?: string;
-  /**
-   * Skips ("bypasses") the key policy lockout safety check. The default value is false.
-   *
-   * Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
-   *
-   * For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide.
-   *
-   * Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-   */
+  /** Skips ("bypasses") the key policy lockout safety check. The default value is false. */
   bypassPolicyLockoutSafetyCheck?: boolean;
 }
 
 /**
- * Decrypts ciphertext and then reencrypts it entirely within KMS. You can use this operation to change the KMS key under which data is encrypted, such as when you manually rotate (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys-manually.html) a KMS key or change the KMS key that protects a ciphertext. You can also use it to reencrypt ciphertext under the same KMS key, such as to change the encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) of a ciphertext.
- *
- * The `ReEncrypt` operation can decrypt ciphertext that was encrypted by using a KMS key in an KMS operation, such as Encrypt or GenerateDataKey. It can also decrypt ciphertext that was encrypted by using the public key of an asymmetric KMS key (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) outside of KMS. However, it cannot decrypt ciphertext produced by other libraries, such as the Amazon Web Services Encryption SDK (https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/) or Amazon S3 client-side encryption (https://docs.aws.amazon.com/AmazonS3/latest/dev/UsingClientSideEncryption.html). These libraries return a ciphertext format that is incompatible with KMS.
- *
- * When you use the `ReEncrypt` operation, you need to provide information for the decrypt operation and the subsequent encrypt operation.
- *
- * - If your ciphertext was encrypted under an asymmetric KMS key, you must use the `SourceKeyId` parameter to identify the KMS key that encrypted the ciphertext. You must also supply the encryption algorithm that was used. This information is required to decrypt the data.
- * - If your ciphertext was encrypted under a symmetric encryption KMS key, the `SourceKeyId` parameter is optional. KMS can get this information from metadata that it adds to the symmetric ciphertext blob. This feature adds durability to your implementation by ensuring that authorized users can decrypt ciphertext decades after it was encrypted, even if they've lost track of the key ID. However, specifying the source KMS key is always recommended as a best practice. When you use the `SourceKeyId` parameter to specify a KMS key, KMS uses only the KMS key you specify. If the ciphertext was encrypted under a different KMS key, the `ReEncrypt` operation fails. This practice ensures that you use the KMS key that you intend.
- * - To reencrypt the data, you must use the `DestinationKeyId` parameter to specify the KMS key that re-encrypts the data after it is decrypted. If the destination KMS key is an asymmetric KMS key, you must also provide the encryption algorithm. The algorithm that you choose must be compatible with the KMS key.
- *
- * When you use an asymmetric KMS key to encrypt or reencrypt data, be sure to record the KMS key and encryption algorithm that you choose. You will be required to provide the same KMS key and encryption algorithm when you decrypt the data. If the KMS key and algorithm do not match the values used to encrypt the data, the decrypt operation fails.
- *
- * You are not required to supply the key ID and encryption algorithm when you decrypt with symmetric encryption KMS keys because KMS stores this information in the ciphertext blob. KMS cannot store metadata in ciphertext generated with asymmetric keys. The standard format for asymmetric key ciphertext does not include configurable fields.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * When using grants with `SourceArn` constraints for `ReEncrypt` operations, the grants on both the source KMS key (for `ReEncryptFrom`) and the destination KMS key (for `ReEncryptTo`) must specify the same `SourceArn` value.
- *
- * Cross-account use: Yes. The source KMS key and destination KMS key can be in different Amazon Web Services accounts. Either or both KMS keys can be in a different account than the caller. To specify a KMS key in a different account, use the key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN) or alias ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-alias-ARN). A short key ID (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id) is also acceptable for the source key when decrypting symmetric ciphertexts, though using a full key ARN is recommended to be more explicit about the intended KMS key.
- *
- * Required permissions:
- *
- * - kms:ReEncryptFrom (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) permission on the source KMS key (key policy)
- * - kms:ReEncryptTo (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) permission on the destination KMS key (key policy)
- *
- * To permit reencryption from or to a KMS key, include the `"kms:ReEncrypt*"` permission in your key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html). This permission is automatically included in the key policy when you use the console to create a KMS key. But you must include it manually when you create a KMS key programmatically or when you use the PutKeyPolicy operation to set a key policy.
- *
- * Related operations:
- *
- * - Decrypt
- * - Encrypt
- * - GenerateDataKey
- * - GenerateDataKeyPair
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Decrypts ciphertext and then reencrypts it entirely within KMS.
  *
  * The CloudTrail record of kms `ReEncrypt`: eventSource `kms.amazonaws.com`, eventName `ReEncrypt`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ReEncrypt`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ReEncrypt | ReEncrypt in the AWS API reference}
  */
 export interface ReEncryptEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3793,99 +1816,25 @@ export interface ReEncryptEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ReEncrypt` (botocore shape `ReEncryptRequest`). */
 export interface ReEncryptRequestParameters {
-  /**
-   * Ciphertext of the data to reencrypt.
-   *
-   * This parameter is required in all cases except when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`.
-   */
+  /** Ciphertext of the data to reencrypt. */
   ciphertextBlob?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Specifies the encryption context to use to decrypt the ciphertext. Enter the same encryption context that was used to encrypt the ciphertext.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the encryption context to use to decrypt the ciphertext. Enter the same encryption context that was used to encrypt the ciphertext. */
   sourceEncryptionContext?: { [key: string]: string };
-  /**
-   * Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted.
-   *
-   * Enter a key ID of the KMS key that was used to encrypt the ciphertext. If you identify a different KMS key, the `ReEncrypt` operation throws an `IncorrectKeyException`.
-   *
-   * This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key or when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`. If you used a symmetric encryption KMS key, KMS can get the KMS key from metadata that it adds to the symmetric ciphertext blob. However, it is always recommended as a best practice. This practice ensures that you use the KMS key that you intend.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you should use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted. */
   sourceKeyId?: string;
-  /**
-   * A unique identifier for the KMS key that is used to reencrypt the data. Specify a symmetric encryption KMS key or an asymmetric KMS key with a `KeyUsage` value of `ENCRYPT_DECRYPT`. To find the `KeyUsage` value of a KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** A unique identifier for the KMS key that is used to reencrypt the data. Specify a symmetric encryption KMS key or an asymmetric KMS key with a `KeyUsage` value of `ENCRYPT_DECRYPT`. To find the `KeyUsage` value of a KMS key, use the DescribeKey operation. */
   destinationKeyId?: string;
-  /**
-   * Specifies that encryption context to use when the reencrypting the data.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * A destination encryption context is valid only when the destination KMS key is a symmetric encryption KMS key. The standard ciphertext format for asymmetric KMS keys does not include fields for metadata.
-   *
-   * An encryption context is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
-   *
-   * For more information, see Encryption context (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies that encryption context to use when the reencrypting the data. */
   destinationEncryptionContext?: { [key: string]: string };
-  /**
-   * Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted. The default value, `SYMMETRIC_DEFAULT`, represents the algorithm used for symmetric encryption KMS keys.
-   *
-   * Specify the same algorithm that was used to encrypt the ciphertext. If you specify a different algorithm, the decrypt attempt fails.
-   *
-   * This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key.
-   */
+  /** Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted. The default value, `SYMMETRIC_DEFAULT`, represents the algorithm used for symmetric encryption KMS keys. */
   sourceEncryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /**
-   * Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it. The default value, `SYMMETRIC_DEFAULT`, represents the encryption algorithm used for symmetric encryption KMS keys.
-   *
-   * This parameter is required only when the destination KMS key is an asymmetric KMS key.
-   */
+  /** Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it. The default value, `SYMMETRIC_DEFAULT`, represents the encryption algorithm used for symmetric encryption KMS keys. */
   destinationEncryptionAlgorithm?: EncryptionAlgorithmSpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
-  /**
-   * Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
-   *
-   * When set to `IGNORE_CIPHERTEXT`, KMS performs only authorization validation without ciphertext validation. This allows you to test permissions without requiring a valid ciphertext blob.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`. */
   dryRunModifiers?: DryRunModifierType[];
 }
 
@@ -3905,51 +1854,24 @@ export interface ReEncryptResponseElements {
   sourceKeyMaterialId?: string;
   /** The identifier of the key material used to reencrypt the data. This field is present only when data is reencrypted using a symmetric encryption KMS key. */
   destinationKeyMaterialId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Replicates a multi-Region key into the specified Region. This operation creates a multi-Region replica key based on a multi-Region primary key in a different Region of the same Amazon Web Services partition. You can create multiple replicas of a primary key, but each must be in a different Region. To create a multi-Region primary key, use the CreateKey operation.
- *
- * This operation supports multi-Region keys, an KMS feature that lets you create multiple interoperable KMS keys in different Amazon Web Services Regions. Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region without re-encrypting the data or making a cross-Region call. For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
- *
- * A replica key is a fully-functional KMS key that can be used independently of its primary and peer replica keys. A primary key and its replica keys share properties that make them interoperable. They have the same key ID (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id) and key material. They also have the same key spec, key usage, key material origin, and automatic key rotation status. KMS automatically synchronizes these shared properties among related multi-Region keys. All other properties of a replica key can differ, including its key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html), tags (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html), aliases (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html), and key state (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). KMS pricing and quotas for KMS keys apply to each primary key and replica key.
- *
- * When this operation completes, the new replica key has a transient key state of `Creating`. This key state changes to `Enabled` (or `PendingImport`) after a few seconds when the process of creating the new replica key is complete. While the key state is `Creating`, you can manage key, but you cannot yet use it in cryptographic operations. If you are creating and using the replica key programmatically, retry on `KMSInvalidStateException` or call `DescribeKey` to check its `KeyState` value before using it. For details about the `Creating` key state, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * You cannot create more than one replica of a primary key in any Region. If the Region already includes a replica of the key you're trying to replicate, `ReplicateKey` returns an `AlreadyExistsException` error. If the key state of the existing replica is `PendingDeletion`, you can cancel the scheduled key deletion (CancelKeyDeletion) or wait for the key to be deleted. The new replica key you create will have the same shared properties (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html#mrk-sync-properties) as the original replica key.
- *
- * The CloudTrail log of a `ReplicateKey` operation records a `ReplicateKey` operation in the primary key's Region and a CreateKey operation in the replica key's Region.
- *
- * If you replicate a multi-Region primary key with imported key material, the replica key is created with no key material. You must import the same key material that you imported into the primary key.
- *
- * To convert a replica key to a primary key, use the UpdatePrimaryRegion operation.
- *
- * `ReplicateKey` uses different default values for the `KeyPolicy` and `Tags` parameters than those used in the KMS console. For details, see the parameter descriptions.
- *
- * Cross-account use: No. You cannot use this operation to create a replica key in a different Amazon Web Services account.
- *
- * Required permissions:
- *
- * - `kms:ReplicateKey` on the primary key (in the primary key's Region). Include this permission in the primary key's key policy.
- * - `kms:CreateKey` in an IAM policy in the replica Region.
- * - To use the `Tags` parameter, `kms:TagResource` in an IAM policy in the replica Region.
- *
- * Related operations
- *
- * - CreateKey
- * - UpdatePrimaryRegion
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Replicates a multi-Region key into the specified Region. This operation creates a multi-Region replica key based on a multi-Region primary key in a different Region of the same Amazon Web Services partition. You can create multiple replicas of a primary key, but each must be in a different Region.
  *
  * The CloudTrail record of kms `ReplicateKey`: eventSource `kms.amazonaws.com`, eventName `ReplicateKey`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ReplicateKey`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ReplicateKey | ReplicateKey in the AWS API reference}
  */
 export interface ReplicateKeyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -3960,121 +1882,46 @@ export interface ReplicateKeyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ReplicateKey` (botocore shape `ReplicateKeyRequest`). */
 export interface ReplicateKeyRequestParameters {
-  /**
-   * Identifies the multi-Region primary key that is being replicated. To determine whether a KMS key is a multi-Region primary key, use the DescribeKey operation to check the value of the `MultiRegionKeyType` property.
-   *
-   * Specify the key ID or key ARN of a multi-Region primary key.
-   *
-   * For example:
-   *
-   * - Key ID: `mrk-1234abcd12ab34cd56ef1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the multi-Region primary key that is being replicated. To determine whether a KMS key is a multi-Region primary key, use the DescribeKey operation to check the value of the `MultiRegionKeyType` property. */
   keyId?: string;
-  /**
-   * The Region ID of the Amazon Web Services Region for this replica key.
-   *
-   * Enter the Region ID, such as `us-east-1` or `ap-southeast-2`. For a list of Amazon Web Services Regions in which KMS is supported, see KMS service endpoints (https://docs.aws.amazon.com/general/latest/gr/kms.html#kms_region) in the Amazon Web Services General Reference.
-   *
-   * The replica must be in a different Amazon Web Services Region than its primary key and other replicas of that primary key, but in the same Amazon Web Services partition. KMS must be available in the replica Region. If the Region is not enabled by default, the Amazon Web Services account must be enabled in the Region. For information about Amazon Web Services partitions, see Amazon Resource Names (ARNs) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference. For information about enabling and disabling Regions, see Enabling a Region (https://docs.aws.amazon.com/general/latest/gr/rande-manage.html#rande-manage-enable) and Disabling a Region (https://docs.aws.amazon.com/general/latest/gr/rande-manage.html#rande-manage-disable) in the Amazon Web Services General Reference.
-   */
+  /** The Region ID of the Amazon Web Services Region for this replica key. */
   replicaRegion?: string;
-  /**
-   * The key policy to attach to the KMS key. This parameter is optional. If you do not provide a key policy, KMS attaches the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html) to the KMS key.
-   *
-   * The key policy is not a shared property of multi-Region keys. You can specify the same key policy or a different key policy for each key in a set of related multi-Region keys. KMS does not synchronize this property.
-   *
-   * If you provide a key policy, it must meet the following criteria:
-   *
-   * - The key policy must allow the calling principal to make a subsequent `PutKeyPolicy` request on the KMS key. This reduces the risk that the KMS key becomes unmanageable. For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide. (To omit this condition, set `BypassPolicyLockoutSafetyCheck` to true.)
-   * - Each statement in the key policy must contain one or more principals. The principals in the key policy must exist and be visible to KMS. When you create a new Amazon Web Services principal, you might need to enforce a delay before including the new principal in a key policy because the new principal might not be immediately visible to KMS. For more information, see Changes that I make are not always immediately visible (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency) in the Amazon Web Services Identity and Access Management User Guide.
-   *
-   * A key policy document can include only the following characters:
-   *
-   * - Printable ASCII characters from the space character (`\u0020`) through the end of the ASCII character range.
-   * - Printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`).
-   * - The tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`) special characters
-   *
-   * For information about key policies, see Key policies in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the Key Management Service Developer Guide. For help writing and formatting a JSON policy document, see the IAM JSON Policy Reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the Identity and Access Management User Guide .
-   */
+  /** The key policy to attach to the KMS key. This parameter is optional. If you do not provide a key policy, KMS attaches the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html) to the KMS key. */
   policy?: string;
-  /**
-   * Skips ("bypasses") the key policy lockout safety check. The default value is false.
-   *
-   * Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
-   *
-   * For more information, see Default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the Key Management Service Developer Guide.
-   *
-   * Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-   */
+  /** Skips ("bypasses") the key policy lockout safety check. The default value is false. */
   bypassPolicyLockoutSafetyCheck?: boolean;
-  /**
-   * A description of the KMS key. The default value is an empty string (no description).
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * The description is not a shared property of multi-Region keys. You can specify the same description or a different description for each key in a set of related multi-Region keys. KMS does not synchronize this property.
-   */
+  /** A description of the KMS key. The default value is an empty string (no description). */
   description?: string;
-  /**
-   * Assigns one or more tags to the replica key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the TagResource operation.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
-   *
-   * To use this parameter, you must have kms:TagResource (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) permission in an IAM policy.
-   *
-   * Tags are not a shared property of multi-Region keys. You can specify the same tags or different tags for each key in a set of related multi-Region keys. KMS does not synchronize this property.
-   *
-   * Each tag consists of a tag key and a tag value. Both the tag key and the tag value are required, but the tag value can be an empty (null) string. You cannot have more than one tag on a KMS key with the same tag key. If you specify an existing tag key with a different tag value, KMS replaces the current tag value with the specified one.
-   *
-   * When you add tags to an Amazon Web Services resource, Amazon Web Services generates a cost allocation report with usage and costs aggregated by tags. Tags can also be used to control access to a KMS key. For details, see Tags in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
-   */
+  /** Assigns one or more tags to the replica key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the TagResource operation. */
   tags?: Tag[];
 }
 
 /** What `responseElements` holds in the record of kms `ReplicateKey` (botocore shape `ReplicateKeyResponse`). */
 export interface ReplicateKeyResponseElements {
-  /** Displays details about the new replica key, including its Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). It also includes the ARN and Amazon Web Services Region of its primary key and other replica keys. */
+  /** Displays details about the new replica key, including its Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). */
   replicaKeyMetadata?: KeyMetadata;
   /** The key policy of the new replica key. The value is a key policy document in JSON format. */
   replicaPolicy?: string;
   /** The tags on the new replica key. The value is a list of tag key and tag value pairs. */
   replicaTags?: Tag[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Deletes a grant. Typically, you retire a grant when you no longer need its permissions. To identify the grant to retire, use a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token), or both the grant ID and a key identifier (key ID or key ARN) of the KMS key. The CreateGrant operation returns both values.
- *
- * This operation can be called by the retiring principal for a grant, by the grantee principal if the grant allows the `RetireGrant` operation, and by the Amazon Web Services account in which the grant is created. It can also be called by principals to whom permission for retiring a grant is delegated.
- *
- * For detailed information about grants, including grant terminology, see Grants in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) in the Key Management Service Developer Guide . For examples of creating grants in several programming languages, see Use CreateGrant with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_CreateGrant_section.html).
- *
- * Cross-account use: Yes. You can retire a grant on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: Permission to retire a grant is determined primarily by the grant. For details, see Retiring and revoking grants (https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - CreateGrant
- * - ListGrants
- * - ListRetirableGrants
- * - RevokeGrant
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Deletes a grant. Typically, you retire a grant when you no longer need its permissions. To identify the grant to retire, use a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token), or both the grant ID and a key identifier (key ID or key ARN) of the KMS key.
  *
  * The CloudTrail record of kms `RetireGrant`: eventSource `kms.amazonaws.com`, eventName `RetireGrant`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.RetireGrant`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/RetireGrant | RetireGrant in the AWS API reference}
  */
 export interface RetireGrantEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4085,53 +1932,24 @@ export interface RetireGrantEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `RetireGrant` (botocore shape `RetireGrantRequest`). */
 export interface RetireGrantRequestParameters {
-  /**
-   * Identifies the grant to be retired. You can use a grant token to identify a new grant even before it has achieved eventual consistency.
-   *
-   * Only the CreateGrant operation returns a grant token. For details, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-eventual-consistency) in the Key Management Service Developer Guide.
-   */
+  /** Identifies the grant to be retired. You can use a grant token to identify a new grant even before it has achieved eventual consistency. */
   grantToken?: string;
-  /**
-   * The key ARN KMS key associated with the grant. To find the key ARN, use the ListKeys operation.
-   *
-   * For example: `arn:aws:kms:us-east-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   */
+  /** The key ARN KMS key associated with the grant. To find the key ARN, use the ListKeys operation. */
   keyId?: string;
-  /**
-   * Identifies the grant to retire. To get the grant ID, use CreateGrant, ListGrants, or ListRetirableGrants.
-   *
-   * - Grant ID Example - 0123456789012345678901234567890123456789012345678901234567890123
-   */
+  /** Identifies the grant to retire. To get the grant ID, use CreateGrant, ListGrants, or ListRetirableGrants. */
   grantId?: string;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
 /**
  * Deletes the specified grant. You revoke a grant to terminate the permissions that the grant allows. For more information, see Retiring and revoking grants (https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html) in the Key Management Service Developer Guide .
  *
- * When you create, retire, or revoke a grant, there might be a brief delay, usually less than five minutes, until the grant is available throughout KMS. This state is known as eventual consistency. For details, see Eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-eventual-consistency) in the Key Management Service Developer Guide .
- *
- * For detailed information about grants, including grant terminology, see Grants in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) in the Key Management Service Developer Guide . For examples of creating grants in several programming languages, see Use CreateGrant with an Amazon Web Services SDK or CLI (https://docs.aws.amazon.com/kms/latest/developerguide/example_kms_CreateGrant_section.html).
- *
- * Cross-account use: Yes. To perform this operation on a KMS key in a different Amazon Web Services account, specify the key ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:RevokeGrant (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy).
- *
- * Related operations:
- *
- * - CreateGrant
- * - ListGrants
- * - ListRetirableGrants
- * - RetireGrant
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `RevokeGrant`: eventSource `kms.amazonaws.com`, eventName `RevokeGrant`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.RevokeGrant`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/RevokeGrant | RevokeGrant in the AWS API reference}
  */
 export interface RevokeGrantEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4142,59 +1960,22 @@ export interface RevokeGrantEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `RevokeGrant` (botocore shape `RevokeGrantRequest`). */
 export interface RevokeGrantRequestParameters {
-  /**
-   * A unique identifier for the KMS key associated with the grant. To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   *
-   * Specify the key ID or key ARN of the KMS key. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** A unique identifier for the KMS key associated with the grant. To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. */
   keyId?: string;
   /** Identifies the grant to revoke. To get the grant ID, use CreateGrant, ListGrants, or ListRetirableGrants. */
   grantId?: string;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
 /**
  * Immediately initiates rotation of the key material of the specified symmetric encryption KMS key.
  *
- * You can perform on-demand rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html) of the key material in customer managed KMS keys, regardless of whether or not automatic key rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) is enabled. On-demand rotations do not change existing automatic rotation schedules. For example, consider a KMS key that has automatic key rotation enabled with a rotation period of 730 days. If the key is scheduled to automatically rotate on April 14, 2024, and you perform an on-demand rotation on April 10, 2024, the key will automatically rotate, as scheduled, on April 14, 2024 and every 730 days thereafter.
- *
- * You can perform on-demand key rotation a maximum of 25 times per KMS key. You can use the KMS console to view the number of remaining on-demand rotations available for a KMS key.
- *
- * You can use GetKeyRotationStatus to identify any in progress on-demand rotations. You can use ListKeyRotations to identify the date that completed on-demand rotations were performed. You can monitor rotation of the key material for your KMS keys in CloudTrail and Amazon CloudWatch.
- *
- * On-demand key rotation is supported only on symmetric encryption KMS keys. You cannot perform on-demand rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). When you initiate on-demand key rotation on a symmetric encryption KMS key with imported key material, you must have already imported new key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html) and that key material's state should be `PENDING_ROTATION`. Use the `ListKeyRotations` operation to check the state of all key materials associated with a KMS key. To perform on-demand rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), import new key material in the primary Region key, import the same key material in each replica Region key, and invoke the on-demand rotation on the primary Region key.
- *
- * You cannot initiate on-demand rotation of Amazon Web Services managed KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key). KMS always rotates the key material of Amazon Web Services managed keys every year. Rotation of Amazon Web Services owned KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-key) is managed by the Amazon Web Services service that owns the key.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:RotateKeyOnDemand (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations:
- *
- * - EnableKeyRotation
- * - DisableKeyRotation
- * - GetKeyRotationStatus
- * - ImportKeyMaterial
- * - ListKeyRotations
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `RotateKeyOnDemand`: eventSource `kms.amazonaws.com`, eventName `RotateKeyOnDemand`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.RotateKeyOnDemand`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/RotateKeyOnDemand | RotateKeyOnDemand in the AWS API reference}
  */
 export interface RotateKeyOnDemandEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4205,18 +1986,7 @@ export interface RotateKeyOnDemandEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `RotateKeyOnDemand` (botocore shape `RotateKeyOnDemandRequest`). */
 export interface RotateKeyOnDemandRequestParameters {
-  /**
-   * Identifies a symmetric encryption KMS key. You cannot perform on-demand rotation of asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), HMAC KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), multi-Region KMS keys with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To perform on-demand rotation of a set of related multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), invoke the on-demand rotation on the primary key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies a symmetric encryption KMS key. */
   keyId?: string;
 }
 
@@ -4224,41 +1994,24 @@ export interface RotateKeyOnDemandRequestParameters {
 export interface RotateKeyOnDemandResponseElements {
   /** Identifies the symmetric encryption KMS key that you initiated on-demand rotation on. */
   keyId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Schedules the deletion of a KMS key. By default, KMS applies a waiting period of 30 days, but you can specify a waiting period of 7-30 days. When this operation is successful, the key state of the KMS key changes to `PendingDeletion` and the key can't be used in any cryptographic operations. It remains in this state for the duration of the waiting period. Before the waiting period ends, you can use CancelKeyDeletion to cancel the deletion of the KMS key. After the waiting period ends, KMS deletes the KMS key, its key material, and all KMS data associated with it, including all aliases that refer to it.
- *
- * Deleting a KMS key is a destructive and potentially dangerous operation. When a KMS key is deleted, all data that was encrypted under the KMS key is unrecoverable. (The only exception is a multi-Region replica key (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-delete.html), or an asymmetric or HMAC KMS key with imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html#import-delete-key).) To prevent the use of a KMS key without deleting it, use DisableKey.
- *
- * You can schedule the deletion of a multi-Region primary key and its replica keys at any time. However, KMS will not delete a multi-Region primary key with existing replica keys. If you schedule the deletion of a primary key with replicas, its key state changes to `PendingReplicaDeletion` and it cannot be replicated or used in cryptographic operations. This status can continue indefinitely. When the last of its replicas keys is deleted (not just scheduled), the key state of the primary key changes to `PendingDeletion` and its waiting period (`PendingWindowInDays`) begins. For details, see Deleting multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html#deleting-mrks) in the Key Management Service Developer Guide.
- *
- * When KMS deletes a KMS key from an CloudHSM key store (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html#delete-cmk-keystore), it makes a best effort to delete the associated key material from the associated CloudHSM cluster. However, you might need to manually delete the orphaned key material (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-orphaned-key) from the cluster and its backups. Deleting a KMS key from an external key store (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html#delete-xks-key) has no effect on the associated external key. However, for both types of custom key stores, deleting a KMS key is destructive and irreversible. You cannot decrypt ciphertext encrypted under the KMS key by using only its associated external key or CloudHSM key. Also, you cannot recreate a KMS key in an external key store by creating a new KMS key with the same key material.
- *
- * For more information about scheduling a KMS key for deletion, see Deleting KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:ScheduleKeyDeletion (key policy)
- *
- * Related operations
- *
- * - CancelKeyDeletion
- * - DisableKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Schedules the deletion of a KMS key. By default, KMS applies a waiting period of 30 days, but you can specify a waiting period of 7-30 days. When this operation is successful, the key state of the KMS key changes to `PendingDeletion` and the key can't be used in any cryptographic operations.
  *
  * The CloudTrail record of kms `ScheduleKeyDeletion`: eventSource `kms.amazonaws.com`, eventName `ScheduleKeyDeletion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.ScheduleKeyDeletion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/ScheduleKeyDeletion | ScheduleKeyDeletion in the AWS API reference}
  */
 export interface ScheduleKeyDeletionEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4269,26 +2022,9 @@ export interface ScheduleKeyDeletionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `ScheduleKeyDeletion` (botocore shape `ScheduleKeyDeletionRequest`). */
 export interface ScheduleKeyDeletionRequestParameters {
-  /**
-   * The unique identifier of the KMS key to delete.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** The unique identifier of the KMS key to delete. */
   keyId?: string;
-  /**
-   * The waiting period, specified in number of days. After the waiting period ends, KMS deletes the KMS key.
-   *
-   * If the KMS key is a multi-Region primary key with replica keys, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
-   *
-   * This value is optional. If you include a value, it must be between 7 and 30, inclusive. If you do not include a value, it defaults to 30. You can use the `kms:ScheduleKeyDeletionPendingWindowInDays` (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-schedule-key-deletion-pending-window-in-days) condition key to further constrain the values that principals can specify in the `PendingWindowInDays` parameter.
-   */
+  /** The waiting period, specified in number of days. After the waiting period ends, KMS deletes the KMS key. */
   pendingWindowInDays?: number;
 }
 
@@ -4296,62 +2032,30 @@ export interface ScheduleKeyDeletionRequestParameters {
 export interface ScheduleKeyDeletionResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled. */
   keyId?: string;
-  /**
-   * The date and time after which KMS deletes the KMS key.
-   *
-   * If the KMS key is a multi-Region primary key with replica keys, this field does not appear. The deletion date for the primary key isn't known until its last replica key is deleted.
-   */
+  /** The date and time after which KMS deletes the KMS key. */
   deletionDate?: string | number;
-  /**
-   * The current status of the KMS key.
-   *
-   * For more information about how key state affects the use of a KMS key, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
-   */
+  /** The current status of the KMS key. */
   keyState?: KeyState;
-  /**
-   * The waiting period before the KMS key is deleted.
-   *
-   * If the KMS key is a multi-Region primary key with replicas, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
-   */
+  /** The waiting period before the KMS key is deleted. */
   pendingWindowInDays?: number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Creates a digital signature (https://en.wikipedia.org/wiki/Digital_signature) for a message or message digest by using the private key in an asymmetric signing KMS key. To verify the signature, use the Verify operation, or use the public key in the same asymmetric KMS key outside of KMS. For information about asymmetric KMS keys, see Asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) in the Key Management Service Developer Guide.
- *
- * Digital signatures are generated and verified by using asymmetric key pair, such as an RSA, ECC, or ML-DSA pair that is represented by an asymmetric KMS key. The key owner (or an authorized user) uses their private key to sign a message. Anyone with the public key can verify that the message was signed with that particular private key and that the message hasn't changed since it was signed.
- *
- * To use the `Sign` operation, provide the following information:
- *
- * - Use the `KeyId` parameter to identify an asymmetric KMS key with a `KeyUsage` value of `SIGN_VERIFY`. To get the `KeyUsage` value of a KMS key, use the DescribeKey operation. The caller must have `kms:Sign` permission on the KMS key.
- * - Use the `Message` parameter to specify the message or message digest to sign. You can submit messages of up to 4096 bytes. To sign a larger message, generate a hash digest of the message, and then provide the hash digest in the `Message` parameter. To indicate whether the message is a full message, a digest, or an ML-DSA EXTERNAL_MU, use the `MessageType` parameter.
- * - Choose a signing algorithm that is compatible with the KMS key.
- *
- * When signing a message, be sure to record the KMS key and the signing algorithm. This information is required to verify the signature.
- *
- * Best practices recommend that you limit the time during which any signature is effective. This deters an attack where the actor uses a signed message to establish validity repeatedly or long after the message is superseded. Signatures do not include a timestamp, but you can include a timestamp in the signed message to help you detect when its time to refresh the signature.
- *
- * To verify the signature that this operation generates, use the Verify operation. Or use the GetPublicKey operation to download the public key and then use the public key to verify the signature outside of KMS.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:Sign (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: Verify
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Creates a digital signature (https://en.wikipedia.org/wiki/Digital_signature) for a message or message digest by using the private key in an asymmetric signing KMS key. To verify the signature, use the Verify operation, or use the public key in the same asymmetric KMS key outside of KMS.
  *
  * The CloudTrail record of kms `Sign`: eventSource `kms.amazonaws.com`, eventName `Sign`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.Sign`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/Sign | Sign in the AWS API reference}
  */
 export interface SignEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4362,73 +2066,17 @@ export interface SignEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `Sign` (botocore shape `SignRequest`). */
 export interface SignRequestParameters {
-  /**
-   * Identifies an asymmetric KMS key. KMS uses the private key in the asymmetric KMS key to sign the message. The `KeyUsage` type of the KMS key must be `SIGN_VERIFY`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Identifies an asymmetric KMS key. KMS uses the private key in the asymmetric KMS key to sign the message. The `KeyUsage` type of the KMS key must be `SIGN_VERIFY`. To find the `KeyUsage` of a KMS key, use the DescribeKey operation. */
   keyId?: string;
-  /**
-   * Specifies the message or message digest to sign. Messages can be 0-4096 bytes. To sign a larger message, provide a message digest.
-   *
-   * If you provide a message digest, use the `DIGEST` value of `MessageType` to prevent the digest from being hashed again while signing.
-   */
+  /** Specifies the message or message digest to sign. Messages can be 0-4096 bytes. To sign a larger message, provide a message digest. */
   message?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm. Use `RAW` for unhashed messages; use `DIGEST` for message digests, which are already hashed; use `EXTERNAL_MU` for 64-byte representative μ used in ML-DSA signing as defined in NIST FIPS 204 Section 6.2.
-   *
-   * When the value of `MessageType` is `RAW`, KMS uses the standard signing algorithm, which begins with a hash function. When the value is `DIGEST`, KMS skips the hashing step in the signing algorithm. When the value is `EXTERNAL_MU` KMS skips the concatenated hashing of the public key hash and the message done in the ML-DSA signing algorithm.
-   *
-   * Use the `DIGEST` or `EXTERNAL_MU` value only when the value of the `Message` parameter is a message digest. If you use the `DIGEST` value with an unhashed message, the security of the signing operation can be compromised.
-   *
-   * When using ECC_NIST_EDWARDS25519 KMS keys:
-   *
-   * - ED25519_SHA_512 signing algorithm requires KMS `MessageType:RAW`
-   * - ED25519_PH_SHA_512 signing algorithm requires KMS `MessageType:DIGEST`
-   *
-   * When you specify the ED25519_PH_SHA_512 signing algorithm with `MessageType:DIGEST`, KMS still performs the SHA-512 prehash described in Step 1 of Section 7.8.1 in FIPS 186-5 (https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.186-5.pdf#page=39). This means the input is hashed twice: once by you and once by KMS.
-   *
-   * When the value of `MessageType` is `DIGEST`, the length of the `Message` value must match the length of hashed messages for the specified signing algorithm.
-   *
-   * When the value of `MessageType` is `EXTERNAL_MU` the length of the `Message` value must be 64 bytes.
-   *
-   * You can submit a message digest and omit the `MessageType` or specify `RAW` so the digest is hashed again while signing. However, this can cause verification failures when verifying with a system that assumes a single hash.
-   *
-   * The hashing algorithm that `Sign` uses is based on the `SigningAlgorithm` value.
-   *
-   * - Signing algorithms that end in SHA_256 use the SHA_256 hashing algorithm.
-   * - Signing algorithms that end in SHA_384 use the SHA_384 hashing algorithm.
-   * - Signing algorithms that end in SHA_512 use the SHA_512 hashing algorithm.
-   * - Signing algorithms that end in SHAKE_256 use the SHAKE_256 hashing algorithm.
-   * - SM2DSA uses the SM3 hashing algorithm. For details, see Offline verification with SM2 key pairs (https://docs.aws.amazon.com/kms/latest/developerguide/offline-operations.html#key-spec-sm-offline-verification).
-   */
+  /** Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm. */
   messageType?: MessageType;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Specifies the signing algorithm to use when signing the message.
-   *
-   * Choose an algorithm that is compatible with the type and size of the specified asymmetric KMS key. When signing with RSA key pairs, RSASSA-PSS algorithms are preferred. We include RSASSA-PKCS1-v1_5 algorithms for compatibility with existing applications.
-   */
+  /** Specifies the signing algorithm to use when signing the message. */
   signingAlgorithm?: SigningAlgorithmSpec;
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -4436,56 +2084,28 @@ export interface SignRequestParameters {
 export interface SignResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message. */
   keyId?: string;
-  /**
-   * The cryptographic signature that was generated for the message.
-   *
-   * - When used with the supported RSA signing algorithms, the encoding of this value is defined by PKCS #1 in RFC 8017 (https://tools.ietf.org/html/rfc8017).
-   * - When used with the `ECDSA_SHA_256`, `ECDSA_SHA_384`, or `ECDSA_SHA_512` signing algorithms, this value is a DER-encoded object as defined by ANSI X9.62–2005 and RFC 3279 Section 2.2.3 (https://tools.ietf.org/html/rfc3279#section-2.2.3). This is the most commonly used signature format and is appropriate for most uses.
-   *
-   * When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-   */
+  /** The cryptographic signature that was generated for the message. */
   signature?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The signing algorithm that was used to sign the message. */
   signingAlgorithm?: SigningAlgorithmSpec;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Adds or edits tags on a customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key).
  *
- * Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
- *
- * Each tag consists of a tag key and a tag value, both of which are case-sensitive strings. The tag value can be an empty (null) string. To add a tag, specify a new tag key and a tag value. To edit a tag, specify an existing tag key and a new tag value.
- *
- * You can use this operation to tag a customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key), but you cannot tag an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key), an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-key), a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html), or an alias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html).
- *
- * You can also add tags to a KMS key while creating it (CreateKey) or replicating it (ReplicateKey).
- *
- * For information about using tags in KMS, see Tagging keys (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html). For general information about tags, including the format and syntax, see Tagging Amazon Web Services resources (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web Services General Reference.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:TagResource (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations
- *
- * - CreateKey
- * - ListResourceTags
- * - ReplicateKey
- * - UntagResource
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `TagResource`: eventSource `kms.amazonaws.com`, eventName `TagResource`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.TagResource`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/TagResource | TagResource in the AWS API reference}
  */
 export interface TagResourceEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4496,54 +2116,20 @@ export interface TagResourceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `TagResource` (botocore shape `TagResourceRequest`). */
 export interface TagResourceRequestParameters {
-  /**
-   * Identifies a customer managed key in the account and Region.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies a customer managed key in the account and Region. */
   keyId?: string;
-  /**
-   * One or more tags. Each tag consists of a tag key and a tag value. The tag value can be an empty (null) string.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * You cannot have more than one tag on a KMS key with the same tag key. If you specify an existing tag key with a different tag value, KMS replaces the current tag value with the specified one.
-   */
+  /** One or more tags. Each tag consists of a tag key and a tag value. The tag value can be an empty (null) string. */
   tags?: Tag[];
 }
 
 /**
  * Deletes tags from a customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key). To delete a tag, specify the tag key and the KMS key.
  *
- * Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
- *
- * When it succeeds, the `UntagResource` operation doesn't return any output. Also, if the specified tag key isn't found on the KMS key, it doesn't throw an exception or return a response. To confirm that the operation worked, use the ListResourceTags operation.
- *
- * For information about using tags in KMS, see Tagging keys (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html). For general information about tags, including the format and syntax, see Tagging Amazon Web Services resources (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web Services General Reference.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:UntagResource (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations
- *
- * - CreateKey
- * - ListResourceTags
- * - ReplicateKey
- * - TagResource
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `UntagResource`: eventSource `kms.amazonaws.com`, eventName `UntagResource`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.UntagResource`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/UntagResource | UntagResource in the AWS API reference}
  */
 export interface UntagResourceEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4554,18 +2140,7 @@ export interface UntagResourceEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `UntagResource` (botocore shape `UntagResourceRequest`). */
 export interface UntagResourceRequestParameters {
-  /**
-   * Identifies the KMS key from which you are removing tags.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the KMS key from which you are removing tags. */
   keyId?: string;
   /** One or more tag keys. Specify only the tag keys, not the tag values. */
   tagKeys?: string[];
@@ -4574,35 +2149,11 @@ export interface UntagResourceRequestParameters {
 /**
  * Associates an existing KMS alias with a different KMS key. Each alias is associated with only one KMS key at a time, although a KMS key can have multiple aliases. The alias and the KMS key must be in the same Amazon Web Services account and Region.
  *
- * Adding, deleting, or updating an alias can allow or deny permission to the KMS key. For details, see ABAC for KMS (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the Key Management Service Developer Guide.
- *
- * The current and new KMS key must be the same type (both symmetric or both asymmetric or both HMAC), and they must have the same key usage. This restriction prevents errors in code that uses aliases. If you must assign an alias to a different type of KMS key, use DeleteAlias to delete the old alias and CreateAlias to create a new alias.
- *
- * You cannot use `UpdateAlias` to change an alias name. To change an alias name, use DeleteAlias to delete the old alias and CreateAlias to create a new alias.
- *
- * Because an alias is not a property of a KMS key, you can create, update, and delete the aliases of a KMS key without affecting the KMS key. Also, aliases do not appear in the response from the DescribeKey operation. To get the aliases of all KMS keys in the account, use the ListAliases operation.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions
- *
- * - kms:UpdateAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the alias (IAM policy).
- * - kms:UpdateAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the current KMS key (key policy).
- * - kms:UpdateAlias (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) on the new KMS key (key policy).
- *
- * For details, see Controlling access to aliases (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html#alias-access) in the Key Management Service Developer Guide.
- *
- * Related operations:
- *
- * - CreateAlias
- * - DeleteAlias
- * - ListAliases
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `UpdateAlias`: eventSource `kms.amazonaws.com`, eventName `UpdateAlias`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.UpdateAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/UpdateAlias | UpdateAlias in the AWS API reference}
  */
 export interface UpdateAliasEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4613,71 +2164,20 @@ export interface UpdateAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `UpdateAlias` (botocore shape `UpdateAliasRequest`). */
 export interface UpdateAliasRequestParameters {
-  /**
-   * Identifies the alias that is changing its KMS key. This value must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`. You cannot use `UpdateAlias` to change the alias name.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   */
+  /** Identifies the alias that is changing its KMS key. This value must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`. You cannot use `UpdateAlias` to change the alias name. */
   aliasName?: string;
-  /**
-   * Identifies the customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) to associate with the alias. You don't have permission to associate an alias with an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
-   *
-   * The KMS key must be in the same Amazon Web Services account and Region as the alias. Also, the new target KMS key must be the same type as the current target KMS key (both symmetric or both asymmetric or both HMAC) and they must have the same key usage.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   *
-   * To verify that the alias is mapped to the correct KMS key, use ListAliases.
-   */
+  /** Identifies the customer managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) to associate with the alias. */
   targetKeyId?: string;
 }
 
 /**
  * Changes the properties of a custom key store. You can use this operation to change the properties of an CloudHSM key store or an external key store.
  *
- * Use the required `CustomKeyStoreId` parameter to identify the custom key store. Use the remaining optional parameters to change its properties. This operation does not return any property values. To verify the updated property values, use the DescribeCustomKeyStores operation.
- *
- * This operation is part of the custom key stores feature in KMS, which combines the convenience and extensive integration of KMS with the isolation and control of a key store that you own and manage.
- *
- * When updating the properties of an external key store, verify that the updated settings connect your key store, via the external key store proxy, to the same external key manager as the previous settings, or to a backup or snapshot of the external key manager with the same cryptographic keys. If the updated connection settings fail, you can fix them and retry, although an extended delay might disrupt Amazon Web Services services. However, if KMS permanently loses its access to cryptographic keys, ciphertext encrypted under those keys is unrecoverable.
- *
- * For external key stores:
- *
- * Some external key managers provide a simpler method for updating an external key store. For details, see your external key manager documentation.
- *
- * When updating an external key store in the KMS console, you can upload a JSON-based proxy configuration file with the desired values. You cannot upload the proxy configuration file to the `UpdateCustomKeyStore` operation. However, you can use the file to help you determine the correct values for the `UpdateCustomKeyStore` parameters.
- *
- * For an CloudHSM key store, you can use this operation to change the custom key store friendly name (`NewCustomKeyStoreName`), to tell KMS about a change to the `kmsuser` crypto user password (`KeyStorePassword`), or to associate the custom key store with a different, but related, CloudHSM cluster (`CloudHsmClusterId`). To update most properties of an CloudHSM key store, the `ConnectionState` of the CloudHSM key store must be `DISCONNECTED`. However, you can update the `CustomKeyStoreName` of an AWS CloudHSM key store when it is in the `CONNECTED` or `DISCONNECTED` state.
- *
- * For an external key store, you can use this operation to change the custom key store friendly name (`NewCustomKeyStoreName`), or to tell KMS about a change to the external key store proxy authentication credentials (`XksProxyAuthenticationCredential`), connection method (`XksProxyConnectivity`), external proxy endpoint (`XksProxyUriEndpoint`) and path (`XksProxyUriPath`). For external key stores with an `XksProxyConnectivity` of `VPC_ENDPOINT_SERVICE`, you can also update the Amazon VPC endpoint service name (`XksProxyVpcEndpointServiceName`). To update most properties of an external key store, the `ConnectionState` of the external key store must be `DISCONNECTED`. However, you can update the `CustomKeyStoreName`, `XksProxyAuthenticationCredential`, and `XksProxyUriPath` of an external key store when it is in the CONNECTED or DISCONNECTED state.
- *
- * If your update requires a `DISCONNECTED` state, before using `UpdateCustomKeyStore`, use the DisconnectCustomKeyStore operation to disconnect the custom key store. After the `UpdateCustomKeyStore` operation completes, use the ConnectCustomKeyStore to reconnect the custom key store. To find the `ConnectionState` of the custom key store, use the DescribeCustomKeyStores operation.
- *
- * Before updating the custom key store, verify that the new values allow KMS to connect the custom key store to its backing key store. For example, before you change the `XksProxyUriPath` value, verify that the external key store proxy is reachable at the new path.
- *
- * If the operation succeeds, it returns a JSON object with no properties.
- *
- * Cross-account use: No. You cannot perform this operation on a custom key store in a different Amazon Web Services account.
- *
- * Required permissions: kms:UpdateCustomKeyStore (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
- *
- * Related operations:
- *
- * - ConnectCustomKeyStore
- * - CreateCustomKeyStore
- * - DeleteCustomKeyStore
- * - DescribeCustomKeyStores
- * - DisconnectCustomKeyStore
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `UpdateCustomKeyStore`: eventSource `kms.amazonaws.com`, eventName `UpdateCustomKeyStore`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.UpdateCustomKeyStore`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/UpdateCustomKeyStore | UpdateCustomKeyStore in the AWS API reference}
  */
 export interface UpdateCustomKeyStoreEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4690,83 +2190,23 @@ export interface UpdateCustomKeyStoreEvent extends $Record {
 export interface UpdateCustomKeyStoreRequestParameters {
   /** Identifies the custom key store that you want to update. Enter the ID of the custom key store. To find the ID of a custom key store, use the DescribeCustomKeyStores operation. */
   customKeyStoreId?: string;
-  /**
-   * Changes the friendly name of the custom key store to the value that you specify. The custom key store name must be unique in the Amazon Web Services account.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   *
-   * To change this value, the custom key store can be connected or disconnected.
-   */
+  /** Changes the friendly name of the custom key store to the value that you specify. The custom key store name must be unique in the Amazon Web Services account. */
   newCustomKeyStoreName?: string;
-  /**
-   * Enter the current password of the `kmsuser` crypto user (CU) in the CloudHSM cluster that is associated with the custom key store. This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`.
-   *
-   * This parameter tells KMS the current password of the `kmsuser` crypto user (CU). It does not set or change the password of any users in the CloudHSM cluster.
-   *
-   * To change this value, the CloudHSM key store must be disconnected.
-   */
+  /** Enter the current password of the `kmsuser` crypto user (CU) in the CloudHSM cluster that is associated with the custom key store. This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`. */
   keyStorePassword?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Associates the custom key store with a related CloudHSM cluster. This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`.
-   *
-   * Enter the cluster ID of the cluster that you used to create the custom key store or a cluster that shares a backup history and has the same cluster certificate as the original cluster. You cannot use this parameter to associate a custom key store with an unrelated cluster. In addition, the replacement cluster must fulfill the requirements (https://docs.aws.amazon.com/kms/latest/developerguide/create-keystore.html#before-keystore) for a cluster associated with a custom key store. To view the cluster certificate of a cluster, use the DescribeClusters (https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
-   *
-   * To change this value, the CloudHSM key store must be disconnected.
-   */
+  /** Associates the custom key store with a related CloudHSM cluster. This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `AWS_CLOUDHSM`. */
   cloudHsmClusterId?: string;
-  /**
-   * Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * For external key stores with an `XksProxyConnectivity` value of `PUBLIC_ENDPOINT`, the protocol must be HTTPS.
-   *
-   * For external key stores with an `XksProxyConnectivity` value of `VPC_ENDPOINT_SERVICE`, specify `https://` followed by the private DNS name associated with the VPC endpoint service. Each external key store must use a different private DNS name.
-   *
-   * The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
-   *
-   * To change this value, the external key store must be disconnected.
-   */
+  /** Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyUriEndpoint?: string;
-  /**
-   * Changes the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key manager and external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * The value must start with `/` and must end with `/kms/xks/v1`, where `v1` represents the version of the KMS external key store proxy API. You can include an optional prefix between the required elements such as `/example/kms/xks/v1`.
-   *
-   * The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
-   *
-   * You can change this value when the external key store is connected or disconnected.
-   */
+  /** Changes the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key manager and external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyUriPath?: string;
-  /**
-   * Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is valid when the `CustomKeyStoreType` is `EXTERNAL_KEY_STORE` and the `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`.
-   *
-   * To change this value, the external key store must be disconnected.
-   */
+  /** Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is valid when the `CustomKeyStoreType` is `EXTERNAL_KEY_STORE` and the `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`. */
   xksProxyVpcEndpointServiceName?: string;
-  /**
-   * Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is optional. If not specified, the current Amazon Web Services account ID for the VPC endpoint service will not be updated.
-   *
-   * To change this value, the external key store must be disconnected.
-   */
+  /** Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is optional. If not specified, the current Amazon Web Services account ID for the VPC endpoint service will not be updated. */
   xksProxyVpcEndpointServiceOwner?: string;
-  /**
-   * Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`.
-   *
-   * You must specify both the `AccessKeyId` and `SecretAccessKey` value in the authentication credential, even if you are only updating one value.
-   *
-   * This parameter doesn't establish or change your authentication credentials on the proxy. It just tells KMS the credential that you established with your external key store proxy. For example, if you rotate the credential on your external key store proxy, you can use this parameter to update the credential in KMS.
-   *
-   * You can change this value when the external key store is connected or disconnected.
-   */
+  /** Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a `CustomKeyStoreType` of `EXTERNAL_KEY_STORE`. */
   xksProxyAuthenticationCredential?: XksProxyAuthenticationCredentialType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyAuthenticationCredentialType, string>;
-  /**
-   * Changes the connectivity setting for the external key store. To indicate that the external key store proxy uses a Amazon VPC endpoint service to communicate with KMS, specify `VPC_ENDPOINT_SERVICE`. Otherwise, specify `PUBLIC_ENDPOINT`.
-   *
-   * If you change the `XksProxyConnectivity` to `VPC_ENDPOINT_SERVICE`, you must also change the `XksProxyUriEndpoint` and add an `XksProxyVpcEndpointServiceName` value.
-   *
-   * If you change the `XksProxyConnectivity` to `PUBLIC_ENDPOINT`, you must also change the `XksProxyUriEndpoint` and specify a null or empty string for the `XksProxyVpcEndpointServiceName` value.
-   *
-   * To change this value, the external key store must be disconnected.
-   */
+  /** Changes the connectivity setting for the external key store. To indicate that the external key store proxy uses a Amazon VPC endpoint service to communicate with KMS, specify `VPC_ENDPOINT_SERVICE`. Otherwise, specify `PUBLIC_ENDPOINT`. */
   xksProxyConnectivity?: XksProxyConnectivityType;
   /** Not in the model; seen in UpdateCustomKeyStore request (AWS docs); the model's CloudHsmClusterId. */
   clusterId?: string;
@@ -4774,33 +2214,24 @@ export interface UpdateCustomKeyStoreRequestParameters {
 
 /** What `responseElements` holds in the record of kms `UpdateCustomKeyStore` (botocore shape `UpdateCustomKeyStoreResponse`). */
 export interface UpdateCustomKeyStoreResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Updates the description of a KMS key. To see the description of a KMS key, use DescribeKey.
  *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: No. You cannot perform this operation on a KMS key in a different Amazon Web Services account.
- *
- * Required permissions: kms:UpdateKeyDescription (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations
- *
- * - CreateKey
- * - DescribeKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `UpdateKeyDescription`: eventSource `kms.amazonaws.com`, eventName `UpdateKeyDescription`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.UpdateKeyDescription`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/UpdateKeyDescription | UpdateKeyDescription in the AWS API reference}
  */
 export interface UpdateKeyDescriptionEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4811,59 +2242,20 @@ export interface UpdateKeyDescriptionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `UpdateKeyDescription` (botocore shape `UpdateKeyDescriptionRequest`). */
 export interface UpdateKeyDescriptionRequestParameters {
-  /**
-   * Updates the description of the specified KMS key.
-   *
-   * Specify the key ID or key ARN of the KMS key.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Updates the description of the specified KMS key. */
   keyId?: string;
-  /**
-   * New description for the KMS key.
-   *
-   * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
-   */
+  /** New description for the KMS key. */
   description?: string;
 }
 
 /**
  * Changes the primary key of a multi-Region key.
  *
- * This operation changes the replica key in the specified Region to a primary key and changes the former primary key to a replica key. For example, suppose you have a primary key in `us-east-1` and a replica key in `eu-west-2`. If you run `UpdatePrimaryRegion` with a `PrimaryRegion` value of `eu-west-2`, the primary key is now the key in `eu-west-2`, and the key in `us-east-1` becomes a replica key. For details, see Change the primary key in a set of multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-update.html) in the Key Management Service Developer Guide.
- *
- * This operation supports multi-Region keys, an KMS feature that lets you create multiple interoperable KMS keys in different Amazon Web Services Regions. Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region without re-encrypting the data or making a cross-Region call. For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
- *
- * The primary key of a multi-Region key is the source for properties that are always shared by primary and replica keys, including the key material, key ID (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id), key spec (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-spec), key usage (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-usage), key material origin (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-origin), and automatic key rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html). It's the only key that can be replicated. You cannot delete the primary key (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html) until all replica keys are deleted.
- *
- * The key ID and primary Region that you specify uniquely identify the replica key that will become the primary key. The primary Region must already have a replica key. This operation does not create a KMS key in the specified Region. To find the replica keys, use the DescribeKey operation on the primary key or any replica key. To create a replica key, use the ReplicateKey operation.
- *
- * You can run this operation while using the affected multi-Region keys in cryptographic operations. This operation should not delay, interrupt, or cause failures in cryptographic operations.
- *
- * Even after this operation completes, the process of updating the primary Region might still be in progress for a few more seconds. Operations such as `DescribeKey` might display both the old and new primary keys as replicas. The old and new primary keys have a transient key state of `Updating`. The original key state is restored when the update is complete. While the key state is `Updating`, you can use the keys in cryptographic operations, but you cannot replicate the new primary key or perform certain management operations, such as enabling or disabling these keys. For details about the `Updating` key state, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * This operation does not return any output. To verify that primary key is changed, use the DescribeKey operation.
- *
- * Cross-account use: No. You cannot use this operation in a different Amazon Web Services account.
- *
- * Required permissions:
- *
- * - `kms:UpdatePrimaryRegion` on the current primary key (in the primary key's Region). Include this permission primary key's key policy.
- * - `kms:UpdatePrimaryRegion` on the current replica key (in the replica key's Region). Include this permission in the replica key's key policy.
- *
- * Related operations
- *
- * - CreateKey
- * - ReplicateKey
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `UpdatePrimaryRegion`: eventSource `kms.amazonaws.com`, eventName `UpdatePrimaryRegion`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.UpdatePrimaryRegion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/UpdatePrimaryRegion | UpdatePrimaryRegion in the AWS API reference}
  */
 export interface UpdatePrimaryRegionEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4874,51 +2266,20 @@ export interface UpdatePrimaryRegionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `UpdatePrimaryRegion` (botocore shape `UpdatePrimaryRegionRequest`). */
 export interface UpdatePrimaryRegionRequestParameters {
-  /**
-   * Identifies the current primary key. When the operation completes, this KMS key will be a replica key.
-   *
-   * Specify the key ID or key ARN of a multi-Region primary key.
-   *
-   * For example:
-   *
-   * - Key ID: `mrk-1234abcd12ab34cd56ef1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey.
-   */
+  /** Identifies the current primary key. When the operation completes, this KMS key will be a replica key. */
   keyId?: string;
-  /**
-   * The Amazon Web Services Region of the new primary key. Enter the Region ID, such as `us-east-1` or `ap-southeast-2`. There must be an existing replica key in this Region.
-   *
-   * When the operation completes, the multi-Region key in this Region will be the primary key.
-   */
+  /** The Amazon Web Services Region of the new primary key. Enter the Region ID, such as `us-east-1` or `ap-southeast-2`. There must be an existing replica key in this Region. */
   primaryRegion?: string;
 }
 
 /**
  * Verifies a digital signature that was generated by the Sign operation.
  *
- * Verification confirms that an authorized user signed the message with the specified KMS key and signing algorithm, and the message hasn't changed since it was signed. If the signature is verified, the value of the `SignatureValid` field in the response is `True`. If the signature verification fails, the `Verify` operation fails with an `KMSInvalidSignatureException` exception.
- *
- * A digital signature is generated by using the private key in an asymmetric KMS key. The signature is verified by using the public key in the same asymmetric KMS key. For information about asymmetric KMS keys, see Asymmetric KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html) in the Key Management Service Developer Guide.
- *
- * To use the `Verify` operation, specify the same asymmetric KMS key, message, and signing algorithm that were used to produce the signature. The message type does not need to be the same as the one used for signing, but it must indicate whether the value of the `Message` parameter should be hashed as part of the verification process.
- *
- * You can also verify the digital signature by using the public key of the KMS key outside of KMS. Use the GetPublicKey operation to download the public key in the asymmetric KMS key and then use the public key to verify the signature outside of KMS. The advantage of using the `Verify` operation is that it is performed within KMS. As a result, it's easy to call, the operation is performed within the FIPS boundary, it is logged in CloudTrail, and you can use key policy and IAM policy to determine who is authorized to use the KMS key to verify signatures.
- *
- * To verify a signature outside of KMS with an SM2 public key (China Regions only), you must specify the distinguishing ID. By default, KMS uses `1234567812345678` as the distinguishing ID. For more information, see Offline verification with SM2 key pairs (https://docs.aws.amazon.com/kms/latest/developerguide/offline-operations.html#key-spec-sm-offline-verification).
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:Verify (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: Sign
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
- *
  * The CloudTrail record of kms `Verify`: eventSource `kms.amazonaws.com`, eventName `Verify`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.Verify`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/Verify | Verify in the AWS API reference}
  */
 export interface VerifyEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -4929,71 +2290,19 @@ export interface VerifyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `Verify` (botocore shape `VerifyRequest`). */
 export interface VerifyRequestParameters {
-  /**
-   * Identifies the asymmetric KMS key that will be used to verify the signature. This must be the same KMS key that was used to generate the signature. If you specify a different KMS key, the signature verification fails.
-   *
-   * To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
-   *
-   * For example:
-   *
-   * - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-   * - Alias name: `alias/ExampleAlias`
-   * - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
-   *
-   * To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get the alias name and alias ARN, use ListAliases.
-   */
+  /** Identifies the asymmetric KMS key that will be used to verify the signature. This must be the same KMS key that was used to generate the signature. If you specify a different KMS key, the signature verification fails. */
   keyId?: string;
-  /**
-   * Specifies the message that was signed. You can submit a raw message of up to 4096 bytes, or a hash digest of the message. If you submit a digest, use the `MessageType` parameter with a value of `DIGEST`.
-   *
-   * If the message specified here is different from the message that was signed, the signature verification fails. A message and its hash digest are considered to be the same message.
-   */
+  /** Specifies the message that was signed. You can submit a raw message of up to 4096 bytes, or a hash digest of the message. If you submit a digest, use the `MessageType` parameter with a value of `DIGEST`. */
   message?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm. Use `RAW` for unhashed messages; use `DIGEST` for message digests, which are already hashed; use `EXTERNAL_MU` for 64-byte representative μ used in ML-DSA signing as defined in NIST FIPS 204 Section 6.2.
-   *
-   * When the value of `MessageType` is `RAW`, KMS uses the standard signing algorithm, which begins with a hash function. When the value is `DIGEST`, KMS skips the hashing step in the signing algorithm. When the value is `EXTERNAL_MU` KMS skips the concatenated hashing of the public key hash and the message done in the ML-DSA signing algorithm.
-   *
-   * Use the `DIGEST` or `EXTERNAL_MU` value only when the value of the `Message` parameter is a message digest. If you use the `DIGEST` value with an unhashed message, the security of the signing operation can be compromised.
-   *
-   * When using ECC_NIST_EDWARDS25519 KMS keys:
-   *
-   * - ED25519_SHA_512 signing algorithm requires KMS `MessageType:RAW`
-   * - ED25519_PH_SHA_512 signing algorithm requires KMS `MessageType:DIGEST`
-   *
-   * When you specify the ED25519_PH_SHA_512 signing algorithm with `MessageType:DIGEST`, KMS still performs the SHA-512 prehash described in Step 1 of Section 7.8.1 in FIPS 186-5 (https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.186-5.pdf#page=39). This means the input is hashed twice: once by you and once by KMS.
-   *
-   * When the value of `MessageType` is `DIGEST`, the length of the `Message` value must match the length of hashed messages for the specified signing algorithm.
-   *
-   * When the value of `MessageType` is `EXTERNAL_MU` the length of the `Message` value must be 64 bytes.
-   *
-   * You can submit a message digest and omit the `MessageType` or specify `RAW` so the digest is hashed again while signing. However, if the signed message is hashed once while signing, but twice while verifying, verification fails, even when the message hasn't changed.
-   *
-   * The hashing algorithm that `Verify` uses is based on the `SigningAlgorithm` value.
-   *
-   * - Signing algorithms that end in SHA_256 use the SHA_256 hashing algorithm.
-   * - Signing algorithms that end in SHA_384 use the SHA_384 hashing algorithm.
-   * - Signing algorithms that end in SHA_512 use the SHA_512 hashing algorithm.
-   * - Signing algorithms that end in SHAKE_256 use the SHAKE_256 hashing algorithm.
-   * - SM2DSA uses the SM3 hashing algorithm. For details, see Offline verification with SM2 key pairs (https://docs.aws.amazon.com/kms/latest/developerguide/offline-operations.html#key-spec-sm-offline-verification).
-   */
+  /** Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm. */
   messageType?: MessageType;
   /** The signature that the `Sign` operation generated. */
   signature?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The signing algorithm that was used to sign the message. If you submit a different algorithm, the signature verification fails. */
   signingAlgorithm?: SigningAlgorithmSpec;
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -5001,38 +2310,28 @@ export interface VerifyRequestParameters {
 export interface VerifyResponseElements {
   /** The Amazon Resource Name (key ARN (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature. */
   keyId?: string;
-  /** A Boolean value that indicates whether the signature was verified. A value of `True` indicates that the `Signature` was produced by signing the `Message` with the specified `KeyID` and `SigningAlgorithm.` If the signature is not verified, the `Verify` operation fails with a `KMSInvalidSignatureException` exception. */
+  /** A Boolean value that indicates whether the signature was verified. A value of `True` indicates that the `Signature` was produced by signing the `Message` with the specified `KeyID` and `SigningAlgorithm.` */
   signatureValid?: boolean;
   /** The signing algorithm that was used to verify the signature. */
   signingAlgorithm?: SigningAlgorithmSpec;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Verifies the hash-based message authentication code (HMAC) for a specified message, HMAC KMS key, and MAC algorithm. To verify the HMAC, `VerifyMac` computes an HMAC using the message, HMAC KMS key, and MAC algorithm that you specify, and compares the computed HMAC to the HMAC that you specify. If the HMACs are identical, the verification succeeds; otherwise, it fails. Verification indicates that the message hasn't changed since the HMAC was calculated, and the specified key was used to generate and verify the HMAC.
- *
- * HMAC KMS keys and the HMAC algorithms that KMS uses conform to industry standards defined in RFC 2104 (https://datatracker.ietf.org/doc/html/rfc2104).
- *
- * This operation is part of KMS support for HMAC KMS keys. For details, see HMAC keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html) in the Key Management Service Developer Guide.
- *
- * The KMS key that you use for this operation must be in a compatible key state. For details, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
- *
- * Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the `KeyId` parameter.
- *
- * Required permissions: kms:VerifyMac (https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (key policy)
- *
- * Related operations: GenerateMac
- *
- * Eventual consistency: The KMS API follows an eventual consistency model. For more information, see KMS eventual consistency (https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
+ * Verifies the hash-based message authentication code (HMAC) for a specified message, HMAC KMS key, and MAC algorithm. To verify the HMAC, `VerifyMac` computes an HMAC using the message, HMAC KMS key, and MAC algorithm that you specify, and compares the computed HMAC to the HMAC that you specify.
  *
  * The CloudTrail record of kms `VerifyMac`: eventSource `kms.amazonaws.com`, eventName `VerifyMac`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show kms.VerifyMac`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/kms-2014-11-01/VerifyMac | VerifyMac in the AWS API reference}
  */
 export interface VerifyMacEvent extends $Record {
   eventSource: "kms.amazonaws.com";
@@ -5043,33 +2342,17 @@ export interface VerifyMacEvent extends $Record {
 
 /** What `requestParameters` holds in the record of kms `VerifyMac` (botocore shape `VerifyMacRequest`). */
 export interface VerifyMacRequestParameters {
-  /**
-   * The message that will be used in the verification. Enter the same message that was used to generate the HMAC.
-   *
-   * GenerateMac and `VerifyMac` do not provide special handling for message digests. If you generated an HMAC for a hash digest of a message, you must verify the HMAC for the same hash digest.
-   */
+  /** The message that will be used in the verification. Enter the same message that was used to generate the HMAC. */
   message?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The KMS key that will be used in the verification.
-   *
-   * Enter a key ID of the KMS key that was used to generate the HMAC. If you identify a different KMS key, the `VerifyMac` operation fails.
-   */
+  /** The KMS key that will be used in the verification. */
   keyId?: string;
   /** The MAC algorithm that will be used in the verification. Enter the same MAC algorithm that was used to compute the HMAC. This algorithm must be supported by the HMAC KMS key identified by the `KeyId` parameter. */
   macAlgorithm?: MacAlgorithmSpec;
   /** The HMAC to verify. Enter the HMAC that was generated by the GenerateMac operation when you specified the same message, HMAC KMS key, and MAC algorithm as the values specified in this request. */
   mac?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * A list of grant tokens.
-   *
-   * Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved eventual consistency. For more information, see Grant token (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and Using a grant token (https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the Key Management Service Developer Guide.
-   */
+  /** A list of grant tokens. */
   grantTokens?: string[];
-  /**
-   * Checks if your request will succeed. `DryRun` is an optional parameter.
-   *
-   * To learn more about how to use this parameter, see Testing your permissions (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the Key Management Service Developer Guide.
-   */
+  /** Checks if your request will succeed. `DryRun` is an optional parameter. */
   dryRun?: boolean;
 }
 
@@ -5077,21 +2360,17 @@ export interface VerifyMacRequestParameters {
 export interface VerifyMacResponseElements {
   /** The HMAC KMS key used in the verification. */
   keyId?: string;
-  /**
-   * A Boolean value that indicates whether the HMAC was verified. A value of `True` indicates that the HMAC (`Mac`) was generated with the specified `Message`, HMAC KMS key (`KeyID`) and `MacAlgorithm.`.
-   *
-   * If the HMAC is not verified, the `VerifyMac` operation fails with a `KMSInvalidMacException` exception. This exception indicates that one or more of the inputs changed since the HMAC was computed.
-   */
+  /** A Boolean value that indicates whether the HMAC was verified. A value of `True` indicates that the HMAC (`Mac`) was generated with the specified `Message`, HMAC KMS key (`KeyID`) and `MacAlgorithm.`. */
   macValid?: boolean;
   /** The MAC algorithm used in the verification. */
   macAlgorithm?: MacAlgorithmSpec;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -5117,96 +2396,27 @@ export interface CustomKeyStoresListEntry {
   customKeyStoreName?: string;
   /** A unique identifier for the CloudHSM cluster that is associated with an CloudHSM key store. This field appears only when the `CustomKeyStoreType` is `AWS_CLOUDHSM`. */
   cloudHsmClusterId?: string;
-  /**
-   * The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store. When you initialize the cluster (https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html#sign-csr), you create this certificate and save it in the `customerCA.crt` file.
-   *
-   * This field appears only when the `CustomKeyStoreType` is `AWS_CLOUDHSM`.
-   */
+  /** The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store. When you initialize the cluster (https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html#sign-csr), you create this certificate and save it in the `customerCA.crt` file. */
   trustAnchorCertificate?: string;
-  /**
-   * Indicates whether the custom key store is connected to its backing key store. For an CloudHSM key store, the `ConnectionState` indicates whether it is connected to its CloudHSM cluster. For an external key store, the `ConnectionState` indicates whether it is connected to the external key store proxy that communicates with your external key manager.
-   *
-   * You can create and use KMS keys in your custom key stores only when its `ConnectionState` is `CONNECTED`.
-   *
-   * The `ConnectionState` value is `DISCONNECTED` only if the key store has never been connected or you use the DisconnectCustomKeyStore operation to disconnect it. If the value is `CONNECTED` but you are having trouble using the custom key store, make sure that the backing key store is reachable and active. For an CloudHSM key store, verify that its associated CloudHSM cluster is active and contains at least one active HSM. For an external key store, verify that the external key store proxy and external key manager are connected and enabled.
-   *
-   * A value of `FAILED` indicates that an attempt to connect was unsuccessful. The `ConnectionErrorCode` field in the response indicates the cause of the failure. For help resolving a connection failure, see Troubleshooting a custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html) in the Key Management Service Developer Guide.
-   */
+  /** Indicates whether the custom key store is connected to its backing key store. For an CloudHSM key store, the `ConnectionState` indicates whether it is connected to its CloudHSM cluster. */
   connectionState?: ConnectionStateType;
-  /**
-   * Describes the connection error. This field appears in the response only when the `ConnectionState` is `FAILED`.
-   *
-   * Many failures can be resolved by updating the properties of the custom key store. To update a custom key store, disconnect it (DisconnectCustomKeyStore), correct the errors (UpdateCustomKeyStore), and try to connect again (ConnectCustomKeyStore). For additional help resolving these errors, see How to Fix a Connection Failure (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-failed) in Key Management Service Developer Guide.
-   *
-   * All custom key stores:
-   *
-   * - `INTERNAL_ERROR` — KMS could not complete the request due to an internal error. Retry the request. For `ConnectCustomKeyStore` requests, disconnect the custom key store before trying to connect again.
-   * - `NETWORK_ERRORS` — Network errors are preventing KMS from connecting the custom key store to its backing key store.
-   *
-   * CloudHSM key stores:
-   *
-   * - `CLUSTER_NOT_FOUND` — KMS cannot find the CloudHSM cluster with the specified cluster ID.
-   * - `INSUFFICIENT_CLOUDHSM_HSMS` — The associated CloudHSM cluster does not contain any active HSMs. To connect a custom key store to its CloudHSM cluster, the cluster must contain at least one active HSM.
-   * - `INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET` — At least one private subnet associated with the CloudHSM cluster doesn't have any available IP addresses. A CloudHSM key store connection requires one free IP address in each of the associated private subnets, although two are preferable. For details, see How to Fix a Connection Failure (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-failed) in the Key Management Service Developer Guide.
-   * - `INVALID_CREDENTIALS` — The `KeyStorePassword` for the custom key store doesn't match the current password of the `kmsuser` crypto user in the CloudHSM cluster. Before you can connect your custom key store to its CloudHSM cluster, you must change the `kmsuser` account password and update the `KeyStorePassword` value for the custom key store.
-   * - `SUBNET_NOT_FOUND` — A subnet in the CloudHSM cluster configuration was deleted. If KMS cannot find all of the subnets in the cluster configuration, attempts to connect the custom key store to the CloudHSM cluster fail. To fix this error, create a cluster from a recent backup and associate it with your custom key store. (This process creates a new cluster configuration with a VPC and private subnets.) For details, see How to Fix a Connection Failure (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-failed) in the Key Management Service Developer Guide.
-   * - `USER_LOCKED_OUT` — The `kmsuser` CU account is locked out of the associated CloudHSM cluster due to too many failed password attempts. Before you can connect your custom key store to its CloudHSM cluster, you must change the `kmsuser` account password and update the key store password value for the custom key store.
-   * - `USER_LOGGED_IN` — The `kmsuser` CU account is logged into the associated CloudHSM cluster. This prevents KMS from rotating the `kmsuser` account password and logging into the cluster. Before you can connect your custom key store to its CloudHSM cluster, you must log the `kmsuser` CU out of the cluster. If you changed the `kmsuser` password to log into the cluster, you must also and update the key store password value for the custom key store. For help, see How to Log Out and Reconnect (https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#login-kmsuser-2) in the Key Management Service Developer Guide.
-   * - `USER_NOT_FOUND` — KMS cannot find a `kmsuser` CU account in the associated CloudHSM cluster. Before you can connect your custom key store to its CloudHSM cluster, you must create a `kmsuser` CU account in the cluster, and then update the key store password value for the custom key store.
-   *
-   * External key stores:
-   *
-   * - `INVALID_CREDENTIALS` — One or both of the `XksProxyAuthenticationCredential` values is not valid on the specified external key store proxy.
-   * - `XKS_PROXY_ACCESS_DENIED` — KMS requests are denied access to the external key store proxy. If the external key store proxy has authorization rules, verify that they permit KMS to communicate with the proxy on your behalf.
-   * - `XKS_PROXY_INVALID_CONFIGURATION` — A configuration error is preventing the external key store from connecting to its proxy. Verify the value of the `XksProxyUriPath`.
-   * - `XKS_PROXY_INVALID_RESPONSE` — KMS cannot interpret the response from the external key store proxy. If you see this connection error code repeatedly, notify your external key store proxy vendor.
-   * - `XKS_PROXY_INVALID_TLS_CONFIGURATION` — KMS cannot connect to the external key store proxy because the TLS configuration is invalid. Verify that the XKS proxy supports TLS 1.2 or 1.3. Also, verify that the TLS certificate is not expired, and that it matches the hostname in the `XksProxyUriEndpoint` value, and that it is signed by a certificate authority included in the Trusted Certificate Authorities (https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/TrustedCertificateAuthorities) list.
-   * - `XKS_PROXY_NOT_REACHABLE` — KMS can't communicate with your external key store proxy. Verify that the `XksProxyUriEndpoint` and `XksProxyUriPath` are correct. Use the tools for your external key store proxy to verify that the proxy is active and available on its network. Also, verify that your external key manager instances are operating properly. Connection attempts fail with this connection error code if the proxy reports that all external key manager instances are unavailable.
-   * - `XKS_PROXY_TIMED_OUT` — KMS can connect to the external key store proxy, but the proxy does not respond to KMS in the time allotted. If you see this connection error code repeatedly, notify your external key store proxy vendor.
-   * - `XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION` — The Amazon VPC endpoint service configuration doesn't conform to the requirements for an KMS external key store.
-   * - The VPC endpoint service must be an endpoint service for interface endpoints in the caller's Amazon Web Services account.
-   * - It must have a network load balancer (NLB) connected to at least two subnets, each in a different Availability Zone.
-   * - The `Allow principals` list must include the KMS service principal for the Region, `cks.kms.<region>.amazonaws.com`, such as `cks.kms.us-east-1.amazonaws.com`.
-   * - It must not require acceptance (https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html) of connection requests.
-   * - It must have a private DNS name. The private DNS name for an external key store with `VPC_ENDPOINT_SERVICE` connectivity must be unique in its Amazon Web Services Region.
-   * - The domain of the private DNS name must have a verification status (https://docs.aws.amazon.com/vpc/latest/privatelink/verify-domains.html) of `verified`.
-   * - The TLS certificate (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/create-tls-listener.html) specifies the private DNS hostname at which the endpoint is reachable.
-   * - `XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND` — KMS can't find the VPC endpoint service that it uses to communicate with the external key store proxy. Verify that the `XksProxyVpcEndpointServiceName` is correct and the KMS service principal has service consumer permissions on the Amazon VPC endpoint service.
-   */
+  /** Describes the connection error. This field appears in the response only when the `ConnectionState` is `FAILED`. */
   connectionErrorCode?: ConnectionErrorCodeType;
   /** The date and time when the custom key store was created. */
   creationDate?: string | number;
   /** Indicates the type of the custom key store. `AWS_CLOUDHSM` indicates a custom key store backed by an CloudHSM cluster. `EXTERNAL_KEY_STORE` indicates a custom key store backed by an external key store proxy and external key manager outside of Amazon Web Services. */
   customKeyStoreType?: CustomKeyStoreType;
-  /**
-   * Configuration settings for the external key store proxy (XKS proxy). The external key store proxy translates KMS requests into a format that your external key manager can understand. The proxy configuration includes connection information that KMS requires.
-   *
-   * This field appears only when the `CustomKeyStoreType` is `EXTERNAL_KEY_STORE`.
-   */
+  /** Configuration settings for the external key store proxy (XKS proxy). The external key store proxy translates KMS requests into a format that your external key manager can understand. The proxy configuration includes connection information that KMS requires. */
   xksProxyConfiguration?: XksProxyConfigurationType | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<XksProxyConfigurationType, string>;
 }
 
-/**
- * Use this structure to allow cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) in the grant only when the operation request meets the specified constraints.
- *
- * KMS supports the following grant constraints:
- *
- * - `EncryptionContextEquals` and `EncryptionContextSubset` — These encryption context constraints apply only to cryptographic operations that support an encryption context, that is, all cryptographic operations with a symmetric KMS key. Encryption context grant constraints are not applied to operations that do not support an encryption context, such as cryptographic operations with asymmetric KMS keys and management operations, such as DescribeKey or RetireGrant.
- *
- * In a cryptographic operation, the encryption context in the decryption operation must be an exact, case-sensitive match for the keys and values in the encryption context of the encryption operation. Only the order of the pairs can vary.
- *
- * However, in a grant constraint, the key in each key-value pair is not case sensitive, but the value is case sensitive.
- *
- * To avoid confusion, do not use multiple encryption context pairs that differ only by case. To require a fully case-sensitive encryption context, use the `kms:EncryptionContext:` and `kms:EncryptionContextKeys` conditions in an IAM or key policy. For details, see kms:EncryptionContext:context-key (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-context) in the Key Management Service Developer Guide .
- *
- * - `SourceArn` — This grant constraint allows the permissions in the grant only when the request is made on behalf of a specific Amazon Web Services resource, identified by its Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html). This is effectively the same as having the aws:SourceArn (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint is supported on grants for all types of KMS keys and can also be applied to the DescribeKey operation when specified in the request. However, it does not apply to RetireGrant operation.
- */
+/** Use this structure to allow cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) in the grant only when the operation request meets the specified constraints. */
 export interface GrantConstraints {
-  /** A list of key-value pairs that must be included in the encryption context of the cryptographic operation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. The grant allows the cryptographic operation only when the encryption context in the request includes the key-value pairs specified in this constraint, although it can include additional key-value pairs. */
+  /** A list of key-value pairs that must be included in the encryption context of the cryptographic operation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. */
   encryptionContextSubset?: { [key: string]: string };
-  /** A list of key-value pairs that must match the encryption context in the cryptographic operation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. The grant allows the operation only when the encryption context in the request is the same as the encryption context specified in this constraint. */
+  /** A list of key-value pairs that must match the encryption context in the cryptographic operation (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. */
   encryptionContextEquals?: { [key: string]: string };
-  /** The Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made. This is effectively the same as having the aws:SourceArn (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint ensures that the principal can use the KMS key only when the request is made on behalf of the specified resource. */
+  /** The Amazon Resource Name (ARN) (https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made. */
   sourceArn?: string;
 }
 
@@ -5220,11 +2430,7 @@ export interface GrantListEntry {
   name?: string;
   /** The date and time when the grant was created. */
   creationDate?: string | number;
-  /**
-   * The identity that gets the permissions in the grant.
-   *
-   * When a grant is created with the `GranteePrincipal` field, the `ListGrants` response usually contains the user or role designated as the grantee principal in the grant. However, if the grantee principal is an Amazon Web Services service, the `GranteePrincipal` field contains an Amazon Web Services service principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services), which might correspond to several different grantee principals, such as an IAM user, IAM role, or Amazon Web Services account.
-   */
+  /** The identity that gets the permissions in the grant. */
   granteePrincipal?: string;
   /** The principal that can retire the grant. */
   retiringPrincipal?: string;
@@ -5260,11 +2466,7 @@ export interface KeyListEntry {
   keyArn?: string;
 }
 
-/**
- * Contains metadata about a KMS key.
- *
- * This data type is used as a response element for the CreateKey, DescribeKey, and ReplicateKey operations.
- */
+/** Contains metadata about a KMS key. */
 export interface KeyMetadata {
   /** The twelve-digit account ID of the Amazon Web Services account that owns the KMS key. */
   aWSAccountId?: string;
@@ -5280,97 +2482,51 @@ export interface KeyMetadata {
   description?: string;
   /** The cryptographic operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key. */
   keyUsage?: KeyUsageType;
-  /**
-   * The current status of the KMS key.
-   *
-   * For more information about how key state affects the use of a KMS key, see Key states of KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key Management Service Developer Guide.
-   */
+  /** The current status of the KMS key. */
   keyState?: KeyState;
-  /**
-   * The date and time after which KMS deletes this KMS key. This value is present only when the KMS key is scheduled for deletion, that is, when its `KeyState` is `PendingDeletion`.
-   *
-   * When the primary key in a multi-Region key is scheduled for deletion but still has replica keys, its key state is `PendingReplicaDeletion` and the length of its waiting period is displayed in the `PendingDeletionWindowInDays` field.
-   */
+  /** The date and time after which KMS deletes this KMS key. This value is present only when the KMS key is scheduled for deletion, that is, when its `KeyState` is `PendingDeletion`. */
   deletionDate?: string | number;
-  /** The earliest time at which any imported key material permanently associated with this KMS key expires. When a key material expires, KMS deletes the key material and the KMS key becomes unusable. This value is present only for KMS keys whose `Origin` is `EXTERNAL` and the `ExpirationModel` is `KEY_MATERIAL_EXPIRES`, otherwise this value is omitted. */
+  /** The earliest time at which any imported key material permanently associated with this KMS key expires. When a key material expires, KMS deletes the key material and the KMS key becomes unusable. */
   validTo?: string | number;
-  /** The source of the key material for the KMS key. When this value is `AWS_KMS`, KMS created the key material. When this value is `EXTERNAL`, the key material was imported or the KMS key doesn't have any key material. When this value is `AWS_CLOUDHSM`, the key material was created in the CloudHSM cluster associated with a custom key store. */
+  /** The source of the key material for the KMS key. When this value is `AWS_KMS`, KMS created the key material. When this value is `EXTERNAL`, the key material was imported or the KMS key doesn't have any key material. */
   origin?: OriginType;
   /** A unique identifier for the custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) that contains the KMS key. This field is present only when the KMS key is created in a custom key store. */
   customKeyStoreId?: string;
-  /** The cluster ID of the CloudHSM cluster that contains the key material for the KMS key. When you create a KMS key in an CloudHSM custom key store (https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html), KMS creates the key material for the KMS key in the associated CloudHSM cluster. This field is present only when the KMS key is created in an CloudHSM key store. */
+  /** The cluster ID of the CloudHSM cluster that contains the key material for the KMS key. */
   cloudHsmClusterId?: string;
   /** Specifies whether the KMS key's key material expires. This value is present only when `Origin` is `EXTERNAL`, otherwise this value is omitted. */
   expirationModel?: ExpirationModelType;
-  /** The manager of the KMS key. KMS keys in your Amazon Web Services account are either customer managed or Amazon Web Services managed. For more information about the difference, see KMS keys (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys) in the Key Management Service Developer Guide. */
+  /** The manager of the KMS key. KMS keys in your Amazon Web Services account are either customer managed or Amazon Web Services managed. */
   keyManager?: KeyManagerType;
   /**
    * Instead, use the `KeySpec` field.
-   *
-   * The `KeySpec` and `CustomerMasterKeySpec` fields have the same value. We recommend that you use the `KeySpec` field in your code. However, to avoid breaking changes, KMS supports both fields.
    *
    * @deprecated
    */
   customerMasterKeySpec?: CustomerMasterKeySpec;
   /** Describes the type of key material in the KMS key. */
   keySpec?: KeySpec;
-  /**
-   * The encryption algorithms that the KMS key supports. You cannot use the KMS key with other encryption algorithms within KMS.
-   *
-   * This value is present only when the `KeyUsage` of the KMS key is `ENCRYPT_DECRYPT`.
-   */
+  /** The encryption algorithms that the KMS key supports. You cannot use the KMS key with other encryption algorithms within KMS. */
   encryptionAlgorithms?: EncryptionAlgorithmSpec[];
-  /**
-   * The signing algorithms that the KMS key supports. You cannot use the KMS key with other signing algorithms within KMS.
-   *
-   * This field appears only when the `KeyUsage` of the KMS key is `SIGN_VERIFY`.
-   */
+  /** The signing algorithms that the KMS key supports. You cannot use the KMS key with other signing algorithms within KMS. */
   signingAlgorithms?: SigningAlgorithmSpec[];
   /** The key agreement algorithm used to derive a shared secret. */
   keyAgreementAlgorithms?: KeyAgreementAlgorithmSpec[];
-  /**
-   * Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key. This value is `True` for multi-Region primary and replica keys and `False` for regional KMS keys.
-   *
-   * For more information about multi-Region keys, see Multi-Region keys in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the Key Management Service Developer Guide.
-   */
+  /** Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key. This value is `True` for multi-Region primary and replica keys and `False` for regional KMS keys. */
   multiRegion?: boolean;
-  /**
-   * Lists the primary and replica keys in same multi-Region key. This field is present only when the value of the `MultiRegion` field is `True`.
-   *
-   * For more information about any listed KMS key, use the DescribeKey operation.
-   *
-   * - `MultiRegionKeyType` indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
-   * - `PrimaryKey` displays the key ARN and Region of the primary key. This field displays the current KMS key if it is the primary key.
-   * - `ReplicaKeys` displays the key ARNs and Regions of all replica keys. This field includes the current KMS key if it is a replica key.
-   */
+  /** Lists the primary and replica keys in same multi-Region key. This field is present only when the value of the `MultiRegion` field is `True`. */
   multiRegionConfiguration?: MultiRegionConfiguration;
-  /**
-   * The waiting period before the primary key in a multi-Region key is deleted. This waiting period begins when the last of its replica keys is deleted. This value is present only when the `KeyState` of the KMS key is `PendingReplicaDeletion`. That indicates that the KMS key is the primary key in a multi-Region key, it is scheduled for deletion, and it still has existing replica keys.
-   *
-   * When a single-Region KMS key or a multi-Region replica key is scheduled for deletion, its deletion date is displayed in the `DeletionDate` field. However, when the primary key in a multi-Region key is scheduled for deletion, its waiting period doesn't begin until all of its replica keys are deleted. This value displays that waiting period. When the last replica key in the multi-Region key is deleted, the `KeyState` of the scheduled primary key changes from `PendingReplicaDeletion` to `PendingDeletion` and the deletion date appears in the `DeletionDate` field.
-   */
+  /** The waiting period before the primary key in a multi-Region key is deleted. This waiting period begins when the last of its replica keys is deleted. This value is present only when the `KeyState` of the KMS key is `PendingReplicaDeletion`. */
   pendingDeletionWindowInDays?: number;
-  /**
-   * The message authentication code (MAC) algorithm that the HMAC KMS key supports.
-   *
-   * This value is present only when the `KeyUsage` of the KMS key is `GENERATE_VERIFY_MAC`.
-   */
+  /** The message authentication code (MAC) algorithm that the HMAC KMS key supports. */
   macAlgorithms?: MacAlgorithmSpec[];
-  /**
-   * Information about the external key that is associated with a KMS key in an external key store.
-   *
-   * For more information, see External key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) in the Key Management Service Developer Guide.
-   */
+  /** Information about the external key that is associated with a KMS key in an external key store. */
   xksKeyConfiguration?: XksKeyConfigurationType;
-  /** Identifies the current key material. This value is present for symmetric encryption keys with `AWS_KMS` or `EXTERNAL` origin. These KMS keys support automatic or on-demand key rotation and can have multiple key materials associated with them. KMS uses the current key material for both encryption and decryption, and the non-current key material for decryption operations only. */
+  /** Identifies the current key material. This value is present for symmetric encryption keys with `AWS_KMS` or `EXTERNAL` origin. These KMS keys support automatic or on-demand key rotation and can have multiple key materials associated with them. */
   currentKeyMaterialId?: string;
 }
 
-/**
- * Describes the configuration of this multi-Region key. This field appears only when the KMS key is a primary or replica of a multi-Region key.
- *
- * For more information about any listed KMS key, use the DescribeKey operation.
- */
+/** Describes the configuration of this multi-Region key. This field appears only when the KMS key is a primary or replica of a multi-Region key. */
 export interface MultiRegionConfiguration {
   /** Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key. */
   multiRegionKeyType?: MultiRegionKeyType;
@@ -5388,11 +2544,7 @@ export interface MultiRegionKey {
   region?: string;
 }
 
-/**
- * Contains information about the party that receives the response from the API operation.
- *
- * This data type is designed to support Amazon Web Services Nitro Enclaves and Amazon Web Services NitroTPM, which lets you create an attested environment in Amazon EC2. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see Cryptographic attestation support in KMS (https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the Key Management Service Developer Guide.
- */
+/** Contains information about the party that receives the response from the API operation. */
 export interface RecipientInfo {
   /** The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response. The only valid value is `RSAES_OAEP_SHA_256`. */
   keyEncryptionAlgorithm?: KeyEncryptionMechanism;
@@ -5410,25 +2562,19 @@ export interface RotationsListEntry {
   keyMaterialDescription?: string;
   /** Indicates if the key material is currently imported into KMS. It has two possible values: `IMPORTED` or `PENDING_IMPORT`. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin. */
   importState?: ImportState;
-  /** There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`. KMS uses `CURRENT` key material for both encryption and decryption and `NON_CURRENT` key material only for decryption. `PENDING_ROTATION` identifies key material that has been imported for on-demand key rotation but the rotation hasn't completed. The key material state `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` is unique to multi-region, symmetric encryption keys with imported key material. It indicates key material that has been imported into the primary Region key but not all of the replica Region keys. When this key material is imported in to all of the replica Region keys, the key material state will change to `PENDING_ROTATION`. Key material in `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` or `PENDING_ROTATION` state is not permanently associated with the KMS key. You can delete this key material and import different key material in its place. The `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION` values are only used in symmetric encryption keys with imported key material. The other values, `CURRENT` and `NON_CURRENT`, are used for all KMS keys that support automatic or on-demand key rotation. */
+  /** There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`. KMS uses `CURRENT` key material for both encryption and decryption and `NON_CURRENT` key material only for decryption. */
   keyMaterialState?: KeyMaterialState;
-  /** Indicates if the key material is configured to automatically expire. There are two possible values for this field: `KEY_MATERIAL_EXPIRES` and `KEY_MATERIAL_DOES_NOT_EXPIRE`. For any key material that expires, the expiration date and time is indicated in `ValidTo`. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin. */
+  /** Indicates if the key material is configured to automatically expire. There are two possible values for this field: `KEY_MATERIAL_EXPIRES` and `KEY_MATERIAL_DOES_NOT_EXPIRE`. For any key material that expires, the expiration date and time is indicated in `ValidTo`. */
   expirationModel?: ExpirationModelType;
   /** Date and time at which the key material expires. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin in rotation list entries with an `ExpirationModel` value of `KEY_MATERIAL_EXPIRES`. */
   validTo?: string | number;
   /** Date and time that the key material rotation completed. Formatted as Unix time. This field is not present for the first key material or an imported key material in `PENDING_ROTATION` state. */
   rotationDate?: string | number;
-  /** Identifies whether the key material rotation was a scheduled automatic rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an on-demand rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html). This field is not present for the first key material or an imported key material in `PENDING_ROTATION` state. */
+  /** Identifies whether the key material rotation was a scheduled automatic rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an on-demand rotation (https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html). */
   rotationType?: RotationType;
 }
 
-/**
- * A key-value pair. A tag consists of a tag key and a tag value. Tag keys and tag values are both required, but tag values can be empty (null) strings.
- *
- * Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
- *
- * For information about the rules that apply to tag keys and tag values, see User-Defined Tag Restrictions (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html) in the Amazon Web Services Billing and Cost Management User Guide.
- */
+/** A key-value pair. A tag consists of a tag key and a tag value. Tag keys and tag values are both required, but tag values can be empty (null) strings. */
 export interface Tag {
   /** The key of the tag. */
   tagKey?: string;
@@ -5436,23 +2582,13 @@ export interface Tag {
   tagValue?: string;
 }
 
-/**
- * Information about the external key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key)that is associated with a KMS key in an external key store.
- *
- * This element appears in a CreateKey or DescribeKey response only for a KMS key in an external key store.
- *
- * The external key is a symmetric encryption key that is hosted by an external key manager outside of Amazon Web Services. When you use the KMS key in an external key store in a cryptographic operation, the cryptographic operation is performed in the external key manager using the specified external key. For more information, see External key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) in the Key Management Service Developer Guide.
- */
+/** Information about the external key (https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key)that is associated with a KMS key in an external key store. */
 export interface XksKeyConfigurationType {
   /** The ID of the external key in its external key manager. This is the ID that the external key store proxy uses to identify the external key. */
   id?: string;
 }
 
-/**
- * KMS uses the authentication credential to sign requests that it sends to the external key store proxy (XKS proxy) on your behalf. You establish these credentials on your external key store proxy and report them to KMS.
- *
- * The `XksProxyAuthenticationCredential` includes two required elements.
- */
+/** KMS uses the authentication credential to sign requests that it sends to the external key store proxy (XKS proxy) on your behalf. You establish these credentials on your external key store proxy and report them to KMS. */
 export interface XksProxyAuthenticationCredentialType {
   /** A unique identifier for the raw secret access key. */
   accessKeyId?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
@@ -5460,19 +2596,13 @@ export interface XksProxyAuthenticationCredentialType {
   rawSecretAccessKey?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 }
 
-/** Detailed information about the external key store proxy (XKS proxy). Your external key store proxy translates KMS requests into a format that your external key manager can understand. These fields appear in a DescribeCustomKeyStores response only when the `CustomKeyStoreType` is `EXTERNAL_KEY_STORE`. */
+/** Detailed information about the external key store proxy (XKS proxy). Your external key store proxy translates KMS requests into a format that your external key manager can understand. */
 export interface XksProxyConfigurationType {
   /** Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS. */
   connectivity?: XksProxyConnectivityType;
   /** The part of the external key store proxy authentication credential (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html#KMS-CreateCustomKeyStore-request-XksProxyAuthenticationCredential) that uniquely identifies the secret access key. */
   accessKeyId?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /**
-   * The URI endpoint for the external key store proxy.
-   *
-   * If the external key store proxy has a public endpoint, it is displayed here.
-   *
-   * If the external key store proxy uses an Amazon VPC endpoint service name, this field displays the private DNS name associated with the VPC endpoint service.
-   */
+  /** The URI endpoint for the external key store proxy. */
   uriEndpoint?: string;
   /** The path to the external key store proxy APIs. */
   uriPath?: string;

@@ -6,35 +6,6 @@
  *
  * Overview
  *
- * Lambda is a compute service that lets you run code without provisioning or managing servers. Lambda runs your code on a high-availability compute infrastructure and performs all of the administration of the compute resources, including server and operating system maintenance, capacity provisioning and automatic scaling, code monitoring and logging. With Lambda, you can run code for virtually any type of application or backend service. For more information about the Lambda service, see What is Lambda (https://docs.aws.amazon.com/lambda/latest/dg/welcome.html) in the Lambda Developer Guide.
- *
- * Lambda Event Functions, previously known as Lambda functions, run your code in response to events and API calls. Event Functions is a documentation name only. In this API, the Amazon Web Services SDKs, and the CLI, Event Functions are still called functions, for example in `CreateFunction` and `Invoke`. You don't need to change any code.
- *
- * The Lambda API Reference provides information about each of the API methods, including details about the parameters in each API request and response.
- *
- * You can use Software Development Kits (SDKs), Integrated Development Environment (IDE) Toolkits, and command line tools to access the API. For installation instructions, see Tools for Amazon Web Services (http://aws.amazon.com/tools/).
- *
- * For a list of Region-specific endpoints that Lambda supports, see Lambda endpoints and quotas (https://docs.aws.amazon.com/general/latest/gr/lambda-service.html) in the Amazon Web Services General Reference..
- *
- * When making the API calls, you will need to authenticate your request by providing a signature. Lambda supports signature version 4. For more information, see Signature Version 4 signing process (https://docs.aws.amazon.com/general/latest/gr/signature-version-4.html) in the Amazon Web Services General Reference..
- *
- * CA certificates
- *
- * Because Amazon Web Services SDKs use the CA certificates from your computer, changes to the certificates on the Amazon Web Services servers can cause connection failures when you attempt to use an SDK. You can prevent these failures by keeping your computer's CA certificates and operating system up-to-date. If you encounter this issue in a corporate environment and do not manage your own computer, you might need to ask an administrator to assist with the update process. The following list shows minimum operating system and Java versions:
- *
- * - Microsoft Windows versions that have updates from January 2005 or later installed contain at least one of the required CAs in their trust list.
- * - Mac OS X 10.4 with Java for Mac OS X 10.4 Release 5 (February 2007), Mac OS X 10.5 (October 2007), and later versions contain at least one of the required CAs in their trust list.
- * - Red Hat Enterprise Linux 5 (March 2007), 6, and 7 and CentOS 5, 6, and 7 all contain at least one of the required CAs in their default trusted CA list.
- * - Java 1.4.2_12 (May 2006), 5 Update 2 (March 2005), and all later versions, including Java 6 (December 2006), 7, and 8, contain at least one of the required CAs in their default trusted CA list.
- *
- * When accessing the Lambda management console or Lambda API endpoints, whether through browsers or programmatically, you will need to ensure your client machines support any of the following CAs:
- *
- * - Amazon Root CA 1
- * - Starfield Services Root Certificate Authority - G2
- * - Starfield Class 2 Certification Authority
- *
- * Root certificates from the first two authorities are available from Amazon trust services (https://www.amazontrust.com/repository/), but keeping your computer up-to-date is the more straightforward solution. To learn more about ACM-provided certificates, see Amazon Web Services Certificate Manager FAQs. (http://aws.amazon.com/certificate-manager/faqs/#certificates)
- *
  * Importing this module, even as `import type {} from "@cloudtrail-schema/types/lambda"`, registers its events with `CloudTrailEvent<"lambda", Operation>` of the package root.
  *
  * @packageDocumentation
@@ -236,11 +207,13 @@ declare module "../index.js" {
 }
 
 /**
- * Adds permissions to the resource-based policy of a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Use this action to grant layer usage permission to other accounts. You can grant permission to a single account, all accounts in an organization, or all Amazon Web Services accounts.
- *
- * To revoke permission, call RemoveLayerVersionPermission with the statement ID that you specified when you added it.
+ * Adds permissions to the resource-based policy of a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Use this action to grant layer usage permission to other accounts.
  *
  * The CloudTrail record of lambda `AddLayerVersionPermission`: eventSource `lambda.amazonaws.com`, eventName `AddLayerVersionPermission` or `AddLayerVersionPermission20181031` or `AddLayerVersionPermission20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.AddLayerVersionPermission`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddLayerVersionPermission | AddLayerVersionPermission in the AWS API reference}
  */
 export interface AddLayerVersionPermissionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -273,24 +246,24 @@ export interface AddLayerVersionPermissionResponseElements {
   statement?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Grants a principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#Principal_specifying) permission to use a function. You can apply the policy at the function level, or specify a qualifier to restrict access to a single version or alias. If you use a qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias to invoke the function. Note: Lambda does not support adding policies to version $LATEST.
- *
- * To grant permission to another account, specify the account ID as the `Principal`. To grant permission to an organization defined in Organizations, specify the organization ID as the `PrincipalOrgID`. For Amazon Web Services services, the principal is a domain-style identifier that the service defines, such as `s3.amazonaws.com` or `sns.amazonaws.com`. For Amazon Web Services services, you can also specify the ARN of the associated resource as the `SourceArn`. If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function.
- *
- * This operation adds a statement to a resource-based permissions policy for the function. For more information about function policies, see Using resource-based policies for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html).
+ * Grants a principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#Principal_specifying) permission to use a function. You can apply the policy at the function level, or specify a qualifier to restrict access to a single version or alias.
  *
  * The CloudTrail record of lambda `AddPermission`: eventSource `lambda.amazonaws.com`, eventName `AddPermission` or `AddPermission20150331` or `AddPermission20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.AddPermission`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddPermission | AddPermission in the AWS API reference}
  */
 export interface AddPermissionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -301,17 +274,7 @@ export interface AddPermissionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `AddPermission` (botocore shape `AddPermissionRequest`). */
 export interface AddPermissionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** A statement identifier that differentiates the statement from others in the same policy. */
   statementId?: string;
@@ -319,13 +282,9 @@ export interface AddPermissionRequestParameters {
   action?: string;
   /** The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function. If you specify a service, use `SourceArn` or `SourceAccount` to limit who can invoke the function through that service. */
   principal?: string;
-  /**
-   * For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
-   *
-   * Note that Lambda configures the comparison using the `StringLike` operator.
-   */
+  /** For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic. */
   sourceArn?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   functionUrlAuthType?: FunctionUrlAuthType;
   /** Indicates whether the permission applies when the function is invoked through a function URL. */
   invokedViaFunctionUrl?: boolean;
@@ -345,22 +304,24 @@ export interface AddPermissionRequestParameters {
 export interface AddPermissionResponseElements {
   /** The permission statement that's added to the function policy. */
   statement?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Saves the progress of a durable function (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution during runtime. This API is used by the Lambda durable functions SDK to checkpoint completed steps and schedule asynchronous operations. You typically don't need to call this API directly as the SDK handles checkpointing automatically.
- *
- * Each checkpoint operation consumes the current checkpoint token and returns a new one for the next checkpoint. This ensures that checkpoints are applied in the correct order and prevents duplicate or out-of-order state updates.
+ * Saves the progress of a durable function (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution during runtime. This API is used by the Lambda durable functions SDK to checkpoint completed steps and schedule asynchronous operations.
  *
  * The CloudTrail record of lambda `CheckpointDurableExecution`: eventSource `lambda.amazonaws.com`, eventName `CheckpointDurableExecution` or `CheckpointDurableExecution20251201` or `CheckpointDurableExecution20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CheckpointDurableExecution`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CheckpointDurableExecution | CheckpointDurableExecution in the AWS API reference}
  */
 export interface CheckpointDurableExecutionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -391,22 +352,24 @@ export interface CheckpointDurableExecutionResponseElements {
   checkpointToken?: string;
   /** Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. This allows the SDK to update its internal state during replay. */
   newExecutionState?: CheckpointUpdatedExecutionState | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<CheckpointUpdatedExecutionState, string>;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Creates an alias (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda Event Function version. Use aliases to provide clients with a function identifier that you can update to invoke a different version.
  *
- * You can also map an alias to split invocation requests between two versions. Use the `RoutingConfig` parameter to specify a second version and the percentage of invocation requests that it receives.
- *
  * The CloudTrail record of lambda `CreateAlias`: eventSource `lambda.amazonaws.com`, eventName `CreateAlias` or `CreateAlias20150331` or `CreateAlias20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateAlias | CreateAlias in the AWS API reference}
  */
 export interface CreateAliasEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -417,17 +380,7 @@ export interface CreateAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `CreateAlias` (botocore shape `CreateAliasRequest`). */
 export interface CreateAliasRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The name of the alias. */
   name?: string;
@@ -457,13 +410,13 @@ export interface CreateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -471,6 +424,10 @@ export interface CreateAliasResponseElements {
  * Creates a capacity provider that manages compute resources for Lambda Event Functions
  *
  * The CloudTrail record of lambda `CreateCapacityProvider`: eventSource `lambda.amazonaws.com`, eventName `CreateCapacityProvider` or `CreateCapacityProvider20251130` or `CreateCapacityProvider20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateCapacityProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCapacityProvider | CreateCapacityProvider in the AWS API reference}
  */
 export interface CreateCapacityProviderEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -505,13 +462,13 @@ export interface CreateCapacityProviderRequestParameters {
 export interface CreateCapacityProviderResponseElements {
   /** Information about the capacity provider that was created. */
   capacityProvider?: CapacityProvider;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -519,6 +476,10 @@ export interface CreateCapacityProviderResponseElements {
  * Creates a code signing configuration. A code signing configuration (https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html) defines a list of allowed signing profiles and defines the code-signing validation policy (action to be taken if deployment validation checks fail).
  *
  * The CloudTrail record of lambda `CreateCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `CreateCodeSigningConfig` or `CreateCodeSigningConfig20200422` or `CreateCodeSigningConfig20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCodeSigningConfig | CreateCodeSigningConfig in the AWS API reference}
  */
 export interface CreateCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -543,51 +504,24 @@ export interface CreateCodeSigningConfigRequestParameters {
 export interface CreateCodeSigningConfigResponseElements {
   /** The code signing configuration. */
   codeSigningConfig?: CodeSigningConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Creates a mapping between an event source and an Lambda Event Function. Lambda reads items from the event source and invokes the function.
  *
- * For details about how to configure different event sources, see the following topics.
- *
- * - Amazon DynamoDB Streams (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html#services-dynamodb-eventsourcemapping)
- * - Amazon Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-eventsourcemapping)
- * - Amazon SQS (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-eventsource)
- * - Amazon MQ and RabbitMQ (https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html#services-mq-eventsourcemapping)
- * - Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html)
- * - Apache Kafka (https://docs.aws.amazon.com/lambda/latest/dg/kafka-smaa.html)
- * - Amazon DocumentDB (https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html)
- *
- * The following error handling options are available for stream sources (DynamoDB, Kinesis, Amazon MSK, and self-managed Apache Kafka):
- *
- * - `BisectBatchOnFunctionError` – If the function returns an error, split the batch in two and retry.
- * - `MaximumRecordAgeInSeconds` – Discard records older than the specified age. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires
- * - `MaximumRetryAttempts` – Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
- * - `OnFailure` – Send discarded records to an Amazon SQS queue, Amazon SNS topic, Kafka topic, or Amazon S3 bucket. For more information, see Adding a destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
- *
- * The following option is available only for DynamoDB and Kinesis event sources:
- *
- * - `ParallelizationFactor` – Process multiple batches from each shard concurrently.
- *
- * For information about which configuration parameters apply to each event source, see the following topics.
- *
- * - Amazon DynamoDB Streams (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html#services-ddb-params)
- * - Amazon Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params)
- * - Amazon SQS (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#services-sqs-params)
- * - Amazon MQ and RabbitMQ (https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html#services-mq-params)
- * - Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-parms)
- * - Apache Kafka (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-kafka-parms)
- * - Amazon DocumentDB (https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html#docdb-configuration)
- *
  * The CloudTrail record of lambda `CreateEventSourceMapping`: eventSource `lambda.amazonaws.com`, eventName `CreateEventSourceMapping` or `CreateEventSourceMapping20150331` or `CreateEventSourceMapping20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateEventSourceMapping`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateEventSourceMapping | CreateEventSourceMapping in the AWS API reference}
  */
 export interface CreateEventSourceMappingEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -598,29 +532,9 @@ export interface CreateEventSourceMappingEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `CreateEventSourceMapping` (botocore shape `CreateEventSourceMappingRequest`). */
 export interface CreateEventSourceMappingRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the event source.
-   *
-   * - Amazon Kinesis – The ARN of the data stream or a stream consumer.
-   * - Amazon DynamoDB Streams – The ARN of the stream.
-   * - Amazon Simple Queue Service – The ARN of the queue.
-   * - Amazon Managed Streaming for Apache Kafka – The ARN of the cluster or the ARN of the VPC connection (for cross-account event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)).
-   * - Amazon MQ – The ARN of the broker.
-   * - Amazon DocumentDB – The ARN of the DocumentDB change stream.
-   */
+  /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `MyFunction`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Version or Alias ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD`.
-   * - Partial ARN – `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /**
    * When true, the event source mapping is active. When false, Lambda pauses polling and invocation.
@@ -628,21 +542,11 @@ export interface CreateEventSourceMappingRequestParameters {
    * Default: True
    */
   enabled?: boolean;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * - Amazon Kinesis – Default 100. Max 10,000.
-   * - Amazon DynamoDB Streams – Default 100. Max 10,000.
-   * - Amazon Simple Queue Service – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10.
-   * - Amazon Managed Streaming for Apache Kafka – Default 100. Max 10,000.
-   * - Self-managed Apache Kafka – Default 100. Max 10,000.
-   * - Amazon MQ (ActiveMQ and RabbitMQ) – Default 100. Max 10,000.
-   * - DocumentDB – Default 100. Max 10,000.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
   /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
-  /** The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. Specify this property to encrypt data using your own customer managed key. */
+  /** The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. */
   kMSKeyArn?: string;
   /** The metrics configuration for your event source. For more information, see Event source mapping metrics (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). */
   metricsConfig?: EventSourceMappingMetricsConfig;
@@ -650,13 +554,7 @@ export interface CreateEventSourceMappingRequestParameters {
   loggingConfig?: EventSourceMappingLoggingConfig;
   /** (Amazon SQS only) The scaling configuration for the event source. For more information, see Configuring maximum concurrency for Amazon SQS event sources (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-max-concurrency). */
   scalingConfig?: ScalingConfig;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For Kinesis, DynamoDB, and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For Kinesis, DynamoDB, and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently. */
   parallelizationFactor?: number;
@@ -708,31 +606,15 @@ export interface CreateEventSourceMappingResponseElements {
   startingPosition?: EventSourcePosition;
   /** With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future. */
   startingPositionTimestamp?: string | number;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
-   *
-   * Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. */
   parallelizationFactor?: number;
   /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-   *
-   * If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-   */
+  /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
   /** An object that contains details about an error related to filter criteria encryption. */
   filterCriteriaError?: FilterCriteriaError;
@@ -764,15 +646,11 @@ export interface CreateEventSourceMappingResponseElements {
   sourceAccessConfigurations?: SourceAccessConfiguration[];
   /** The self-managed Apache Kafka cluster for your event source. */
   selfManagedEventSource?: SelfManagedEventSource;
-  /**
-   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
-   *
-   * The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-   */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. */
   maximumRecordAgeInSeconds?: number;
   /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false. */
   bisectBatchOnFunctionError?: boolean;
-  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. */
   maximumRetryAttempts?: number;
   /** (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. */
   tumblingWindowInSeconds?: number;
@@ -788,36 +666,24 @@ export interface CreateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Creates a Lambda Event Function. To create a function, you need a deployment package (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) and an execution role (https://docs.aws.amazon.com/lambda/latest/dg/intro-permission-model.html#lambda-intro-execution-role). The deployment package is a .zip file archive or container image that contains your function code. The execution role grants the function permission to use Amazon Web Services services, such as Amazon CloudWatch Logs for log streaming and X-Ray for request tracing.
- *
- * If the deployment package is a container image (https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html), then you set the package type to `Image`. For a container image, the code property must include the URI of a container image in the Amazon ECR registry. You do not need to specify the handler and runtime properties.
- *
- * If the deployment package is a .zip file archive (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html#gettingstarted-package-zip), then you set the package type to `Zip`. For a .zip file archive, the code property specifies the location of the .zip file. You must also specify the handler and runtime properties. The code in the deployment package must be compatible with the target instruction set architecture of the function (`x86-64` or `arm64`). If you do not specify the architecture, then the default value is `x86-64`.
- *
- * When you create a function, Lambda provisions an instance of the function and its supporting resources. If your function connects to a VPC, this process can take a minute or so. During this time, you can't invoke or modify the function. The `State`, `StateReason`, and `StateReasonCode` fields in the response from GetFunctionConfiguration indicate when the function is ready to invoke. For more information, see Lambda function states (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html).
- *
- * A function has an unpublished version, and can have published versions and aliases. The unpublished version changes when you update your function's code and configuration. A published version is a snapshot of your function code and configuration that can't be changed. An alias is a named resource that maps to a version, and can be changed to map to a different version. Use the `Publish` parameter to create version `1` of your function from its initial configuration.
- *
- * The other parameters let you configure version-specific and function-level settings. You can modify version-specific settings later with UpdateFunctionConfiguration. Function-level settings apply to both the unpublished and published versions of the function, and include tags (TagResource) and per-function concurrency limits (PutFunctionConcurrency).
- *
- * You can use code signing if your deployment package is a .zip file archive. To enable code signing for this function, specify the ARN of a code-signing configuration. When a user attempts to deploy a code package with UpdateFunctionCode, Lambda checks that the code package has a valid signature from a trusted publisher. The code-signing configuration includes set of signing profiles, which define the trusted publishers for this function.
- *
- * If another Amazon Web Services account or an Amazon Web Services service invokes your function, use AddPermission to grant permission by creating a resource-based Identity and Access Management (IAM) policy. You can grant permissions at the function level, on a version, or on an alias.
- *
- * To invoke your function directly, use Invoke. To invoke your function in response to events in other Amazon Web Services services, create an event source mapping (CreateEventSourceMapping), or configure a function trigger in the other service. For more information, see Invoking Lambda functions (https://docs.aws.amazon.com/lambda/latest/dg/lambda-invocation.html).
+ * Creates a Lambda Event Function. To create a function, you need a deployment package (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) and an execution role (https://docs.aws.amazon.com/lambda/latest/dg/intro-permission-model.html#lambda-intro-execution-role).
  *
  * The CloudTrail record of lambda `CreateFunction`: eventSource `lambda.amazonaws.com`, eventName `CreateFunction` or `CreateFunction20150331` or `CreateFunction20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateFunction`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunction | CreateFunction in the AWS API reference}
  */
 export interface CreateFunctionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -828,43 +694,27 @@ export interface CreateFunctionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `CreateFunction` (botocore shape `CreateFunctionRequest`). */
 export interface CreateFunctionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The Amazon Resource Name (ARN) of the function's execution role. */
   role?: string;
-  /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see Lambda programming model (https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). */
+  /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. */
   handler?: string;
   /** The code for the function. */
   code?: FunctionCode | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCode, string>;
   /** A description of the function. */
   description?: string;
-  /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see Lambda execution environment (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). */
+  /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. */
   timeout?: number;
-  /** The amount of memory available to the function (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. */
+  /** The amount of memory available to the function (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. */
   memorySize?: number;
   /** Set to true to publish the first version of the function during creation. */
   publish?: boolean;
   /** Specifies where to publish the function version or configuration. */
   publishTo?: FunctionVersionLatestPublished;
-  /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see Configuring a Lambda function to access resources in a VPC (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html). */
+  /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. */
   vpcConfig?: VpcConfig;
   /** The type of deployment package. Set to `Image` for container image and set to `Zip` for .zip file archive. */
   packageType?: PackageType;
@@ -872,16 +722,7 @@ export interface CreateFunctionRequestParameters {
   deadLetterConfig?: DeadLetterConfig;
   /** Environment variables that are accessible from function code during execution. */
   environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** Set `Mode` to `Active` to sample and trace a subset of incoming requests with X-Ray (https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html). */
   tracingConfig?: TracingConfig;
@@ -897,7 +738,7 @@ export interface CreateFunctionRequestParameters {
   imageConfig?: ImageConfig;
   /** The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** The function's SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting. */
   snapStart?: SnapStart;
@@ -921,13 +762,7 @@ export interface CreateFunctionResponseElements {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -953,16 +788,7 @@ export interface CreateFunctionResponseElements {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -996,7 +822,7 @@ export interface CreateFunctionResponseElements {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -1012,13 +838,13 @@ export interface CreateFunctionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1026,6 +852,10 @@ export interface CreateFunctionResponseElements {
  * Creates a Lambda function URL with the specified configuration parameters. A function URL is a dedicated HTTP(S) endpoint that you can use to invoke your function.
  *
  * The CloudTrail record of lambda `CreateFunctionUrlConfig`: eventSource `lambda.amazonaws.com`, eventName `CreateFunctionUrlConfig` or `CreateFunctionUrlConfig20211031` or `CreateFunctionUrlConfig20211031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.CreateFunctionUrlConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunctionUrlConfig | CreateFunctionUrlConfig in the AWS API reference}
  */
 export interface CreateFunctionUrlConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1036,30 +866,15 @@ export interface CreateFunctionUrlConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `CreateFunctionUrlConfig` (botocore shape `CreateFunctionUrlConfigRequest`). */
 export interface CreateFunctionUrlConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The alias name. */
   qualifier?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
 }
 
@@ -1069,26 +884,21 @@ export interface CreateFunctionUrlConfigResponseElements {
   functionUrl?: string;
   /** The Amazon Resource Name (ARN) of your function. */
   functionArn?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
   /** When the function URL was created, in ISO-8601 format (https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD). */
   creationTime?: string;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1096,6 +906,10 @@ export interface CreateFunctionUrlConfigResponseElements {
  * Deletes a Lambda Event Function alias (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
  *
  * The CloudTrail record of lambda `DeleteAlias`: eventSource `lambda.amazonaws.com`, eventName `DeleteAlias` or `DeleteAlias20150331` or `DeleteAlias20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteAlias | DeleteAlias in the AWS API reference}
  */
 export interface DeleteAliasEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1106,17 +920,7 @@ export interface DeleteAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteAlias` (botocore shape `DeleteAliasRequest`). */
 export interface DeleteAliasRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The name of the alias. */
   name?: string;
@@ -1126,6 +930,10 @@ export interface DeleteAliasRequestParameters {
  * Deletes a capacity provider. You cannot delete a capacity provider that is currently being used by Lambda functions.
  *
  * The CloudTrail record of lambda `DeleteCapacityProvider`: eventSource `lambda.amazonaws.com`, eventName `DeleteCapacityProvider` or `DeleteCapacityProvider20251130` or `DeleteCapacityProvider20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteCapacityProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCapacityProvider | DeleteCapacityProvider in the AWS API reference}
  */
 export interface DeleteCapacityProviderEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1144,13 +952,13 @@ export interface DeleteCapacityProviderRequestParameters {
 export interface DeleteCapacityProviderResponseElements {
   /** Information about the deleted capacity provider. */
   capacityProvider?: CapacityProvider;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1158,6 +966,10 @@ export interface DeleteCapacityProviderResponseElements {
  * Deletes the code signing configuration. You can delete the code signing configuration only if no function is using it.
  *
  * The CloudTrail record of lambda `DeleteCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `DeleteCodeSigningConfig` or `DeleteCodeSigningConfig20200422` or `DeleteCodeSigningConfig20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCodeSigningConfig | DeleteCodeSigningConfig in the AWS API reference}
  */
 export interface DeleteCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1174,22 +986,24 @@ export interface DeleteCodeSigningConfigRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `DeleteCodeSigningConfig` (botocore shape `DeleteCodeSigningConfigResponse`). */
 export interface DeleteCodeSigningConfigResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Deletes an event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/intro-invocation-modes.html). You can get the identifier of a mapping from the output of ListEventSourceMappings.
  *
- * When you delete an event source mapping, it enters a `Deleting` state and might not be completely deleted for several seconds.
- *
  * The CloudTrail record of lambda `DeleteEventSourceMapping`: eventSource `lambda.amazonaws.com`, eventName `DeleteEventSourceMapping` or `DeleteEventSourceMapping20150331` or `DeleteEventSourceMapping20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteEventSourceMapping`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteEventSourceMapping | DeleteEventSourceMapping in the AWS API reference}
  */
 export interface DeleteEventSourceMappingEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1216,31 +1030,15 @@ export interface DeleteEventSourceMappingResponseElements {
   startingPosition?: EventSourcePosition;
   /** With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future. */
   startingPositionTimestamp?: string | number;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
-   *
-   * Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. */
   parallelizationFactor?: number;
   /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-   *
-   * If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-   */
+  /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
   /** An object that contains details about an error related to filter criteria encryption. */
   filterCriteriaError?: FilterCriteriaError;
@@ -1272,15 +1070,11 @@ export interface DeleteEventSourceMappingResponseElements {
   sourceAccessConfigurations?: SourceAccessConfiguration[];
   /** The self-managed Apache Kafka cluster for your event source. */
   selfManagedEventSource?: SelfManagedEventSource;
-  /**
-   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
-   *
-   * The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-   */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. */
   maximumRecordAgeInSeconds?: number;
   /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false. */
   bisectBatchOnFunctionError?: boolean;
-  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. */
   maximumRetryAttempts?: number;
   /** (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. */
   tumblingWindowInSeconds?: number;
@@ -1296,24 +1090,24 @@ export interface DeleteEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Deletes a Lambda Event Function. To delete a specific function version, use the `Qualifier` parameter. Otherwise, all versions and aliases are deleted. This doesn't require the user to have explicit permissions for DeleteAlias.
  *
- * A deleted Lambda function cannot be recovered. Ensure that you specify the correct function name and version before deleting.
- *
- * To delete Lambda event source mappings that invoke a function, use DeleteEventSourceMapping. For Amazon Web Services services and resources that invoke your function directly, delete the trigger in the service where you originally configured it.
- *
  * The CloudTrail record of lambda `DeleteFunction`: eventSource `lambda.amazonaws.com`, eventName `DeleteFunction` or `DeleteFunction20150331` or `DeleteFunction20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteFunction`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunction | DeleteFunction in the AWS API reference}
  */
 export interface DeleteFunctionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1324,17 +1118,7 @@ export interface DeleteFunctionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteFunction` (botocore shape `DeleteFunctionRequest`). */
 export interface DeleteFunctionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function or version.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:1` (with version).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function or version. */
   functionName?: string;
   /** Specify a version to delete. You can't delete a version that an alias references. */
   qualifier?: string;
@@ -1344,13 +1128,13 @@ export interface DeleteFunctionRequestParameters {
 export interface DeleteFunctionResponseElements {
   /** The HTTP status code returned by the operation. */
   statusCode?: number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1358,6 +1142,10 @@ export interface DeleteFunctionResponseElements {
  * Removes the code signing configuration from the function.
  *
  * The CloudTrail record of lambda `DeleteFunctionCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `DeleteFunctionCodeSigningConfig` or `DeleteFunctionCodeSigningConfig20200630` or `DeleteFunctionCodeSigningConfig20200630v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteFunctionCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionCodeSigningConfig | DeleteFunctionCodeSigningConfig in the AWS API reference}
  */
 export interface DeleteFunctionCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1368,17 +1156,7 @@ export interface DeleteFunctionCodeSigningConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteFunctionCodeSigningConfig` (botocore shape `DeleteFunctionCodeSigningConfigRequest`). */
 export interface DeleteFunctionCodeSigningConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
 }
 
@@ -1386,6 +1164,10 @@ export interface DeleteFunctionCodeSigningConfigRequestParameters {
  * Removes a concurrent execution limit from a function.
  *
  * The CloudTrail record of lambda `DeleteFunctionConcurrency`: eventSource `lambda.amazonaws.com`, eventName `DeleteFunctionConcurrency` or `DeleteFunctionConcurrency20171031` or `DeleteFunctionConcurrency20171031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteFunctionConcurrency`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionConcurrency | DeleteFunctionConcurrency in the AWS API reference}
  */
 export interface DeleteFunctionConcurrencyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1396,26 +1178,18 @@ export interface DeleteFunctionConcurrencyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteFunctionConcurrency` (botocore shape `DeleteFunctionConcurrencyRequest`). */
 export interface DeleteFunctionConcurrencyRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
 }
 
 /**
  * Deletes the configuration for asynchronous invocation for a function, version, or alias.
  *
- * To configure options for asynchronous invocation, use PutFunctionEventInvokeConfig.
- *
  * The CloudTrail record of lambda `DeleteFunctionEventInvokeConfig`: eventSource `lambda.amazonaws.com`, eventName `DeleteFunctionEventInvokeConfig` or `DeleteFunctionEventInvokeConfig20190925` or `DeleteFunctionEventInvokeConfig20190925v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteFunctionEventInvokeConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionEventInvokeConfig | DeleteFunctionEventInvokeConfig in the AWS API reference}
  */
 export interface DeleteFunctionEventInvokeConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1426,17 +1200,7 @@ export interface DeleteFunctionEventInvokeConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteFunctionEventInvokeConfig` (botocore shape `DeleteFunctionEventInvokeConfigRequest`). */
 export interface DeleteFunctionEventInvokeConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name - `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN - `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** A version number or alias name. */
   qualifier?: string;
@@ -1446,6 +1210,10 @@ export interface DeleteFunctionEventInvokeConfigRequestParameters {
  * Deletes a Lambda function URL. When you delete a function URL, you can't recover it. Creating a new function URL results in a different URL address.
  *
  * The CloudTrail record of lambda `DeleteFunctionUrlConfig`: eventSource `lambda.amazonaws.com`, eventName `DeleteFunctionUrlConfig` or `DeleteFunctionUrlConfig20211031` or `DeleteFunctionUrlConfig20211031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteFunctionUrlConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionUrlConfig | DeleteFunctionUrlConfig in the AWS API reference}
  */
 export interface DeleteFunctionUrlConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1456,17 +1224,7 @@ export interface DeleteFunctionUrlConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteFunctionUrlConfig` (botocore shape `DeleteFunctionUrlConfigRequest`). */
 export interface DeleteFunctionUrlConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The alias name. */
   qualifier?: string;
@@ -1476,6 +1234,10 @@ export interface DeleteFunctionUrlConfigRequestParameters {
  * Deletes a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Deleted versions can no longer be viewed or added to functions. To avoid breaking functions, a copy of the version remains in Lambda until no functions refer to it.
  *
  * The CloudTrail record of lambda `DeleteLayerVersion`: eventSource `lambda.amazonaws.com`, eventName `DeleteLayerVersion` or `DeleteLayerVersion20181031` or `DeleteLayerVersion20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteLayerVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteLayerVersion | DeleteLayerVersion in the AWS API reference}
  */
 export interface DeleteLayerVersionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1496,6 +1258,10 @@ export interface DeleteLayerVersionRequestParameters {
  * Deletes the provisioned concurrency configuration for a function.
  *
  * The CloudTrail record of lambda `DeleteProvisionedConcurrencyConfig`: eventSource `lambda.amazonaws.com`, eventName `DeleteProvisionedConcurrencyConfig` or `DeleteProvisionedConcurrencyConfig20190930` or `DeleteProvisionedConcurrencyConfig20190930v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteProvisionedConcurrencyConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteProvisionedConcurrencyConfig | DeleteProvisionedConcurrencyConfig in the AWS API reference}
  */
 export interface DeleteProvisionedConcurrencyConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1506,17 +1272,7 @@ export interface DeleteProvisionedConcurrencyConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `DeleteProvisionedConcurrencyConfig` (botocore shape `DeleteProvisionedConcurrencyConfigRequest`). */
 export interface DeleteProvisionedConcurrencyConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The version number or alias name. */
   qualifier?: string;
@@ -1526,6 +1282,10 @@ export interface DeleteProvisionedConcurrencyConfigRequestParameters {
  * Deletes a resource-based policy (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) from a Lambda resource.
  *
  * The CloudTrail record of lambda `DeleteResourcePolicy`: eventSource `lambda.amazonaws.com`, eventName `DeleteResourcePolicy` or `DeleteResourcePolicy20260709` or `DeleteResourcePolicy20260709v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.DeleteResourcePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteResourcePolicy | DeleteResourcePolicy in the AWS API reference}
  */
 export interface DeleteResourcePolicyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1546,6 +1306,10 @@ export interface DeleteResourcePolicyRequestParameters {
  * Retrieves details about your account's limits (https://docs.aws.amazon.com/lambda/latest/dg/limits.html) and usage in an Amazon Web Services Region.
  *
  * The CloudTrail record of lambda `GetAccountSettings`: eventSource `lambda.amazonaws.com`, eventName `GetAccountSettings` or `GetAccountSettings20160819` or `GetAccountSettings20160819v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetAccountSettings`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetAccountSettings | GetAccountSettings in the AWS API reference}
  */
 export interface GetAccountSettingsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1564,13 +1328,13 @@ export interface GetAccountSettingsResponseElements {
   accountLimit?: AccountLimit;
   /** The number of functions and amount of storage in use. */
   accountUsage?: AccountUsage;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1578,6 +1342,10 @@ export interface GetAccountSettingsResponseElements {
  * Returns details about a Lambda Event Function alias (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
  *
  * The CloudTrail record of lambda `GetAlias`: eventSource `lambda.amazonaws.com`, eventName `GetAlias` or `GetAlias20150331` or `GetAlias20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetAlias | GetAlias in the AWS API reference}
  */
 export interface GetAliasEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1588,17 +1356,7 @@ export interface GetAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetAlias` (botocore shape `GetAliasRequest`). */
 export interface GetAliasRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The name of the alias. */
   name?: string;
@@ -1622,13 +1380,13 @@ export interface GetAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1636,6 +1394,10 @@ export interface GetAliasResponseElements {
  * Retrieves information about a specific capacity provider, including its configuration, state, and associated resources.
  *
  * The CloudTrail record of lambda `GetCapacityProvider`: eventSource `lambda.amazonaws.com`, eventName `GetCapacityProvider` or `GetCapacityProvider20251130` or `GetCapacityProvider20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetCapacityProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCapacityProvider | GetCapacityProvider in the AWS API reference}
  */
 export interface GetCapacityProviderEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1654,13 +1416,13 @@ export interface GetCapacityProviderRequestParameters {
 export interface GetCapacityProviderResponseElements {
   /** Information about the capacity provider, including its configuration and current state. */
   capacityProvider?: CapacityProvider;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1668,6 +1430,10 @@ export interface GetCapacityProviderResponseElements {
  * Returns information about the specified code signing configuration.
  *
  * The CloudTrail record of lambda `GetCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `GetCodeSigningConfig` or `GetCodeSigningConfig20200422` or `GetCodeSigningConfig20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCodeSigningConfig | GetCodeSigningConfig in the AWS API reference}
  */
 export interface GetCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1686,13 +1452,13 @@ export interface GetCodeSigningConfigRequestParameters {
 export interface GetCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1700,6 +1466,10 @@ export interface GetCodeSigningConfigResponseElements {
  * Retrieves detailed information about a specific durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including its current status, input payload, result or error information, and execution metadata such as start time and usage statistics.
  *
  * The CloudTrail record of lambda `GetDurableExecution`: eventSource `lambda.amazonaws.com`, eventName `GetDurableExecution` or `GetDurableExecution20251201` or `GetDurableExecution20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetDurableExecution`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecution | GetDurableExecution in the AWS API reference}
  */
 export interface GetDurableExecutionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1746,22 +1516,24 @@ export interface GetDurableExecutionResponseElements {
   traceHeader?: TraceHeader;
   /** Indicates whether execution data is included in this response. Returns `false` when `IncludeExecutionData` is set to `false` in the request. */
   executionDataIncluded?: boolean;
-  /** Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
+  /** Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error… */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Retrieves the execution history for a durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), showing all the steps, callbacks, and events that occurred during the execution. This provides a detailed audit trail of the execution's progress over time.
  *
- * The history is available while the execution is running and for a retention period after it completes (1-90 days, default 30 days). You can control whether to include execution data such as step results and callback payloads.
- *
  * The CloudTrail record of lambda `GetDurableExecutionHistory`: eventSource `lambda.amazonaws.com`, eventName `GetDurableExecutionHistory` or `GetDurableExecutionHistory20251201` or `GetDurableExecutionHistory20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetDurableExecutionHistory`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionHistory | GetDurableExecutionHistory in the AWS API reference}
  */
 export interface GetDurableExecutionHistoryEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1794,22 +1566,24 @@ export interface GetDurableExecutionHistoryResponseElements {
   events?: Event[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more history events are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Retrieves the current execution state required for the replay process during durable function (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution. This API is used by the Lambda durable functions SDK to get state information needed for replay. You typically don't need to call this API directly as the SDK handles state management automatically.
- *
- * The response contains operations ordered by start sequence number in ascending order. Completed operations with children don't include child operation details since they don't need to be replayed.
+ * Retrieves the current execution state required for the replay process during durable function (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution. This API is used by the Lambda durable functions SDK to get state information needed for replay.
  *
  * The CloudTrail record of lambda `GetDurableExecutionState`: eventSource `lambda.amazonaws.com`, eventName `GetDurableExecutionState` or `GetDurableExecutionState20251201` or `GetDurableExecutionState20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetDurableExecutionState`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionState | GetDurableExecutionState in the AWS API reference}
  */
 export interface GetDurableExecutionStateEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1840,13 +1614,13 @@ export interface GetDurableExecutionStateResponseElements {
   operations?: Operation[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** If present, indicates that more operations are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1854,6 +1628,10 @@ export interface GetDurableExecutionStateResponseElements {
  * Returns details about an event source mapping. You can get the identifier of a mapping from the output of ListEventSourceMappings.
  *
  * The CloudTrail record of lambda `GetEventSourceMapping`: eventSource `lambda.amazonaws.com`, eventName `GetEventSourceMapping` or `GetEventSourceMapping20150331` or `GetEventSourceMapping20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetEventSourceMapping`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetEventSourceMapping | GetEventSourceMapping in the AWS API reference}
  */
 export interface GetEventSourceMappingEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1880,31 +1658,15 @@ export interface GetEventSourceMappingResponseElements {
   startingPosition?: EventSourcePosition;
   /** With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future. */
   startingPositionTimestamp?: string | number;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
-   *
-   * Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. */
   parallelizationFactor?: number;
   /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-   *
-   * If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-   */
+  /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
   /** An object that contains details about an error related to filter criteria encryption. */
   filterCriteriaError?: FilterCriteriaError;
@@ -1936,15 +1698,11 @@ export interface GetEventSourceMappingResponseElements {
   sourceAccessConfigurations?: SourceAccessConfiguration[];
   /** The self-managed Apache Kafka cluster for your event source. */
   selfManagedEventSource?: SelfManagedEventSource;
-  /**
-   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
-   *
-   * The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-   */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. */
   maximumRecordAgeInSeconds?: number;
   /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false. */
   bisectBatchOnFunctionError?: boolean;
-  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. */
   maximumRetryAttempts?: number;
   /** (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. */
   tumblingWindowInSeconds?: number;
@@ -1960,13 +1718,13 @@ export interface GetEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -1974,6 +1732,10 @@ export interface GetEventSourceMappingResponseElements {
  * Returns information about the function or function version, with a link to download the deployment package that's valid for 10 minutes. If you specify a function version, only details that are specific to that version are returned.
  *
  * The CloudTrail record of lambda `GetFunction`: eventSource `lambda.amazonaws.com`, eventName `GetFunction` or `GetFunction20150331` or `GetFunction20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunction`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunction | GetFunction in the AWS API reference}
  */
 export interface GetFunctionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -1984,17 +1746,7 @@ export interface GetFunctionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunction` (botocore shape `GetFunctionRequest`). */
 export interface GetFunctionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** Specify a version or alias to get details about a published version of the function. */
   qualifier?: string;
@@ -2012,13 +1764,13 @@ export interface GetFunctionResponseElements {
   tagsError?: TagsError;
   /** The function's reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html). */
   concurrency?: Concurrency;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2026,6 +1778,10 @@ export interface GetFunctionResponseElements {
  * Returns the code signing configuration for the specified function.
  *
  * The CloudTrail record of lambda `GetFunctionCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionCodeSigningConfig` or `GetFunctionCodeSigningConfig20200630` or `GetFunctionCodeSigningConfig20200630v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionCodeSigningConfig | GetFunctionCodeSigningConfig in the AWS API reference}
  */
 export interface GetFunctionCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2036,17 +1792,7 @@ export interface GetFunctionCodeSigningConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunctionCodeSigningConfig` (botocore shape `GetFunctionCodeSigningConfigRequest`). */
 export interface GetFunctionCodeSigningConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
 }
 
@@ -2054,25 +1800,15 @@ export interface GetFunctionCodeSigningConfigRequestParameters {
 export interface GetFunctionCodeSigningConfigResponseElements {
   /** The The Amazon Resource Name (ARN) of the code signing configuration. */
   codeSigningConfigArn?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2080,6 +1816,10 @@ export interface GetFunctionCodeSigningConfigResponseElements {
  * Returns details about the reserved concurrency configuration for a function. To set a concurrency limit for a function, use PutFunctionConcurrency.
  *
  * The CloudTrail record of lambda `GetFunctionConcurrency`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionConcurrency` or `GetFunctionConcurrency20190930` or `GetFunctionConcurrency20190930v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionConcurrency`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConcurrency | GetFunctionConcurrency in the AWS API reference}
  */
 export interface GetFunctionConcurrencyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2090,17 +1830,7 @@ export interface GetFunctionConcurrencyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunctionConcurrency` (botocore shape `GetFunctionConcurrencyRequest`). */
 export interface GetFunctionConcurrencyRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
 }
 
@@ -2108,22 +1838,24 @@ export interface GetFunctionConcurrencyRequestParameters {
 export interface GetFunctionConcurrencyResponseElements {
   /** The number of simultaneous executions that are reserved for the function. */
   reservedConcurrentExecutions?: number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns the version-specific settings of a Lambda Event Function or version. The output includes only options that can vary between versions of a function. To modify these settings, use UpdateFunctionConfiguration.
  *
- * To get all of a function's details, including function-level settings, use GetFunction.
- *
  * The CloudTrail record of lambda `GetFunctionConfiguration`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionConfiguration` or `GetFunctionConfiguration20150331` or `GetFunctionConfiguration20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionConfiguration`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConfiguration | GetFunctionConfiguration in the AWS API reference}
  */
 export interface GetFunctionConfigurationEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2134,17 +1866,7 @@ export interface GetFunctionConfigurationEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunctionConfiguration` (botocore shape `GetFunctionConfigurationRequest`). */
 export interface GetFunctionConfigurationRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** Specify a version or alias to get details about a published version of the function. */
   qualifier?: string;
@@ -2160,13 +1882,7 @@ export interface GetFunctionConfigurationResponseElements {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -2192,16 +1908,7 @@ export interface GetFunctionConfigurationResponseElements {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -2235,7 +1942,7 @@ export interface GetFunctionConfigurationResponseElements {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -2251,22 +1958,24 @@ export interface GetFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Retrieves the configuration for asynchronous invocation for a function, version, or alias.
  *
- * To configure options for asynchronous invocation, use PutFunctionEventInvokeConfig.
- *
  * The CloudTrail record of lambda `GetFunctionEventInvokeConfig`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionEventInvokeConfig` or `GetFunctionEventInvokeConfig20190925` or `GetFunctionEventInvokeConfig20190925v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionEventInvokeConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionEventInvokeConfig | GetFunctionEventInvokeConfig in the AWS API reference}
  */
 export interface GetFunctionEventInvokeConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2277,17 +1986,7 @@ export interface GetFunctionEventInvokeConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunctionEventInvokeConfig` (botocore shape `GetFunctionEventInvokeConfigRequest`). */
 export interface GetFunctionEventInvokeConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name - `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN - `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** A version number or alias name. */
   qualifier?: string;
@@ -2303,27 +2002,15 @@ export interface GetFunctionEventInvokeConfigResponseElements {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2331,6 +2018,10 @@ export interface GetFunctionEventInvokeConfigResponseElements {
  * Returns your function's recursive loop detection (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html) configuration.
  *
  * The CloudTrail record of lambda `GetFunctionRecursionConfig`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionRecursionConfig` or `GetFunctionRecursionConfig20240831` or `GetFunctionRecursionConfig20240831v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionRecursionConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionRecursionConfig | GetFunctionRecursionConfig in the AWS API reference}
  */
 export interface GetFunctionRecursionConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2347,21 +2038,15 @@ export interface GetFunctionRecursionConfigRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `GetFunctionRecursionConfig` (botocore shape `GetFunctionRecursionConfigResponse`). */
 export interface GetFunctionRecursionConfigResponseElements {
-  /**
-   * If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
-   *
-   * If your function's recursive loop detection configuration is `Terminate`, Lambda stops your function being invoked and notifies you when it detects your function being invoked as part of a recursive loop.
-   *
-   * By default, Lambda sets your function's configuration to `Terminate`. You can update this configuration using the PutFunctionRecursionConfig action.
-   */
+  /** If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. */
   recursiveLoop?: RecursiveLoop;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2369,6 +2054,10 @@ export interface GetFunctionRecursionConfigResponseElements {
  * Retrieves the scaling configuration for a Lambda Managed Instances function.
  *
  * The CloudTrail record of lambda `GetFunctionScalingConfig`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionScalingConfig` or `GetFunctionScalingConfig20251130` or `GetFunctionScalingConfig20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionScalingConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionScalingConfig | GetFunctionScalingConfig in the AWS API reference}
  */
 export interface GetFunctionScalingConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2393,13 +2082,13 @@ export interface GetFunctionScalingConfigResponseElements {
   appliedFunctionScalingConfig?: FunctionScalingConfig;
   /** The scaling configuration that was requested for the function. */
   requestedFunctionScalingConfig?: FunctionScalingConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2407,6 +2096,10 @@ export interface GetFunctionScalingConfigResponseElements {
  * Returns details about a Lambda function URL.
  *
  * The CloudTrail record of lambda `GetFunctionUrlConfig`: eventSource `lambda.amazonaws.com`, eventName `GetFunctionUrlConfig` or `GetFunctionUrlConfig20211031` or `GetFunctionUrlConfig20211031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetFunctionUrlConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionUrlConfig | GetFunctionUrlConfig in the AWS API reference}
  */
 export interface GetFunctionUrlConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2417,17 +2110,7 @@ export interface GetFunctionUrlConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetFunctionUrlConfig` (botocore shape `GetFunctionUrlConfigRequest`). */
 export interface GetFunctionUrlConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The alias name. */
   qualifier?: string;
@@ -2439,7 +2122,7 @@ export interface GetFunctionUrlConfigResponseElements {
   functionUrl?: string;
   /** The Amazon Resource Name (ARN) of your function. */
   functionArn?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
@@ -2447,20 +2130,15 @@ export interface GetFunctionUrlConfigResponseElements {
   creationTime?: string;
   /** When the function URL configuration was last updated, in ISO-8601 format (https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD). */
   lastModifiedTime?: string;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2468,6 +2146,10 @@ export interface GetFunctionUrlConfigResponseElements {
  * Returns information about a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes.
  *
  * The CloudTrail record of lambda `GetLayerVersion`: eventSource `lambda.amazonaws.com`, eventName `GetLayerVersion` or `GetLayerVersion20181031` or `GetLayerVersion20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetLayerVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersion | GetLayerVersion in the AWS API reference}
  */
 export interface GetLayerVersionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2500,23 +2182,17 @@ export interface GetLayerVersionResponseElements {
   version?: number;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
-  /**
-   * The layer's compatible runtimes.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The layer's compatible runtimes. */
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2524,6 +2200,10 @@ export interface GetLayerVersionResponseElements {
  * Returns information about a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes.
  *
  * The CloudTrail record of lambda `GetLayerVersionByArn`: eventSource `lambda.amazonaws.com`, eventName `GetLayerVersionByArn` or `GetLayerVersionByArn20181031` or `GetLayerVersionByArn20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetLayerVersionByArn`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionByArn | GetLayerVersionByArn in the AWS API reference}
  */
 export interface GetLayerVersionByArnEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2554,23 +2234,17 @@ export interface GetLayerVersionByArnResponseElements {
   version?: number;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
-  /**
-   * The layer's compatible runtimes.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The layer's compatible runtimes. */
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2578,6 +2252,10 @@ export interface GetLayerVersionByArnResponseElements {
  * Returns the permission policy for a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). For more information, see AddLayerVersionPermission.
  *
  * The CloudTrail record of lambda `GetLayerVersionPolicy`: eventSource `lambda.amazonaws.com`, eventName `GetLayerVersionPolicy` or `GetLayerVersionPolicy20181031` or `GetLayerVersionPolicy20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetLayerVersionPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionPolicy | GetLayerVersionPolicy in the AWS API reference}
  */
 export interface GetLayerVersionPolicyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2600,13 +2278,13 @@ export interface GetLayerVersionPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2614,6 +2292,10 @@ export interface GetLayerVersionPolicyResponseElements {
  * Returns the resource-based IAM policy (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) for a function, version, or alias.
  *
  * The CloudTrail record of lambda `GetPolicy`: eventSource `lambda.amazonaws.com`, eventName `GetPolicy` or `GetPolicy20150331` or `GetPolicy20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetPolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetPolicy | GetPolicy in the AWS API reference}
  */
 export interface GetPolicyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2624,17 +2306,7 @@ export interface GetPolicyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetPolicy` (botocore shape `GetPolicyRequest`). */
 export interface GetPolicyRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** Specify a version or alias to get the policy for that resource. */
   qualifier?: string;
@@ -2646,13 +2318,13 @@ export interface GetPolicyResponseElements {
   policy?: string;
   /** A unique identifier for the current revision of the policy. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2660,6 +2332,10 @@ export interface GetPolicyResponseElements {
  * Retrieves the provisioned concurrency configuration for a function's alias or version.
  *
  * The CloudTrail record of lambda `GetProvisionedConcurrencyConfig`: eventSource `lambda.amazonaws.com`, eventName `GetProvisionedConcurrencyConfig` or `GetProvisionedConcurrencyConfig20190930` or `GetProvisionedConcurrencyConfig20190930v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetProvisionedConcurrencyConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetProvisionedConcurrencyConfig | GetProvisionedConcurrencyConfig in the AWS API reference}
  */
 export interface GetProvisionedConcurrencyConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2670,17 +2346,7 @@ export interface GetProvisionedConcurrencyConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetProvisionedConcurrencyConfig` (botocore shape `GetProvisionedConcurrencyConfigRequest`). */
 export interface GetProvisionedConcurrencyConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The version number or alias name. */
   qualifier?: string;
@@ -2700,13 +2366,13 @@ export interface GetProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -2714,6 +2380,10 @@ export interface GetProvisionedConcurrencyConfigResponseElements {
  * Retrieves the resource-based policy (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) attached to a Lambda resource.
  *
  * The CloudTrail record of lambda `GetResourcePolicy`: eventSource `lambda.amazonaws.com`, eventName `GetResourcePolicy` or `GetResourcePolicy20260709` or `GetResourcePolicy20260709v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetResourcePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetResourcePolicy | GetResourcePolicy in the AWS API reference}
  */
 export interface GetResourcePolicyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2734,20 +2404,24 @@ export interface GetResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy. Pass this value as the `RevisionId` in a PutResourcePolicy or DeleteResourcePolicy request. Doing so ensures the operation acts on the expected version of the policy. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Retrieves the runtime management configuration for a function's version. If the runtime update mode is Manual, this includes the ARN of the runtime version and the runtime update mode. If the runtime update mode is Auto or Function update, this includes the runtime update mode and `null` is returned for the ARN. For more information, see Runtime updates (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+ * Retrieves the runtime management configuration for a function's version. If the runtime update mode is Manual, this includes the ARN of the runtime version and the runtime update mode.
  *
  * The CloudTrail record of lambda `GetRuntimeManagementConfig`: eventSource `lambda.amazonaws.com`, eventName `GetRuntimeManagementConfig` or `GetRuntimeManagementConfig20210720` or `GetRuntimeManagementConfig20210720v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.GetRuntimeManagementConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetRuntimeManagementConfig | GetRuntimeManagementConfig in the AWS API reference}
  */
 export interface GetRuntimeManagementConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2758,17 +2432,7 @@ export interface GetRuntimeManagementConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `GetRuntimeManagementConfig` (botocore shape `GetRuntimeManagementConfigRequest`). */
 export interface GetRuntimeManagementConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify a version of the function. This can be `$LATEST` or a published version number. If no value is specified, the configuration for the `$LATEST` version is returned. */
   qualifier?: string;
@@ -2782,34 +2446,24 @@ export interface GetRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is Manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Invokes a Lambda Event Function. You can invoke a function synchronously (and wait for the response), or asynchronously. By default, Lambda invokes your function synchronously (i.e. the`InvocationType` is `RequestResponse`). To invoke a function asynchronously, set `InvocationType` to `Event`. Lambda passes the `ClientContext` object to your function for synchronous invocations only.
- *
- * For synchronous invocations, the maximum payload size is 6 MB. For asynchronous invocations, the maximum payload size is 1 MB.
- *
- * For synchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-sync.html), details about the function response, including errors, are included in the response body and headers. For either invocation type, you can find more information in the execution log (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-functions.html) and trace (https://docs.aws.amazon.com/lambda/latest/dg/lambda-x-ray.html).
- *
- * When an error occurs, your function may be invoked multiple times. Retry behavior varies by error type, client, event source, and invocation type. For example, if you invoke a function asynchronously and it returns an error, Lambda executes the function up to two more times. For more information, see Error handling and automatic retries in Lambda (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html).
- *
- * For asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html), Lambda adds events to a queue before sending them to your function. If your function does not have enough capacity to keep up with the queue, events may be lost. Occasionally, your function may receive the same event multiple times, even if no error occurs. To retain events that were not processed, configure your function with a dead-letter queue (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
- *
- * The status code in the API response doesn't reflect function errors. Error codes are reserved for errors that prevent your function from executing, such as permissions errors, quota (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html) errors, or issues with your function's code and configuration. For example, Lambda returns `TooManyRequestsException` if running the function would cause you to exceed a concurrency limit at either the account level (`ConcurrentInvocationLimitExceeded`) or function level (`ReservedFunctionConcurrentInvocationLimitExceeded`).
- *
- * For functions with a long timeout, your client might disconnect during synchronous invocation while it waits for a response. Configure your HTTP client, SDK, firewall, proxy, or operating system to allow for long connections with timeout or keep-alive settings.
- *
- * This operation requires permission for the lambda:InvokeFunction (https://docs.aws.amazon.com/IAM/latest/UserGuide/list_awslambda.html) action. For details on how to set up permissions for cross-account invocations, see Granting function access to other accounts (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html#permissions-resource-xaccountinvoke).
+ * Invokes a Lambda Event Function. You can invoke a function synchronously (and wait for the response), or asynchronously. By default, Lambda invokes your function synchronously (i.e. the`InvocationType` is `RequestResponse`). To invoke a function asynchronously, set `InvocationType` to `Event`.
  *
  * The CloudTrail record of lambda `Invoke`: eventSource `lambda.amazonaws.com`, eventName `Invoke` or `Invoke20150331` or `Invoke20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.Invoke`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/Invoke | Invoke in the AWS API reference}
  */
 export interface InvokeEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2820,41 +2474,17 @@ export interface InvokeEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `Invoke` (botocore shape `InvocationRequest`). */
 export interface InvokeRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
-  /**
-   * Choose from the following options.
-   *
-   * - `RequestResponse` (default) – Invoke the function synchronously. Keep the connection open until the function returns a response or times out. The API response includes the function response and additional data.
-   * - `Event` – Invoke the function asynchronously. Send events that fail multiple times to the function's dead-letter queue (if one is configured). The API response only includes a status code.
-   * - `DryRun` – Validate parameter values and verify that the user or role has permission to invoke the function.
-   */
+  /** Choose from the following options. */
   invocationType?: InvocationType;
   /** Set to `Tail` to include the execution log in the response. Applies to synchronously invoked functions only. */
   logType?: LogType;
   /** Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object. Lambda passes the `ClientContext` object to your function for synchronous invocations only. */
   clientContext?: string;
-  /**
-   * A unique name for the durable execution. If you invoke a durable function using a name that already exists with the same payload, Lambda returns the existing execution instead of creating a duplicate. If the payload differs, Lambda returns a `DurableExecutionAlreadyStartedException` error.
-   *
-   * If not specified, Lambda generates a unique identifier automatically. For more information, see Execution names (https://docs.aws.amazon.com/lambda/latest/dg/durable-execution-idempotency.html#durable-idempotency-execution-names).
-   */
+  /** A unique name for the durable execution. If you invoke a durable function using a name that already exists with the same payload, Lambda returns the existing execution instead of creating a duplicate. If the payload differs, Lambda returns a `DurableExecutionAlreadyStartedException` error. */
   durableExecutionName?: string;
-  /**
-   * The JSON that you want to provide to your Lambda function as input. The maximum payload size is 6 MB for synchronous invocations and 1 MB for asynchronous invocations.
-   *
-   * You can enter the JSON directly. For example, `--payload '{ "key": "value" }'`. You can also specify a file path. For example, `--payload file://payload.json`.
-   */
+  /** The JSON that you want to provide to your Lambda function as input. The maximum payload size is 6 MB for synchronous invocations and 1 MB for asynchronous invocations. */
   payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** Specify a version or alias to invoke a published version of the function. */
   qualifier?: string;
@@ -2876,28 +2506,25 @@ export interface InvokeResponseElements {
   executedVersion?: string;
   /** The ARN of the durable execution that was started. This is returned when invoking a durable function and provides a unique identifier for tracking the execution. */
   durableExecutionArn?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * For asynchronous function invocation, use Invoke.
  *
- * Invokes a function asynchronously.
- *
- * The payload limit is 256KB. For larger payloads, for up to 1MB, use Invoke.
- *
- * If you do use the InvokeAsync action, note that it doesn't support the use of X-Ray active tracing. Trace ID is not propagated to the function, even if X-Ray active tracing is turned on.
- *
  * The CloudTrail record of lambda `InvokeAsync`: eventSource `lambda.amazonaws.com`, eventName `InvokeAsync` or `InvokeAsync20141113` or `InvokeAsync20141113v2`.
  *
+ * The operation's full documentation: `cloudtrail-schema show lambda.InvokeAsync`.
+ *
  * @deprecated
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeAsync | InvokeAsync in the AWS API reference}
  */
 export interface InvokeAsyncEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2908,17 +2535,7 @@ export interface InvokeAsyncEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `InvokeAsync` (botocore shape `InvokeAsyncRequest`). */
 export interface InvokeAsyncRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The JSON that you want to provide to your Lambda function as input. */
   invokeArgs?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
@@ -2932,22 +2549,24 @@ export interface InvokeAsyncRequestParameters {
 export interface InvokeAsyncResponseElements {
   /** The status code. */
   status?: number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Configure your Lambda Event Functions to stream response payloads back to clients. For more information, see Configuring a Lambda function to stream responses (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html).
  *
- * This operation requires permission for the lambda:InvokeFunction (https://docs.aws.amazon.com/IAM/latest/UserGuide/list_awslambda.html) action. For details on how to set up permissions for cross-account invocations, see Granting function access to other accounts (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html#permissions-resource-xaccountinvoke).
- *
  * The CloudTrail record of lambda `InvokeWithResponseStream`: eventSource `lambda.amazonaws.com`, eventName `InvokeWithResponseStream` or `InvokeWithResponseStream20211115` or `InvokeWithResponseStream20211115v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.InvokeWithResponseStream`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeWithResponseStream | InvokeWithResponseStream in the AWS API reference}
  */
 export interface InvokeWithResponseStreamEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -2958,17 +2577,7 @@ export interface InvokeWithResponseStreamEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `InvokeWithResponseStream` (botocore shape `InvokeWithResponseStreamRequest`). */
 export interface InvokeWithResponseStreamRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Set to `Tail` to include the execution log in the response. Applies to synchronously invoked functions only. */
   logType?: LogType;
@@ -2976,20 +2585,11 @@ export interface InvokeWithResponseStreamRequestParameters {
   clientContext?: string;
   /** The alias name. */
   qualifier?: string;
-  /**
-   * The JSON that you want to provide to your Lambda function as input.
-   *
-   * You can enter the JSON directly. For example, `--payload '{ "key": "value" }'`. You can also specify a file path. For example, `--payload file://payload.json`.
-   */
+  /** The JSON that you want to provide to your Lambda function as input. */
   payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The identifier of the tenant in a multi-tenant Lambda function. */
   tenantId?: string;
-  /**
-   * Use one of the following options:
-   *
-   * - `RequestResponse` (default) – Invoke the function synchronously. Keep the connection open until the function returns a response or times out. The API operation response includes the function response and additional data.
-   * - `DryRun` – Validate parameter values and verify that the IAM user or role has permission to invoke the function.
-   */
+  /** Use one of the following options: */
   invocationType?: ResponseStreamingInvocationType;
 }
 
@@ -3003,13 +2603,13 @@ export interface InvokeWithResponseStreamResponseElements {
   eventStream?: InvokeWithResponseStreamResponseEvent | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<InvokeWithResponseStreamResponseEvent, string>;
   /** The type of data the stream is returning. */
   responseStreamContentType?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3017,6 +2617,10 @@ export interface InvokeWithResponseStreamResponseElements {
  * Returns a list of aliases (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda Event Function.
  *
  * The CloudTrail record of lambda `ListAliases`: eventSource `lambda.amazonaws.com`, eventName `ListAliases` or `ListAliases20150331` or `ListAliases20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListAliases`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListAliases | ListAliases in the AWS API reference}
  */
 export interface ListAliasesEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3027,17 +2631,7 @@ export interface ListAliasesEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListAliases` (botocore shape `ListAliasesRequest`). */
 export interface ListAliasesRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify a function version to only list aliases that invoke that version. */
   functionVersion?: string;
@@ -3053,13 +2647,13 @@ export interface ListAliasesResponseElements {
   nextMarker?: string;
   /** A list of aliases. */
   aliases?: AliasConfiguration[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3067,6 +2661,10 @@ export interface ListAliasesResponseElements {
  * Returns a list of capacity providers in your account.
  *
  * The CloudTrail record of lambda `ListCapacityProviders`: eventSource `lambda.amazonaws.com`, eventName `ListCapacityProviders` or `ListCapacityProviders20251130` or `ListCapacityProviders20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListCapacityProviders`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCapacityProviders | ListCapacityProviders in the AWS API reference}
  */
 export interface ListCapacityProvidersEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3091,13 +2689,13 @@ export interface ListCapacityProvidersResponseElements {
   capacityProviders?: CapacityProvider[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3105,6 +2703,10 @@ export interface ListCapacityProvidersResponseElements {
  * Returns a list of code signing configurations (https://docs.aws.amazon.com/lambda/latest/dg/configuring-codesigning.html). A request returns up to 10,000 configurations per call. You can use the `MaxItems` parameter to return fewer configurations per call.
  *
  * The CloudTrail record of lambda `ListCodeSigningConfigs`: eventSource `lambda.amazonaws.com`, eventName `ListCodeSigningConfigs` or `ListCodeSigningConfigs20200422` or `ListCodeSigningConfigs20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListCodeSigningConfigs`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCodeSigningConfigs | ListCodeSigningConfigs in the AWS API reference}
  */
 export interface ListCodeSigningConfigsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3127,13 +2729,13 @@ export interface ListCodeSigningConfigsResponseElements {
   nextMarker?: string;
   /** The code signing configurations */
   codeSigningConfigs?: CodeSigningConfig[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3141,6 +2743,10 @@ export interface ListCodeSigningConfigsResponseElements {
  * Returns a list of durable executions (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) for a specified Lambda function. You can filter the results by execution name, status, and start time range. This API supports pagination for large result sets.
  *
  * The CloudTrail record of lambda `ListDurableExecutionsByFunction`: eventSource `lambda.amazonaws.com`, eventName `ListDurableExecutionsByFunction` or `ListDurableExecutionsByFunction20251201` or `ListDurableExecutionsByFunction20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListDurableExecutionsByFunction`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListDurableExecutionsByFunction | ListDurableExecutionsByFunction in the AWS API reference}
  */
 export interface ListDurableExecutionsByFunctionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3181,13 +2787,13 @@ export interface ListDurableExecutionsByFunctionResponseElements {
   durableExecutions?: Execution[];
   /** Pagination token for retrieving additional results. Present only if there are more results available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3195,6 +2801,10 @@ export interface ListDurableExecutionsByFunctionResponseElements {
  * Lists event source mappings. Specify an `EventSourceArn` to show only event source mappings for a single event source.
  *
  * The CloudTrail record of lambda `ListEventSourceMappings`: eventSource `lambda.amazonaws.com`, eventName `ListEventSourceMappings` or `ListEventSourceMappings20150331` or `ListEventSourceMappings20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListEventSourceMappings`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListEventSourceMappings | ListEventSourceMappings in the AWS API reference}
  */
 export interface ListEventSourceMappingsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3205,29 +2815,9 @@ export interface ListEventSourceMappingsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListEventSourceMappings` (botocore shape `ListEventSourceMappingsRequest`). */
 export interface ListEventSourceMappingsRequestParameters {
-  /**
-   * The Amazon Resource Name (ARN) of the event source.
-   *
-   * - Amazon Kinesis – The ARN of the data stream or a stream consumer.
-   * - Amazon DynamoDB Streams – The ARN of the stream.
-   * - Amazon Simple Queue Service – The ARN of the queue.
-   * - Amazon Managed Streaming for Apache Kafka – The ARN of the cluster or the ARN of the VPC connection (for cross-account event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)).
-   * - Amazon MQ – The ARN of the broker.
-   * - Amazon DocumentDB – The ARN of the DocumentDB change stream.
-   */
+  /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `MyFunction`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Version or Alias ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD`.
-   * - Partial ARN – `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** A pagination token returned by a previous call. */
   marker?: string;
@@ -3241,22 +2831,24 @@ export interface ListEventSourceMappingsResponseElements {
   nextMarker?: string;
   /** A list of event source mappings. */
   eventSourceMappings?: EventSourceMappingConfiguration[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Retrieves a list of configurations for asynchronous invocation for a function.
  *
- * To configure options for asynchronous invocation, use PutFunctionEventInvokeConfig.
- *
  * The CloudTrail record of lambda `ListFunctionEventInvokeConfigs`: eventSource `lambda.amazonaws.com`, eventName `ListFunctionEventInvokeConfigs` or `ListFunctionEventInvokeConfigs20190925` or `ListFunctionEventInvokeConfigs20190925v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListFunctionEventInvokeConfigs`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionEventInvokeConfigs | ListFunctionEventInvokeConfigs in the AWS API reference}
  */
 export interface ListFunctionEventInvokeConfigsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3267,17 +2859,7 @@ export interface ListFunctionEventInvokeConfigsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListFunctionEventInvokeConfigs` (botocore shape `ListFunctionEventInvokeConfigsRequest`). */
 export interface ListFunctionEventInvokeConfigsRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `my-function`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN - `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
@@ -3291,13 +2873,13 @@ export interface ListFunctionEventInvokeConfigsResponseElements {
   functionEventInvokeConfigs?: FunctionEventInvokeConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3305,6 +2887,10 @@ export interface ListFunctionEventInvokeConfigsResponseElements {
  * Returns a list of Lambda function URLs for the specified function.
  *
  * The CloudTrail record of lambda `ListFunctionUrlConfigs`: eventSource `lambda.amazonaws.com`, eventName `ListFunctionUrlConfigs` or `ListFunctionUrlConfigs20211031` or `ListFunctionUrlConfigs20211031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListFunctionUrlConfigs`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionUrlConfigs | ListFunctionUrlConfigs in the AWS API reference}
  */
 export interface ListFunctionUrlConfigsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3315,17 +2901,7 @@ export interface ListFunctionUrlConfigsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListFunctionUrlConfigs` (botocore shape `ListFunctionUrlConfigsRequest`). */
 export interface ListFunctionUrlConfigsRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
@@ -3339,13 +2915,13 @@ export interface ListFunctionUrlConfigsResponseElements {
   functionUrlConfigs?: FunctionUrlConfig[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3353,6 +2929,10 @@ export interface ListFunctionUrlConfigsResponseElements {
  * Returns a list of function versions that are configured to use a specific capacity provider.
  *
  * The CloudTrail record of lambda `ListFunctionVersionsByCapacityProvider`: eventSource `lambda.amazonaws.com`, eventName `ListFunctionVersionsByCapacityProvider` or `ListFunctionVersionsByCapacityProvider20251130` or `ListFunctionVersionsByCapacityProvider20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListFunctionVersionsByCapacityProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionVersionsByCapacityProvider | ListFunctionVersionsByCapacityProvider in the AWS API reference}
  */
 export interface ListFunctionVersionsByCapacityProviderEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3379,24 +2959,24 @@ export interface ListFunctionVersionsByCapacityProviderResponseElements {
   functionVersions?: FunctionVersionsByCapacityProviderListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Returns a list of Lambda Event Functions, with the version-specific configuration of each. Lambda returns up to 50 functions per call.
  *
- * Set `FunctionVersion` to `ALL` to include all published versions of each function in addition to the unpublished version.
- *
- * The `ListFunctions` operation returns a subset of the FunctionConfiguration fields. To get the additional fields (State, StateReasonCode, StateReason, LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, RuntimeVersionConfig) for a function or version, use GetFunction.
- *
  * The CloudTrail record of lambda `ListFunctions`: eventSource `lambda.amazonaws.com`, eventName `ListFunctions` or `ListFunctions20150331` or `ListFunctions20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListFunctions`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctions | ListFunctions in the AWS API reference}
  */
 export interface ListFunctionsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3427,13 +3007,13 @@ export interface ListFunctionsResponseElements {
   nextMarker?: string;
   /** A list of Lambda functions. */
   functions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3441,6 +3021,10 @@ export interface ListFunctionsResponseElements {
  * List the functions that use the specified code signing configuration. You can use this method prior to deleting a code signing configuration, to verify that no functions are using it.
  *
  * The CloudTrail record of lambda `ListFunctionsByCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `ListFunctionsByCodeSigningConfig` or `ListFunctionsByCodeSigningConfig20200422` or `ListFunctionsByCodeSigningConfig20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListFunctionsByCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionsByCodeSigningConfig | ListFunctionsByCodeSigningConfig in the AWS API reference}
  */
 export interface ListFunctionsByCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3465,20 +3049,24 @@ export interface ListFunctionsByCodeSigningConfigResponseElements {
   nextMarker?: string;
   /** The function ARNs. */
   functionArns?: string[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Lists the versions of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Versions that have been deleted aren't listed. Specify a runtime identifier (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) to list only versions that indicate that they're compatible with that runtime. Specify a compatible architecture to include only layer versions that are compatible with that architecture.
+ * Lists the versions of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Versions that have been deleted aren't listed.
  *
  * The CloudTrail record of lambda `ListLayerVersions`: eventSource `lambda.amazonaws.com`, eventName `ListLayerVersions` or `ListLayerVersions20181031` or `ListLayerVersions20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListLayerVersions`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayerVersions | ListLayerVersions in the AWS API reference}
  */
 export interface ListLayerVersionsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3491,13 +3079,7 @@ export interface ListLayerVersionsEvent extends $Record {
 export interface ListLayerVersionsRequestParameters {
   /** The compatible instruction set architecture (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitecture?: Architecture;
-  /**
-   * A runtime identifier.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** A runtime identifier. */
   compatibleRuntime?: Runtime;
   /** The name or Amazon Resource Name (ARN) of the layer. */
   layerName?: string;
@@ -3513,20 +3095,24 @@ export interface ListLayerVersionsResponseElements {
   nextMarker?: string;
   /** A list of versions. */
   layerVersions?: LayerVersionsListItem[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Lists Lambda layers (https://docs.aws.amazon.com/lambda/latest/dg/invocation-layers.html) and shows information about the latest version of each. Specify a runtime identifier (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) to list only layers that indicate that they're compatible with that runtime. Specify a compatible architecture to include only layers that are compatible with that instruction set architecture (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+ * Lists Lambda layers (https://docs.aws.amazon.com/lambda/latest/dg/invocation-layers.html) and shows information about the latest version of each.
  *
  * The CloudTrail record of lambda `ListLayers`: eventSource `lambda.amazonaws.com`, eventName `ListLayers` or `ListLayers20181031` or `ListLayers20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListLayers`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayers | ListLayers in the AWS API reference}
  */
 export interface ListLayersEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3539,13 +3125,7 @@ export interface ListLayersEvent extends $Record {
 export interface ListLayersRequestParameters {
   /** The compatible instruction set architecture (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitecture?: Architecture;
-  /**
-   * A runtime identifier.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** A runtime identifier. */
   compatibleRuntime?: Runtime;
   /** A pagination token returned by a previous call. */
   marker?: string;
@@ -3559,13 +3139,13 @@ export interface ListLayersResponseElements {
   nextMarker?: string;
   /** A list of function layers. */
   layers?: LayersListItem[];
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3573,6 +3153,10 @@ export interface ListLayersResponseElements {
  * Retrieves a list of provisioned concurrency configurations for a function.
  *
  * The CloudTrail record of lambda `ListProvisionedConcurrencyConfigs`: eventSource `lambda.amazonaws.com`, eventName `ListProvisionedConcurrencyConfigs` or `ListProvisionedConcurrencyConfigs20190930` or `ListProvisionedConcurrencyConfigs20190930v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListProvisionedConcurrencyConfigs`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListProvisionedConcurrencyConfigs | ListProvisionedConcurrencyConfigs in the AWS API reference}
  */
 export interface ListProvisionedConcurrencyConfigsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3583,17 +3167,7 @@ export interface ListProvisionedConcurrencyConfigsEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListProvisionedConcurrencyConfigs` (botocore shape `ListProvisionedConcurrencyConfigsRequest`). */
 export interface ListProvisionedConcurrencyConfigsRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
@@ -3607,13 +3181,13 @@ export interface ListProvisionedConcurrencyConfigsResponseElements {
   provisionedConcurrencyConfigs?: ProvisionedConcurrencyConfigListItem[];
   /** The pagination token that's included if more results are available. */
   nextMarker?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3621,6 +3195,10 @@ export interface ListProvisionedConcurrencyConfigsResponseElements {
  * Returns a function, event source mapping, or code signing configuration's tags (https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). You can also view function tags with GetFunction.
  *
  * The CloudTrail record of lambda `ListTags`: eventSource `lambda.amazonaws.com`, eventName `ListTags` or `ListTags20170331` or `ListTags20170331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListTags`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListTags | ListTags in the AWS API reference}
  */
 export interface ListTagsEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3639,13 +3217,13 @@ export interface ListTagsRequestParameters {
 export interface ListTagsResponseElements {
   /** The function's tags. */
   tags?: { [key: string]: string };
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3653,6 +3231,10 @@ export interface ListTagsResponseElements {
  * Returns a list of versions (https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html), with the version-specific configuration of each. Lambda returns up to 50 versions per call.
  *
  * The CloudTrail record of lambda `ListVersionsByFunction`: eventSource `lambda.amazonaws.com`, eventName `ListVersionsByFunction` or `ListVersionsByFunction20150331` or `ListVersionsByFunction20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.ListVersionsByFunction`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListVersionsByFunction | ListVersionsByFunction in the AWS API reference}
  */
 export interface ListVersionsByFunctionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3663,17 +3245,7 @@ export interface ListVersionsByFunctionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `ListVersionsByFunction` (botocore shape `ListVersionsByFunctionRequest`). */
 export interface ListVersionsByFunctionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify the pagination token that's returned by a previous request to retrieve the next page of results. */
   marker?: string;
@@ -3687,22 +3259,24 @@ export interface ListVersionsByFunctionResponseElements {
   nextMarker?: string;
   /** A list of Lambda function versions. */
   versions?: FunctionConfiguration[] | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Creates an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) from a ZIP archive. Each time you call `PublishLayerVersion` with the same layer name, a new version is created.
  *
- * Add layers to your function with CreateFunction or UpdateFunctionConfiguration.
- *
  * The CloudTrail record of lambda `PublishLayerVersion`: eventSource `lambda.amazonaws.com`, eventName `PublishLayerVersion` or `PublishLayerVersion20181031` or `PublishLayerVersion20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PublishLayerVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishLayerVersion | PublishLayerVersion in the AWS API reference}
  */
 export interface PublishLayerVersionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3721,19 +3295,9 @@ export interface PublishLayerVersionRequestParameters {
   content?: LayerVersionContentInput | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<LayerVersionContentInput, string>;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
-  /**
-   * A list of compatible function runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Used for filtering with ListLayers and ListLayerVersions.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime deprecation policy (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-support-policy).
-   */
+  /** A list of compatible function runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Used for filtering with ListLayers and ListLayerVersions. */
   compatibleRuntimes?: Runtime[];
-  /**
-   * The layer's software license. It can be any of the following:
-   *
-   * - An SPDX license identifier (https://spdx.org/licenses/). For example, `MIT`.
-   * - The URL of a license hosted on the internet. For example, `https://opensource.org/licenses/MIT`.
-   * - The full text of the license.
-   */
+  /** The layer's software license. It can be any of the following: */
   licenseInfo?: string;
 }
 
@@ -3753,34 +3317,28 @@ export interface PublishLayerVersionResponseElements {
   version?: number;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
-  /**
-   * The layer's compatible runtimes.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The layer's compatible runtimes. */
   compatibleRuntimes?: Runtime[];
   /** The layer's software license. */
   licenseInfo?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Creates a version (https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html) from the current code and configuration of a function. Use versions to create a snapshot of your function code and configuration that doesn't change.
  *
- * Lambda doesn't publish a version if the function's configuration and code haven't changed since the last version. Use UpdateFunctionCode or UpdateFunctionConfiguration to update the function before publishing a version.
- *
- * Clients can invoke versions directly or with an alias. To create an alias, use CreateAlias.
- *
  * The CloudTrail record of lambda `PublishVersion`: eventSource `lambda.amazonaws.com`, eventName `PublishVersion` or `PublishVersion20150331` or `PublishVersion20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PublishVersion`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishVersion | PublishVersion in the AWS API reference}
  */
 export interface PublishVersionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3791,17 +3349,7 @@ export interface PublishVersionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PublishVersion` (botocore shape `PublishVersionRequest`). */
 export interface PublishVersionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. You can get the hash for the version that you uploaded from the output of UpdateFunctionCode. */
   codeSha256?: string;
@@ -3823,13 +3371,7 @@ export interface PublishVersionResponseElements {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -3855,16 +3397,7 @@ export interface PublishVersionResponseElements {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -3898,7 +3431,7 @@ export interface PublishVersionResponseElements {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -3914,13 +3447,13 @@ export interface PublishVersionResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -3928,6 +3461,10 @@ export interface PublishVersionResponseElements {
  * Update the code signing configuration for the function. Changes to the code signing configuration take effect the next time a user tries to deploy a code package to the function.
  *
  * The CloudTrail record of lambda `PutFunctionCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `PutFunctionCodeSigningConfig` or `PutFunctionCodeSigningConfig20200630` or `PutFunctionCodeSigningConfig20200630v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutFunctionCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionCodeSigningConfig | PutFunctionCodeSigningConfig in the AWS API reference}
  */
 export interface PutFunctionCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3940,17 +3477,7 @@ export interface PutFunctionCodeSigningConfigEvent extends $Record {
 export interface PutFunctionCodeSigningConfigRequestParameters {
   /** The The Amazon Resource Name (ARN) of the code signing configuration. */
   codeSigningConfigArn?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
 }
 
@@ -3958,36 +3485,26 @@ export interface PutFunctionCodeSigningConfigRequestParameters {
 export interface PutFunctionCodeSigningConfigResponseElements {
   /** The The Amazon Resource Name (ARN) of the code signing configuration. */
   codeSigningConfigArn?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Sets the maximum number of simultaneous executions for a function, and reserves capacity for that concurrency level.
  *
- * Concurrency settings apply to the function as a whole, including all published versions and the unpublished version. Reserving concurrency both ensures that your function has capacity to process the specified number of events simultaneously, and prevents it from scaling beyond that level. Use GetFunction to see the current setting for a function.
- *
- * Use GetAccountSettings to see your Regional concurrency limit. You can reserve concurrency for as many functions as you like, as long as you leave at least 100 simultaneous executions unreserved for functions that aren't configured with a per-function limit. For more information, see Lambda function scaling (https://docs.aws.amazon.com/lambda/latest/dg/invocation-scaling.html).
- *
  * The CloudTrail record of lambda `PutFunctionConcurrency`: eventSource `lambda.amazonaws.com`, eventName `PutFunctionConcurrency` or `PutFunctionConcurrency20171031` or `PutFunctionConcurrency20171031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutFunctionConcurrency`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionConcurrency | PutFunctionConcurrency in the AWS API reference}
  */
 export interface PutFunctionConcurrencyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -3998,17 +3515,7 @@ export interface PutFunctionConcurrencyEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PutFunctionConcurrency` (botocore shape `PutFunctionConcurrencyRequest`). */
 export interface PutFunctionConcurrencyRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The number of simultaneous executions to reserve for the function. */
   reservedConcurrentExecutions?: number;
@@ -4018,26 +3525,24 @@ export interface PutFunctionConcurrencyRequestParameters {
 export interface PutFunctionConcurrencyResponseElements {
   /** The number of concurrent executions that are reserved for this function. For more information, see Managing Lambda reserved concurrency (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). */
   reservedConcurrentExecutions?: number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Configures options for asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html) on a function, version, or alias. If a configuration already exists for a function, version, or alias, this operation overwrites it. If you exclude any settings, they are removed. To set one option without affecting existing settings for other options, use UpdateFunctionEventInvokeConfig.
- *
- * By default, Lambda retries an asynchronous invocation twice if the function returns an error. It retains events in a queue for up to six hours. When an event fails all processing attempts or stays in the asynchronous invocation queue for too long, Lambda discards it. To retain discarded events, configure a dead-letter queue with UpdateFunctionConfiguration.
- *
- * To send an invocation record to a queue, topic, S3 bucket, function, or event bus, specify a destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-async-destinations). You can configure separate destinations for successful invocations (on-success) and events that fail all processing attempts (on-failure). You can configure destinations in addition to or instead of a dead-letter queue.
- *
- * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
+ * Configures options for asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html) on a function, version, or alias. If a configuration already exists for a function, version, or alias, this operation overwrites it. If you exclude any settings, they are removed.
  *
  * The CloudTrail record of lambda `PutFunctionEventInvokeConfig`: eventSource `lambda.amazonaws.com`, eventName `PutFunctionEventInvokeConfig` or `PutFunctionEventInvokeConfig20190925` or `PutFunctionEventInvokeConfig20190925v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutFunctionEventInvokeConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionEventInvokeConfig | PutFunctionEventInvokeConfig in the AWS API reference}
  */
 export interface PutFunctionEventInvokeConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4048,17 +3553,7 @@ export interface PutFunctionEventInvokeConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PutFunctionEventInvokeConfig` (botocore shape `PutFunctionEventInvokeConfigRequest`). */
 export interface PutFunctionEventInvokeConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name - `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN - `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** A version number or alias name. */
   qualifier?: string;
@@ -4066,19 +3561,7 @@ export interface PutFunctionEventInvokeConfigRequestParameters {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
 }
 
@@ -4092,38 +3575,26 @@ export interface PutFunctionEventInvokeConfigResponseElements {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Sets your function's recursive loop detection (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html) configuration.
  *
- * When you configure a Lambda function to output to the same service or resource that invokes the function, it's possible to create an infinite recursive loop. For example, a Lambda function might write a message to an Amazon Simple Queue Service (Amazon SQS) queue, which then invokes the same function. This invocation causes the function to write another message to the queue, which in turn invokes the function again.
- *
- * Lambda can detect certain types of recursive loops shortly after they occur. When Lambda detects a recursive loop and your function's recursive loop detection configuration is set to `Terminate`, it stops your function being invoked and notifies you.
- *
  * The CloudTrail record of lambda `PutFunctionRecursionConfig`: eventSource `lambda.amazonaws.com`, eventName `PutFunctionRecursionConfig` or `PutFunctionRecursionConfig20240831` or `PutFunctionRecursionConfig20240831v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutFunctionRecursionConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionRecursionConfig | PutFunctionRecursionConfig in the AWS API reference}
  */
 export interface PutFunctionRecursionConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4134,47 +3605,23 @@ export interface PutFunctionRecursionConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PutFunctionRecursionConfig` (botocore shape `PutFunctionRecursionConfigRequest`). */
 export interface PutFunctionRecursionConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
-  /**
-   * If you set your function's recursive loop detection configuration to `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. We recommend that you only use this setting if your design intentionally uses a Lambda function to write data back to the same Amazon Web Services resource that invokes it.
-   *
-   * If you set your function's recursive loop detection configuration to `Terminate`, Lambda stops your function being invoked and notifies you when it detects your function being invoked as part of a recursive loop.
-   *
-   * By default, Lambda sets your function's configuration to `Terminate`.
-   *
-   * If your design intentionally uses a Lambda function to write data back to the same Amazon Web Services resource that invokes the function, then use caution and implement suitable guard rails to prevent unexpected charges being billed to your Amazon Web Services account. To learn more about best practices for using recursive invocation patterns, see Recursive patterns that cause run-away Lambda functions (https://serverlessland.com/content/service/lambda/guides/aws-lambda-operator-guide/recursive-runaway) in Serverless Land.
-   */
+  /** If you set your function's recursive loop detection configuration to `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. */
   recursiveLoop?: RecursiveLoop;
 }
 
 /** What `responseElements` holds in the record of lambda `PutFunctionRecursionConfig` (botocore shape `PutFunctionRecursionConfigResponse`). */
 export interface PutFunctionRecursionConfigResponseElements {
-  /**
-   * The status of your function's recursive loop detection configuration.
-   *
-   * When this value is set to `Allow`and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action.
-   *
-   * When this value is set to `Terminate` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
-   */
+  /** The status of your function's recursive loop detection configuration. */
   recursiveLoop?: RecursiveLoop;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4182,6 +3629,10 @@ export interface PutFunctionRecursionConfigResponseElements {
  * Sets the scaling configuration for a Lambda Managed Instances function. The scaling configuration defines the minimum and maximum number of execution environments that can be provisioned for the function, allowing you to control scaling behavior and resource allocation.
  *
  * The CloudTrail record of lambda `PutFunctionScalingConfig`: eventSource `lambda.amazonaws.com`, eventName `PutFunctionScalingConfig` or `PutFunctionScalingConfig20251130` or `PutFunctionScalingConfig20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutFunctionScalingConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionScalingConfig | PutFunctionScalingConfig in the AWS API reference}
  */
 export interface PutFunctionScalingConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4204,13 +3655,13 @@ export interface PutFunctionScalingConfigRequestParameters {
 export interface PutFunctionScalingConfigResponseElements {
   /** The current state of the function after applying the scaling configuration. */
   functionState?: State;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4218,6 +3669,10 @@ export interface PutFunctionScalingConfigResponseElements {
  * Adds a provisioned concurrency configuration to a function's alias or version.
  *
  * The CloudTrail record of lambda `PutProvisionedConcurrencyConfig`: eventSource `lambda.amazonaws.com`, eventName `PutProvisionedConcurrencyConfig` or `PutProvisionedConcurrencyConfig20190930` or `PutProvisionedConcurrencyConfig20190930v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutProvisionedConcurrencyConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutProvisionedConcurrencyConfig | PutProvisionedConcurrencyConfig in the AWS API reference}
  */
 export interface PutProvisionedConcurrencyConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4228,17 +3683,7 @@ export interface PutProvisionedConcurrencyConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PutProvisionedConcurrencyConfig` (botocore shape `PutProvisionedConcurrencyConfigRequest`). */
 export interface PutProvisionedConcurrencyConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The version number or alias name. */
   qualifier?: string;
@@ -4260,22 +3705,24 @@ export interface PutProvisionedConcurrencyConfigResponseElements {
   statusReason?: string;
   /** The date and time that a user last updated the configuration, in ISO 8601 format (https://www.iso.org/iso-8601-date-and-time-format.html). */
   lastModified?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
- * Adds a resource-based policy (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) to a Lambda resource. Resource-based policies grant access to other Amazon Web Services accounts (https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html), organizations (https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-organization.html), or services (https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html). Resource-based policies apply to a single Lambda resource (for example, a function, function version, or function alias).
- *
- * This operation replaces any existing policy on the Lambda resource. If you previously added permissions using the AddPermission operation, the new policy overwrites those permissions.
+ * Adds a resource-based policy (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) to a Lambda resource.
  *
  * The CloudTrail record of lambda `PutResourcePolicy`: eventSource `lambda.amazonaws.com`, eventName `PutResourcePolicy` or `PutResourcePolicy20260709` or `PutResourcePolicy20260709v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutResourcePolicy`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutResourcePolicy | PutResourcePolicy in the AWS API reference}
  */
 export interface PutResourcePolicyEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4288,11 +3735,7 @@ export interface PutResourcePolicyEvent extends $Record {
 export interface PutResourcePolicyRequestParameters {
   /** The Amazon Resource Name (ARN) of the Lambda resource you want to add the policy to. You can use a qualified or an unqualified ARN. The value must be a complete ARN, and the operation does not accept wildcard characters. */
   resourceArn?: string;
-  /**
-   * The policy document you want to add to your Lambda resource. This is formatted as a JSON string.
-   *
-   * For more information, see Working with resource-based policies in Lambda (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the Lambda Developer Guide.
-   */
+  /** The policy document you want to add to your Lambda resource. This is formatted as a JSON string. */
   policy?: string;
   /** The revision ID that the existing policy must match for the replacement to proceed. If the revision ID doesn't match, the operation fails with a `PreconditionFailedException` error. To retrieve the current revision ID, use the GetResourcePolicy operation. */
   revisionId?: string;
@@ -4304,13 +3747,13 @@ export interface PutResourcePolicyResponseElements {
   policy?: string;
   /** The revision ID of the policy that Lambda adds to your Lambda resource. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4318,6 +3761,10 @@ export interface PutResourcePolicyResponseElements {
  * Sets the runtime management configuration for a function's version. For more information, see Runtime updates (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
  *
  * The CloudTrail record of lambda `PutRuntimeManagementConfig`: eventSource `lambda.amazonaws.com`, eventName `PutRuntimeManagementConfig` or `PutRuntimeManagementConfig20210720` or `PutRuntimeManagementConfig20210720v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.PutRuntimeManagementConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutRuntimeManagementConfig | PutRuntimeManagementConfig in the AWS API reference}
  */
 export interface PutRuntimeManagementConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4328,33 +3775,13 @@ export interface PutRuntimeManagementConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `PutRuntimeManagementConfig` (botocore shape `PutRuntimeManagementConfigRequest`). */
 export interface PutRuntimeManagementConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** Specify a version of the function. This can be `$LATEST` or a published version number. If no value is specified, the configuration for the `$LATEST` version is returned. */
   qualifier?: string;
-  /**
-   * Specify the runtime update mode.
-   *
-   * - Auto (default) - Automatically update to the most recent and secure runtime version using a Two-phase runtime version rollout (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). This is the best choice for most customers to ensure they always benefit from runtime updates.
-   * - Function update - Lambda updates the runtime of your function to the most recent and secure runtime version when you update your function. This approach synchronizes runtime updates with function deployments, giving you control over when runtime updates are applied and allowing you to detect and mitigate rare runtime update incompatibilities early. When using this setting, you need to regularly update your functions to keep their runtime up-to-date.
-   * - Manual - You specify a runtime version in your function configuration. The function will use this runtime version indefinitely. In the rare case where a new runtime version is incompatible with an existing function, this allows you to roll back your function to an earlier runtime version. For more information, see Roll back a runtime version (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-rollback).
-   */
+  /** Specify the runtime update mode. */
   updateRuntimeOn?: UpdateRuntimeOn;
-  /**
-   * The ARN of the runtime version you want the function to use.
-   *
-   * This is only required if you're using the Manual runtime update mode.
-   */
+  /** The ARN of the runtime version you want the function to use. */
   runtimeVersionArn?: string;
 }
 
@@ -4366,13 +3793,13 @@ export interface PutRuntimeManagementConfigResponseElements {
   functionArn?: string;
   /** The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise `null` is returned. */
   runtimeVersionArn?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4380,6 +3807,10 @@ export interface PutRuntimeManagementConfigResponseElements {
  * Removes a statement from the permissions policy for a version of an Lambda layer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). For more information, see AddLayerVersionPermission.
  *
  * The CloudTrail record of lambda `RemoveLayerVersionPermission`: eventSource `lambda.amazonaws.com`, eventName `RemoveLayerVersionPermission` or `RemoveLayerVersionPermission20181031` or `RemoveLayerVersionPermission20181031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.RemoveLayerVersionPermission`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemoveLayerVersionPermission | RemoveLayerVersionPermission in the AWS API reference}
  */
 export interface RemoveLayerVersionPermissionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4404,6 +3835,10 @@ export interface RemoveLayerVersionPermissionRequestParameters {
  * Revokes function-use permission from an Amazon Web Services service or another Amazon Web Services account. You can get the ID of the statement from the output of GetPolicy.
  *
  * The CloudTrail record of lambda `RemovePermission`: eventSource `lambda.amazonaws.com`, eventName `RemovePermission` or `RemovePermission20150331` or `RemovePermission20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.RemovePermission`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemovePermission | RemovePermission in the AWS API reference}
  */
 export interface RemovePermissionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4414,17 +3849,7 @@ export interface RemovePermissionEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `RemovePermission` (botocore shape `RemovePermissionRequest`). */
 export interface RemovePermissionRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** Statement ID of the permission to remove. */
   statementId?: string;
@@ -4438,6 +3863,10 @@ export interface RemovePermissionRequestParameters {
  * Sends a failure response for a callback operation in a durable execution. Use this API when an external system cannot complete a callback operation successfully.
  *
  * The CloudTrail record of lambda `SendDurableExecutionCallbackFailure`: eventSource `lambda.amazonaws.com`, eventName `SendDurableExecutionCallbackFailure` or `SendDurableExecutionCallbackFailure20251201` or `SendDurableExecutionCallbackFailure20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.SendDurableExecutionCallbackFailure`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackFailure | SendDurableExecutionCallbackFailure in the AWS API reference}
  */
 export interface SendDurableExecutionCallbackFailureEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4456,13 +3885,13 @@ export interface SendDurableExecutionCallbackFailureRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackFailure` (botocore shape `SendDurableExecutionCallbackFailureResponse`). */
 export interface SendDurableExecutionCallbackFailureResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4470,6 +3899,10 @@ export interface SendDurableExecutionCallbackFailureResponseElements {
  * Sends a heartbeat signal for a long-running callback operation to prevent timeout. Use this API to extend the callback timeout period while the external operation is still in progress.
  *
  * The CloudTrail record of lambda `SendDurableExecutionCallbackHeartbeat`: eventSource `lambda.amazonaws.com`, eventName `SendDurableExecutionCallbackHeartbeat` or `SendDurableExecutionCallbackHeartbeat20251201` or `SendDurableExecutionCallbackHeartbeat20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.SendDurableExecutionCallbackHeartbeat`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackHeartbeat | SendDurableExecutionCallbackHeartbeat in the AWS API reference}
  */
 export interface SendDurableExecutionCallbackHeartbeatEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4486,13 +3919,13 @@ export interface SendDurableExecutionCallbackHeartbeatRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackHeartbeat` (botocore shape `SendDurableExecutionCallbackHeartbeatResponse`). */
 export interface SendDurableExecutionCallbackHeartbeatResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4500,6 +3933,10 @@ export interface SendDurableExecutionCallbackHeartbeatResponseElements {
  * Sends a successful completion response for a callback operation in a durable execution. Use this API when an external system has successfully completed a callback operation.
  *
  * The CloudTrail record of lambda `SendDurableExecutionCallbackSuccess`: eventSource `lambda.amazonaws.com`, eventName `SendDurableExecutionCallbackSuccess` or `SendDurableExecutionCallbackSuccess20251201` or `SendDurableExecutionCallbackSuccess20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.SendDurableExecutionCallbackSuccess`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackSuccess | SendDurableExecutionCallbackSuccess in the AWS API reference}
  */
 export interface SendDurableExecutionCallbackSuccessEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4518,13 +3955,13 @@ export interface SendDurableExecutionCallbackSuccessRequestParameters {
 
 /** What `responseElements` holds in the record of lambda `SendDurableExecutionCallbackSuccess` (botocore shape `SendDurableExecutionCallbackSuccessResponse`). */
 export interface SendDurableExecutionCallbackSuccessResponseElements {
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4532,6 +3969,10 @@ export interface SendDurableExecutionCallbackSuccessResponseElements {
  * Stops a running durable execution (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html). The execution transitions to STOPPED status and cannot be resumed. Any in-progress operations are terminated.
  *
  * The CloudTrail record of lambda `StopDurableExecution`: eventSource `lambda.amazonaws.com`, eventName `StopDurableExecution` or `StopDurableExecution20251201` or `StopDurableExecution20251201v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.StopDurableExecution`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/StopDurableExecution | StopDurableExecution in the AWS API reference}
  */
 export interface StopDurableExecutionEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4552,13 +3993,13 @@ export interface StopDurableExecutionRequestParameters {
 export interface StopDurableExecutionResponseElements {
   /** The timestamp when the execution was stopped (ISO 8601 format). */
   stopTimestamp?: string | number;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4566,6 +4007,10 @@ export interface StopDurableExecutionResponseElements {
  * Adds tags (https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to a function, event source mapping, or code signing configuration.
  *
  * The CloudTrail record of lambda `TagResource`: eventSource `lambda.amazonaws.com`, eventName `TagResource` or `TagResource20170331` or `TagResource20170331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.TagResource`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/TagResource | TagResource in the AWS API reference}
  */
 export interface TagResourceEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4586,6 +4031,10 @@ export interface TagResourceRequestParameters {
  * Removes tags (https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) from a function, event source mapping, or code signing configuration.
  *
  * The CloudTrail record of lambda `UntagResource`: eventSource `lambda.amazonaws.com`, eventName `UntagResource` or `UntagResource20170331` or `UntagResource20170331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UntagResource`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UntagResource | UntagResource in the AWS API reference}
  */
 export interface UntagResourceEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4606,6 +4055,10 @@ export interface UntagResourceRequestParameters {
  * Updates the configuration of a Lambda Event Function alias (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
  *
  * The CloudTrail record of lambda `UpdateAlias`: eventSource `lambda.amazonaws.com`, eventName `UpdateAlias` or `UpdateAlias20150331` or `UpdateAlias20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateAlias`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateAlias | UpdateAlias in the AWS API reference}
  */
 export interface UpdateAliasEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4616,17 +4069,7 @@ export interface UpdateAliasEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `UpdateAlias` (botocore shape `UpdateAliasRequest`). */
 export interface UpdateAliasRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name - `MyFunction`.
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Partial ARN - `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The name of the alias. */
   name?: string;
@@ -4658,13 +4101,13 @@ export interface UpdateAliasResponseElements {
   routingConfig?: AliasRoutingConfiguration;
   /** A unique identifier that changes when you update the alias. */
   revisionId?: string;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4672,6 +4115,10 @@ export interface UpdateAliasResponseElements {
  * Updates the configuration of an existing capacity provider.
  *
  * The CloudTrail record of lambda `UpdateCapacityProvider`: eventSource `lambda.amazonaws.com`, eventName `UpdateCapacityProvider` or `UpdateCapacityProvider20251130` or `UpdateCapacityProvider20251130v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateCapacityProvider`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCapacityProvider | UpdateCapacityProvider in the AWS API reference}
  */
 export interface UpdateCapacityProviderEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4696,13 +4143,13 @@ export interface UpdateCapacityProviderRequestParameters {
 export interface UpdateCapacityProviderResponseElements {
   /** Information about the updated capacity provider. */
   capacityProvider?: CapacityProvider;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -4710,6 +4157,10 @@ export interface UpdateCapacityProviderResponseElements {
  * Update the code signing configuration. Changes to the code signing configuration take effect the next time a user tries to deploy a code package to the function.
  *
  * The CloudTrail record of lambda `UpdateCodeSigningConfig`: eventSource `lambda.amazonaws.com`, eventName `UpdateCodeSigningConfig` or `UpdateCodeSigningConfig20200422` or `UpdateCodeSigningConfig20200422v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateCodeSigningConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCodeSigningConfig | UpdateCodeSigningConfig in the AWS API reference}
  */
 export interface UpdateCodeSigningConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4734,51 +4185,24 @@ export interface UpdateCodeSigningConfigRequestParameters {
 export interface UpdateCodeSigningConfigResponseElements {
   /** The code signing configuration */
   codeSigningConfig?: CodeSigningConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Updates an event source mapping. You can change the function that Lambda invokes, or pause invocation and resume later from the same location.
  *
- * For details about how to configure different event sources, see the following topics.
- *
- * - Amazon DynamoDB Streams (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html#services-dynamodb-eventsourcemapping)
- * - Amazon Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-eventsourcemapping)
- * - Amazon SQS (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-eventsource)
- * - Amazon MQ and RabbitMQ (https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html#services-mq-eventsourcemapping)
- * - Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html)
- * - Apache Kafka (https://docs.aws.amazon.com/lambda/latest/dg/kafka-smaa.html)
- * - Amazon DocumentDB (https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html)
- *
- * The following error handling options are available for stream sources (DynamoDB, Kinesis, Amazon MSK, and self-managed Apache Kafka):
- *
- * - `BisectBatchOnFunctionError` – If the function returns an error, split the batch in two and retry.
- * - `MaximumRecordAgeInSeconds` – Discard records older than the specified age. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires
- * - `MaximumRetryAttempts` – Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
- * - `OnFailure` – Send discarded records to an Amazon SQS queue, Amazon SNS topic, Kafka topic, or Amazon S3 bucket. For more information, see Adding a destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
- *
- * The following option is available only for DynamoDB and Kinesis event sources:
- *
- * - `ParallelizationFactor` – Process multiple batches from each shard concurrently.
- *
- * For information about which configuration parameters apply to each event source, see the following topics.
- *
- * - Amazon DynamoDB Streams (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html#services-ddb-params)
- * - Amazon Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params)
- * - Amazon SQS (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#services-sqs-params)
- * - Amazon MQ and RabbitMQ (https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html#services-mq-params)
- * - Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-parms)
- * - Apache Kafka (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-kafka-parms)
- * - Amazon DocumentDB (https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html#docdb-configuration)
- *
  * The CloudTrail record of lambda `UpdateEventSourceMapping`: eventSource `lambda.amazonaws.com`, eventName `UpdateEventSourceMapping` or `UpdateEventSourceMapping20150331` or `UpdateEventSourceMapping20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateEventSourceMapping`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateEventSourceMapping | UpdateEventSourceMapping in the AWS API reference}
  */
 export interface UpdateEventSourceMappingEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4791,18 +4215,7 @@ export interface UpdateEventSourceMappingEvent extends $Record {
 export interface UpdateEventSourceMappingRequestParameters {
   /** The identifier of the event source mapping. */
   uUID?: string;
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `MyFunction`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction`.
-   * - Version or Alias ARN – `arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD`.
-   * - Partial ARN – `123456789012:function:MyFunction`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /**
    * When true, the event source mapping is active. When false, Lambda pauses polling and invocation.
@@ -4810,21 +4223,11 @@ export interface UpdateEventSourceMappingRequestParameters {
    * Default: True
    */
   enabled?: boolean;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * - Amazon Kinesis – Default 100. Max 10,000.
-   * - Amazon DynamoDB Streams – Default 100. Max 10,000.
-   * - Amazon Simple Queue Service – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10.
-   * - Amazon Managed Streaming for Apache Kafka – Default 100. Max 10,000.
-   * - Self-managed Apache Kafka – Default 100. Max 10,000.
-   * - Amazon MQ (ActiveMQ and RabbitMQ) – Default 100. Max 10,000.
-   * - DocumentDB – Default 100. Max 10,000.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
   /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
-  /** The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. Specify this property to encrypt data using your own customer managed key. */
+  /** The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. */
   kMSKeyArn?: string;
   /** The metrics configuration for your event source. For more information, see Event source mapping metrics (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). */
   metricsConfig?: EventSourceMappingMetricsConfig;
@@ -4832,13 +4235,7 @@ export interface UpdateEventSourceMappingRequestParameters {
   loggingConfig?: EventSourceMappingLoggingConfig;
   /** (Amazon SQS only) The scaling configuration for the event source. For more information, see Configuring maximum concurrency for Amazon SQS event sources (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-max-concurrency). */
   scalingConfig?: ScalingConfig;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For Kinesis, DynamoDB, and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For Kinesis, DynamoDB, and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently. */
   parallelizationFactor?: number;
@@ -4878,31 +4275,15 @@ export interface UpdateEventSourceMappingResponseElements {
   startingPosition?: EventSourcePosition;
   /** With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future. */
   startingPositionTimestamp?: string | number;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
-   *
-   * Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. */
   parallelizationFactor?: number;
   /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-   *
-   * If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-   */
+  /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
   /** An object that contains details about an error related to filter criteria encryption. */
   filterCriteriaError?: FilterCriteriaError;
@@ -4934,15 +4315,11 @@ export interface UpdateEventSourceMappingResponseElements {
   sourceAccessConfigurations?: SourceAccessConfiguration[];
   /** The self-managed Apache Kafka cluster for your event source. */
   selfManagedEventSource?: SelfManagedEventSource;
-  /**
-   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
-   *
-   * The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-   */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. */
   maximumRecordAgeInSeconds?: number;
   /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false. */
   bisectBatchOnFunctionError?: boolean;
-  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. */
   maximumRetryAttempts?: number;
   /** (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. */
   tumblingWindowInSeconds?: number;
@@ -4958,30 +4335,24 @@ export interface UpdateEventSourceMappingResponseElements {
   eventSourceMappingArn?: string;
   /** (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode). */
   provisionedPollerConfig?: ProvisionedPollerConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Updates a Lambda Event Function's code. If code signing is enabled for the function, the code package must be signed by a trusted publisher. For more information, see Configuring code signing for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html).
  *
- * If the function's package type is `Image`, then you must specify the code package in `ImageUri` as the URI of a container image (https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
- *
- * If the function's package type is `Zip`, then you must specify the deployment package as a .zip file archive (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html#gettingstarted-package-zip). Enter the Amazon S3 bucket and key of the code .zip file location. You can also provide the function code inline using the `ZipFile` field.
- *
- * The code in the deployment package must be compatible with the target instruction set architecture of the function (`x86-64` or `arm64`).
- *
- * The function's code is locked when you publish a version. You can't modify the code of a published version, only the unpublished version.
- *
- * For a function defined as a container image, Lambda resolves the image tag to an image digest. In Amazon ECR, if you update the image tag to a new image, Lambda does not automatically update the function.
- *
  * The CloudTrail record of lambda `UpdateFunctionCode`: eventSource `lambda.amazonaws.com`, eventName `UpdateFunctionCode` or `UpdateFunctionCode20150331` or `UpdateFunctionCode20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateFunctionCode`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionCode | UpdateFunctionCode in the AWS API reference}
  */
 export interface UpdateFunctionCodeEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -4992,17 +4363,7 @@ export interface UpdateFunctionCodeEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `UpdateFunctionCode` (botocore shape `UpdateFunctionCodeRequest`). */
 export interface UpdateFunctionCodeRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you. Use only with a function defined with a .zip file archive deployment package. */
   zipFile?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
@@ -5012,12 +4373,7 @@ export interface UpdateFunctionCodeRequestParameters {
   s3Key?: string;
   /** For versioned objects, the version of the deployment package object to use. */
   s3ObjectVersion?: string;
-  /**
-   * Specifies how the deployment package is stored. Valid values:
-   *
-   * - `COPY` (default) – Uploads a copy of your deployment package to Lambda.
-   * - `REFERENCE` – Lambda references the deployment package from the specified Amazon S3 bucket.
-   */
+  /** Specifies how the deployment package is stored. Valid values: */
   s3ObjectStorageMode?: S3ObjectStorageMode;
   /** URI of a container image in the Amazon ECR registry. Do not use for a function defined with a .zip file archive. */
   imageUri?: string;
@@ -5045,13 +4401,7 @@ export interface UpdateFunctionCodeResponseElements {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -5077,16 +4427,7 @@ export interface UpdateFunctionCodeResponseElements {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -5120,7 +4461,7 @@ export interface UpdateFunctionCodeResponseElements {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -5136,26 +4477,24 @@ export interface UpdateFunctionCodeResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Modifies the version-specific settings of a Lambda Event Function.
  *
- * When you update a function, Lambda provisions an instance of the function and its supporting resources. If your function connects to a VPC, this process can take a minute. During this time, you can't modify the function, but you can still invoke it. The `LastUpdateStatus`, `LastUpdateStatusReason`, and `LastUpdateStatusReasonCode` fields in the response from GetFunctionConfiguration indicate when the update is complete and the function is processing events with the new configuration. For more information, see Lambda function states (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html).
- *
- * These settings can vary between versions of a function and are locked when you publish a version. You can't modify the configuration of a published version, only the unpublished version.
- *
- * To configure function concurrency, use PutFunctionConcurrency. To grant invoke permissions to an Amazon Web Services account or Amazon Web Services service, use AddPermission.
- *
  * The CloudTrail record of lambda `UpdateFunctionConfiguration`: eventSource `lambda.amazonaws.com`, eventName `UpdateFunctionConfiguration` or `UpdateFunctionConfiguration20150331` or `UpdateFunctionConfiguration20150331v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateFunctionConfiguration`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionConfiguration | UpdateFunctionConfiguration in the AWS API reference}
  */
 export interface UpdateFunctionConfigurationEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -5166,52 +4505,27 @@ export interface UpdateFunctionConfigurationEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `UpdateFunctionConfiguration` (botocore shape `UpdateFunctionConfigurationRequest`). */
 export interface UpdateFunctionConfigurationRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The Amazon Resource Name (ARN) of the function's execution role. */
   role?: string;
-  /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see Lambda programming model (https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). */
+  /** The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. */
   handler?: string;
   /** A description of the function. */
   description?: string;
-  /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see Lambda execution environment (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). */
+  /** The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. */
   timeout?: number;
-  /** The amount of memory available to the function (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. */
+  /** The amount of memory available to the function (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. */
   memorySize?: number;
-  /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see Configuring a Lambda function to access resources in a VPC (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html). */
+  /** For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. */
   vpcConfig?: VpcConfig;
   /** Environment variables that are accessible from function code during execution. */
   environment?: Environment | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<Environment, string>;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see Dead-letter queues (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq). */
   deadLetterConfig?: DeadLetterConfig;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** Set `Mode` to `Active` to sample and trace a subset of incoming requests with X-Ray (https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html). */
   tracingConfig?: TracingConfig;
@@ -5223,7 +4537,7 @@ export interface UpdateFunctionConfigurationRequestParameters {
   fileSystemConfigs?: FileSystemConfig[];
   /** Container image configuration values (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Docker file. */
   imageConfig?: ImageConfig;
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** The function's SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting. */
   snapStart?: SnapStart;
@@ -5231,7 +4545,7 @@ export interface UpdateFunctionConfigurationRequestParameters {
   loggingConfig?: LoggingConfig;
   /** Configuration for the capacity provider that manages compute resources for Lambda functions. */
   capacityProviderConfig?: CapacityProviderConfig;
-  /** Configuration settings for durable functions (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
+  /** Configuration settings for durable functions (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable… */
   durableConfig?: DurableConfig;
 }
 
@@ -5245,13 +4559,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -5277,16 +4585,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -5320,7 +4619,7 @@ export interface UpdateFunctionConfigurationResponseElements {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -5336,22 +4635,24 @@ export interface UpdateFunctionConfigurationResponseElements {
   configSha256?: string;
   /** The function's durable execution configuration settings, if the function is configured for durability. */
   durableConfig?: DurableConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
 /**
  * Updates the configuration for asynchronous invocation for a function, version, or alias.
  *
- * To configure options for asynchronous invocation, use PutFunctionEventInvokeConfig.
- *
  * The CloudTrail record of lambda `UpdateFunctionEventInvokeConfig`: eventSource `lambda.amazonaws.com`, eventName `UpdateFunctionEventInvokeConfig` or `UpdateFunctionEventInvokeConfig20190925` or `UpdateFunctionEventInvokeConfig20190925v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateFunctionEventInvokeConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionEventInvokeConfig | UpdateFunctionEventInvokeConfig in the AWS API reference}
  */
 export interface UpdateFunctionEventInvokeConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -5362,17 +4663,7 @@ export interface UpdateFunctionEventInvokeConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `UpdateFunctionEventInvokeConfig` (botocore shape `UpdateFunctionEventInvokeConfigRequest`). */
 export interface UpdateFunctionEventInvokeConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function, version, or alias.
-   *
-   * Name formats
-   *
-   * - Function name - `my-function` (name-only), `my-function:v1` (with alias).
-   * - Function ARN - `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN - `123456789012:function:my-function`.
-   *
-   * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function, version, or alias. */
   functionName?: string;
   /** A version number or alias name. */
   qualifier?: string;
@@ -5380,19 +4671,7 @@ export interface UpdateFunctionEventInvokeConfigRequestParameters {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
 }
 
@@ -5406,27 +4685,15 @@ export interface UpdateFunctionEventInvokeConfigResponseElements {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -5434,6 +4701,10 @@ export interface UpdateFunctionEventInvokeConfigResponseElements {
  * Updates the configuration for a Lambda function URL.
  *
  * The CloudTrail record of lambda `UpdateFunctionUrlConfig`: eventSource `lambda.amazonaws.com`, eventName `UpdateFunctionUrlConfig` or `UpdateFunctionUrlConfig20211031` or `UpdateFunctionUrlConfig20211031v2`.
+ *
+ * The operation's full documentation: `cloudtrail-schema show lambda.UpdateFunctionUrlConfig`.
+ *
+ * @see {@link https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig | UpdateFunctionUrlConfig in the AWS API reference}
  */
 export interface UpdateFunctionUrlConfigEvent extends $Record {
   eventSource: "lambda.amazonaws.com";
@@ -5444,30 +4715,15 @@ export interface UpdateFunctionUrlConfigEvent extends $Record {
 
 /** What `requestParameters` holds in the record of lambda `UpdateFunctionUrlConfig` (botocore shape `UpdateFunctionUrlConfigRequest`). */
 export interface UpdateFunctionUrlConfigRequestParameters {
-  /**
-   * The name or ARN of the Lambda function.
-   *
-   * Name formats
-   *
-   * - Function name – `my-function`.
-   * - Function ARN – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
-   * - Partial ARN – `123456789012:function:my-function`.
-   *
-   * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
-   */
+  /** The name or ARN of the Lambda function. */
   functionName?: string;
   /** The alias name. */
   qualifier?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
 }
 
@@ -5477,7 +4733,7 @@ export interface UpdateFunctionUrlConfigResponseElements {
   functionUrl?: string;
   /** The Amazon Resource Name (ARN) of your function. */
   functionArn?: string;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
@@ -5485,20 +4741,15 @@ export interface UpdateFunctionUrlConfigResponseElements {
   creationTime?: string;
   /** When the function URL configuration was last updated, in ISO-8601 format (https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD). */
   lastModifiedTime?: string;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
-  /** Failed calls (errorCode set): the error's type, sometimes with its namespace. */
+  /** Failed calls: the error's type. */
   __type?: string;
-  /** Failed calls (errorCode set): the error, in words or as its code. */
+  /** Failed calls: the error. */
   error?: string;
-  /** Failed calls (errorCode set): the error message. */
+  /** Failed calls: the error message. */
   message?: string;
-  /** Failed calls (errorCode set): the error message, under its wire name. */
+  /** Failed calls: the error message. */
   Message?: string;
 }
 
@@ -5554,7 +4805,7 @@ export interface AllowedPublishers {
 
 /** Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. */
 export interface AmazonManagedKafkaEventSourceConfig {
-  /** The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see Customizable consumer group ID (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-consumer-group-id). */
+  /** The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. */
   consumerGroupId?: string;
   /** Specific configuration settings for a Kafka schema registry. */
   schemaRegistryConfig?: KafkaSchemaRegistryConfig;
@@ -5640,7 +4891,7 @@ export interface CapacityProviderConfig {
 export interface CapacityProviderLoggingConfig {
   /** Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. */
   systemLogLevel?: SystemLogLevel;
-  /** The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named `/aws/lambda/capacity-provider/<capacity provider name>`. To use a different log group, enter an existing log group or enter a new log group name. */
+  /** The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named `/aws/lambda/capacity-provider/<capacity provider name>`. */
   logGroup?: string;
 }
 
@@ -5694,11 +4945,7 @@ export interface ChainedInvokeOptions {
   functionName?: string;
   /** The tenant identifier for the chained invocation. */
   tenantId?: string;
-  /**
-   * The optional X-Ray trace header to use when starting the chained invocation. If you omit this value, the child invocation inherits the parent durable execution's trace header.
-   *
-   * Specify this value on the `START` update for the chained invocation operation. For more information about the header format, see Tracing header (https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader) in the X-Ray Developer Guide.
-   */
+  /** The optional X-Ray trace header to use when starting the chained invocation. If you omit this value, the child invocation inherits the parent durable execution's trace header. */
   xAmznTraceId?: string;
 }
 
@@ -5760,11 +5007,7 @@ export interface CodeSigningConfig {
 
 /** Code signing configuration policies (https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html#config-codesigning-policies) specify the validation failure action for signature mismatch or expiry. */
 export interface CodeSigningPolicies {
-  /**
-   * Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and issues a new Amazon CloudWatch metric (`SignatureValidationErrors`) and also stores the warning in the CloudTrail log.
-   *
-   * Default value: `Warn`
-   */
+  /** Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. */
   untrustedArtifactOnDeployment?: CodeSigningPolicy;
 }
 
@@ -5806,7 +5049,7 @@ export interface ContextSucceededDetails {
   result?: EventResult | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EventResult, string>;
 }
 
-/** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. You can also use CORS to control access for specific HTTP headers and methods in requests to your function URL. */
+/** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. */
 export interface Cors {
   /** Whether to allow cookies or other credentials in requests to your function URL. The default is `false`. */
   allowCredentials?: boolean;
@@ -5814,11 +5057,7 @@ export interface Cors {
   allowHeaders?: string[];
   /** The HTTP methods that are allowed when calling your function URL. For example: `GET`, `POST`, `DELETE`, or the wildcard character (`*`). */
   allowMethods?: string[];
-  /**
-   * The origins that can access your function URL. You can list any number of specific origins, separated by a comma. For example: `https://www.example.com`, `http://localhost:60905`.
-   *
-   * Alternatively, you can grant access to all origins using the wildcard character (`*`).
-   */
+  /** The origins that can access your function URL. You can list any number of specific origins, separated by a comma. For example: `https://www.example.com`, `http://localhost:60905`. */
   allowOrigins?: string[];
   /** The HTTP headers in your function response that you want to expose to origins that call your function URL. For example: `Date`, `Keep-Alive`, `X-Custom-Header`. */
   exposeHeaders?: string[];
@@ -5850,7 +5089,7 @@ export interface DocumentDBEventSourceConfig {
   fullDocument?: FullDocument;
 }
 
-/** Configuration settings for durable functions (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
+/** Configuration settings for durable functions (https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable… */
 export interface DurableConfig {
   /** The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. */
   kMSKeyArn?: string;
@@ -5882,7 +5121,7 @@ export interface EnvironmentResponse {
   error?: EnvironmentError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentError, string>;
 }
 
-/** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+/** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
 export interface EphemeralStorage {
   /** The size of the function's `/tmp` directory. */
   size?: number;
@@ -5998,31 +5237,15 @@ export interface EventSourceMappingConfiguration {
   startingPosition?: EventSourcePosition;
   /** With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future. */
   startingPositionTimestamp?: string | number;
-  /**
-   * The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
-   *
-   * Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
-   *
-   * Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). */
   batchSize?: number;
-  /**
-   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
-   *
-   * For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
-   *
-   * Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-   */
+  /** The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds. */
   maximumBatchingWindowInSeconds?: number;
   /** (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. */
   parallelizationFactor?: number;
   /** The Amazon Resource Name (ARN) of the event source. */
   eventSourceArn?: string;
-  /**
-   * An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-   *
-   * If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-   */
+  /** An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see Lambda event filtering (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). */
   filterCriteria?: FilterCriteria;
   /** An object that contains details about an error related to filter criteria encryption. */
   filterCriteriaError?: FilterCriteriaError;
@@ -6054,15 +5277,11 @@ export interface EventSourceMappingConfiguration {
   sourceAccessConfigurations?: SourceAccessConfiguration[];
   /** The self-managed Apache Kafka cluster for your event source. */
   selfManagedEventSource?: SelfManagedEventSource;
-  /**
-   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
-   *
-   * The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-   */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. */
   maximumRecordAgeInSeconds?: number;
   /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false. */
   bisectBatchOnFunctionError?: boolean;
-  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. */
+  /** (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. */
   maximumRetryAttempts?: number;
   /** (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. */
   tumblingWindowInSeconds?: number;
@@ -6082,21 +5301,13 @@ export interface EventSourceMappingConfiguration {
 
 /** (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. Use this configuration object to define the level of logs for your event source mapping. */
 export interface EventSourceMappingLoggingConfig {
-  /** The log level you want your event source mapping to use. Lambda event poller only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. For more information about these metrics, see Event source mapping logging (https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html). */
+  /** The log level you want your event source mapping to use. Lambda event poller only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. */
   systemLogLevel?: EventSourceMappingSystemLogLevel;
 }
 
 /** The metrics configuration for your event source. Use this configuration object to define which metrics you want your event source mapping to produce. */
 export interface EventSourceMappingMetricsConfig {
-  /**
-   * The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
-   *
-   * - `EventCount` to receive metrics related to the number of events processed by your event source mapping.
-   * - `ErrorCount` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing.
-   * - `KafkaMetrics` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping.
-   *
-   * For more information about these metrics, see Event source mapping metrics (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
-   */
+  /** The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`. */
   metrics?: EventSourceMappingMetric[];
 }
 
@@ -6162,7 +5373,7 @@ export interface FileSystemConfig {
   arn?: string;
   /** The path where the function can access the file system, starting with `/mnt/`. */
   localMountPath?: string;
-  /** The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an `InvalidParameterException`. */
+  /** The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. */
   s3FilesConfig?: S3FilesConfig;
 }
 
@@ -6196,16 +5407,11 @@ export interface FunctionCode {
   s3Key?: string;
   /** For versioned objects, the version of the deployment package object to use. */
   s3ObjectVersion?: string;
-  /**
-   * Specifies how the deployment package is stored. Valid values:
-   *
-   * - `COPY` (default) – Uploads a copy of your deployment package to Lambda.
-   * - `REFERENCE` – Lambda references the deployment package from the specified Amazon S3 bucket.
-   */
+  /** Specifies how the deployment package is stored. Valid values: */
   s3ObjectStorageMode?: S3ObjectStorageMode;
   /** URI of a container image (https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry. */
   imageUri?: string;
-  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. */
   sourceKMSKeyArn?: string;
 }
 
@@ -6221,7 +5427,7 @@ export interface FunctionCodeLocation {
   resolvedImageUri?: string;
   /** The resolved Amazon S3 object that contains the deployment package. */
   resolvedS3Object?: ResolvedS3Object;
-  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. */
   sourceKMSKeyArn?: string;
   /** An object that contains details about an error related to function deployment package retrieval. */
   error?: FunctionCodeLocationError | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<FunctionCodeLocationError, string>;
@@ -6241,13 +5447,7 @@ export interface FunctionConfiguration {
   functionName?: string;
   /** The function's Amazon Resource Name (ARN). */
   functionArn?: string;
-  /**
-   * The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
-   *
-   * The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The identifier of the function's runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. */
   runtime?: Runtime;
   /** The function's execution role. */
   role?: string;
@@ -6273,16 +5473,7 @@ export interface FunctionConfiguration {
   deadLetterConfig?: DeadLetterConfig;
   /** The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs. */
   environment?: EnvironmentResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<EnvironmentResponse, string>;
-  /**
-   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-   *
-   * - The function's environment variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
-   * - The function's Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots.
-   * - When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda (https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption).
-   * - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see Function lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
-   *
-   * If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an Amazon Web Services managed key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-   */
+  /** The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: */
   kMSKeyArn?: string;
   /** The function's X-Ray tracing configuration. */
   tracingConfig?: TracingConfigResponse;
@@ -6316,7 +5507,7 @@ export interface FunctionConfiguration {
   imageConfigResponse?: ImageConfigResponse | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ImageConfigResponse, string>;
   /** The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`. */
   architectures?: Architecture[];
-  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral storage (console) (https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage). */
+  /** The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. */
   ephemeralStorage?: EphemeralStorage;
   /** Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see Improving startup performance with Lambda SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
   snapStart?: SnapStartResponse;
@@ -6344,19 +5535,7 @@ export interface FunctionEventInvokeConfig {
   maximumRetryAttempts?: number;
   /** The maximum age of a request that Lambda sends to a function for processing. */
   maximumEventAgeInSeconds?: number;
-  /**
-   * A destination for events after they have been sent to a function for processing.
-   *
-   * Destinations
-   *
-   * - Function - The Amazon Resource Name (ARN) of a Lambda function.
-   * - Queue - The ARN of a standard SQS queue.
-   * - Bucket - The ARN of an Amazon S3 bucket.
-   * - Topic - The ARN of a standard SNS topic.
-   * - Event Bus - The ARN of an Amazon EventBridge event bus.
-   *
-   * S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-   */
+  /** A destination for events after they have been sent to a function for processing. */
   destinationConfig?: DestinationConfig;
 }
 
@@ -6380,14 +5559,9 @@ export interface FunctionUrlConfig {
   lastModifiedTime?: string;
   /** The cross-origin resource sharing (CORS) (https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL. */
   cors?: Cors;
-  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Security and auth model for Lambda function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
+  /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. */
   authType?: FunctionUrlAuthType;
-  /**
-   * Use one of the following options:
-   *
-   * - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
-   * - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-   */
+  /** Use one of the following options: */
   invokeMode?: InvokeMode;
 }
 
@@ -6471,22 +5645,9 @@ export interface InvokeWithResponseStreamResponseEvent {
   invokeComplete?: InvokeWithResponseStreamCompleteEvent;
 }
 
-/**
- * Specific access configuration settings that tell Lambda how to authenticate with your schema registry.
- *
- * If you're working with an Glue schema registry, don't provide authentication details in this object. Instead, ensure that your execution role has the required permissions for Lambda to access your cluster.
- *
- * If you're working with a Confluent schema registry, choose the authentication method in the `Type` field, and provide the Secrets Manager secret ARN in the `URI` field.
- */
+/** Specific access configuration settings that tell Lambda how to authenticate with your schema registry. */
 export interface KafkaSchemaRegistryAccessConfig {
-  /**
-   * The type of authentication Lambda uses to access your schema registry.
-   *
-   * - `BASIC_AUTH` – The Secrets Manager ARN of your secret key used for basic authentication with your Confluent schema registry.
-   * - `CLIENT_CERTIFICATE_TLS_AUTH` – The Secrets Manager ARN of your secret key containing the certificate chain (X.509 PEM), private key (PKCS#8 PEM), and private key password (optional) used for mutual TLS authentication with your Confluent schema registry.
-   * - `SERVER_ROOT_CA_CERTIFICATE` – The Secrets Manager ARN of your secret key containing the root CA certificate (X.509 PEM) used for TLS encryption with your Confluent schema registry.
-   * - `OAUTHBEARER_AUTH` – The Secrets Manager ARN of your secret key containing the OAuth 2.0 credentials that Lambda uses to acquire an access token for your Confluent schema registry. For the contents of the secret, see Configuring the OAuth secret (https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html#smaa-auth-oauth-secret).
-   */
+  /** The type of authentication Lambda uses to access your schema registry. */
   type?: KafkaSchemaRegistryAuthType;
   /** The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry. */
   uRI?: string;
@@ -6494,19 +5655,9 @@ export interface KafkaSchemaRegistryAccessConfig {
 
 /** Specific configuration settings for a Kafka schema registry. */
 export interface KafkaSchemaRegistryConfig {
-  /**
-   * The URI for your schema registry. The correct URI format depends on the type of schema registry you're using.
-   *
-   * - For Glue schema registries, use the ARN of the registry.
-   * - For Confluent schema registries, use the URL of the registry.
-   */
+  /** The URI for your schema registry. The correct URI format depends on the type of schema registry you're using. */
   schemaRegistryURI?: string;
-  /**
-   * The record format that Lambda delivers to your function after schema validation.
-   *
-   * - Choose `JSON` to have Lambda deliver the record to your function as a standard JSON object.
-   * - Choose `SOURCE` to have Lambda deliver the record to your function in its original source format. Lambda removes all schema metadata, such as the schema ID, before sending the record to your function.
-   */
+  /** The record format that Lambda delivers to your function after schema validation. */
   eventRecordFormat?: SchemaRegistryEventRecordFormat;
   /** An array of access configuration objects that tell Lambda how to authenticate with your schema registry. */
   accessConfigs?: KafkaSchemaRegistryAccessConfig[];
@@ -6550,12 +5701,7 @@ export interface LayerVersionContentInput {
   s3Key?: string;
   /** For versioned objects, the version of the layer archive object to use. */
   s3ObjectVersion?: string;
-  /**
-   * Specifies how the layer archive is stored. Valid values:
-   *
-   * - `COPY` (default) – Uploads a copy of your layer archive to Lambda.
-   * - `REFERENCE` – Lambda references the layer archive from the specified Amazon S3 bucket.
-   */
+  /** Specifies how the layer archive is stored. Valid values: */
   s3ObjectStorageMode?: S3ObjectStorageMode;
   /** The base64-encoded contents of the layer archive. Amazon Web Services SDK and Amazon Web Services CLI clients handle the encoding for you. */
   zipFile?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
@@ -6589,13 +5735,7 @@ export interface LayerVersionsListItem {
   createdDate?: string;
   /** A list of compatible instruction set architectures (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). */
   compatibleArchitectures?: Architecture[];
-  /**
-   * The layer's compatible runtimes.
-   *
-   * The following list includes deprecated runtimes. For more information, see Runtime use after deprecation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
-   *
-   * For a list of all currently supported runtimes, see Supported runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-   */
+  /** The layer's compatible runtimes. */
   compatibleRuntimes?: Runtime[];
   /** The layer's open-source license. */
   licenseInfo?: string;
@@ -6625,31 +5765,13 @@ export interface LoggingConfig {
 
 /** A destination for events that failed processing. For more information, see Adding a destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations). */
 export interface OnFailure {
-  /**
-   * The Amazon Resource Name (ARN) of the destination resource.
-   *
-   * To retain records of failed invocations from Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), DynamoDB (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), self-managed Apache Kafka (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), or Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), you can configure an Amazon SNS topic, Amazon SQS queue, Amazon S3 bucket, or Kafka topic as the destination.
-   *
-   * Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending `OnFailure` event to the destination. For details on this behavior, refer to Retaining records of asynchronous invocations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
-   *
-   * To retain records of failed invocations from Kinesis (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), DynamoDB (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), self-managed Kafka (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-smaa-onfailure-destination) or Amazon MSK (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-onfailure-destination), you can configure an Amazon SNS topic, Amazon SQS queue, or Amazon S3 bucket as the destination.
-   */
+  /** The Amazon Resource Name (ARN) of the destination resource. */
   destination?: string;
 }
 
-/**
- * A destination for events that were processed successfully.
- *
- * To retain records of successful asynchronous invocations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-async-destinations), you can configure an Amazon SNS topic, Amazon SQS queue, Lambda function, or Amazon EventBridge event bus as the destination.
- *
- * `OnSuccess` is not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping` requests.
- */
+/** A destination for events that were processed successfully. */
 export interface OnSuccess {
-  /**
-   * The Amazon Resource Name (ARN) of the destination resource.
-   *
-   * Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending `OnFailure` event to the destination. For details on this behavior, refer to Retaining records of asynchronous invocations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
-   */
+  /** The Amazon Resource Name (ARN) of the destination resource. */
   destination?: string;
 }
 
@@ -6699,7 +5821,7 @@ export interface OperationUpdate {
   subType?: string;
   /** The action to take on the operation. */
   action?: OperationAction;
-  /** The payload for successful operations. The maximum payload size is 6 MB for synchronous `EXECUTION` operations (RequestResponse invocationType), 1 MB for asynchronous `EXECUTION` (Event invocationType) and `CHAINED_INVOKE` operations, and 256 KB for `CONTEXT`, `STEP`, `WAIT`, and `CALLBACK` operations. */
+  /** The payload for successful operations. */
   payload?: string | "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
   /** The error information for failed operations. */
   error?: ErrorObject | ("HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>") & $Absent<ErrorObject, string>;
@@ -6745,9 +5867,9 @@ export interface ProvisionedConcurrencyConfigListItem {
 export interface ProvisionedPollerConfig {
   /** The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1. */
   minimumPollers?: number;
-  /** The maximum number of event pollers this event source can scale up to. For Amazon SQS event source mappings, the accepted range is between 2 and 10,000, with a default of 200. For Amazon MSK and self-managed Apache Kafka event source mappings, the accepted range is between 1 and 2,000, with a default of 200. */
+  /** The maximum number of event pollers this event source can scale up to. For Amazon SQS event source mappings, the accepted range is between 2 and 10,000, with a default of 200. */
   maximumPollers?: number;
-  /** (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000. */
+  /** (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. */
   pollerGroupName?: string;
 }
 
@@ -6787,15 +5909,7 @@ export interface RuntimeVersionError {
 
 /** Setting controls how your function accesses data from an Amazon S3 file system. */
 export interface S3FilesConfig {
-  /**
-   * Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values:
-   *
-   * - `AUTO` (default) – Direct reads are active for functions you configure with 512 MB or more of memory.
-   * - `ENABLED` – Enforces all reads are directly from the Amazon S3 bucket, regardless of available memory (less than 512 MB).
-   * - `DISABLED` – Routes all reads through the file system, regardless of memory configuration.
-   *
-   * To use direct reads, you must grant the execution role the `s3:GetObject` and `s3:GetObjectVersion` permissions. If a direct read fails, Lambda automatically falls back to reading through the file system.
-   */
+  /** Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values: */
   directS3Read?: DirectS3Read;
 }
 
@@ -6813,7 +5927,7 @@ export interface SelfManagedEventSource {
 
 /** Specific configuration settings for a self-managed Apache Kafka event source. */
 export interface SelfManagedKafkaEventSourceConfig {
-  /** The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see Customizable consumer group ID (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-process.html#services-smaa-topic-add). */
+  /** The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. */
   consumerGroupId?: string;
   /** Specific configuration settings for a Kafka schema registry. */
   schemaRegistryConfig?: KafkaSchemaRegistryConfig;
@@ -6835,26 +5949,7 @@ export interface SnapStartResponse {
 
 /** To secure and define access to your event source, you can specify the authentication protocol, VPC components, or virtual host. */
 export interface SourceAccessConfiguration {
-  /**
-   * The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`.
-   *
-   * - `BASIC_AUTH` – (Amazon MQ) The Secrets Manager secret that stores your broker credentials.
-   * - `BASIC_AUTH` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL/PLAIN authentication of your Apache Kafka brokers.
-   * - `VPC_SUBNET` – (Self-managed Apache Kafka) The subnets associated with your VPC. Lambda connects to these subnets to fetch data from your self-managed Apache Kafka cluster.
-   * - `VPC_SECURITY_GROUP` – (Self-managed Apache Kafka) The VPC security group used to manage access to your self-managed Apache Kafka brokers.
-   * - `SASL_SCRAM_256_AUTH` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-256 authentication of your self-managed Apache Kafka brokers.
-   * - `SASL_SCRAM_512_AUTH` – (Amazon MSK, Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-512 authentication of your self-managed Apache Kafka brokers.
-   * - `VIRTUAL_HOST` –- (RabbitMQ) The name of the virtual host in your RabbitMQ broker. Lambda uses this RabbitMQ host as the event source. This property cannot be specified in an UpdateEventSourceMapping API call.
-   * - `CLIENT_CERTIFICATE_TLS_AUTH` – (Amazon MSK, self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the certificate chain (X.509 PEM), private key (PKCS#8 PEM), and private key password (optional) used for mutual TLS authentication of your MSK/Apache Kafka brokers.
-   * - `SERVER_ROOT_CA_CERTIFICATE` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the root CA certificate (X.509 PEM) used for TLS encryption of your Apache Kafka brokers.
-   * - `OAUTHBEARER_AUTH` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the OAuth 2.0 credentials that Lambda uses for SASL/OAUTHBEARER authentication with your Apache Kafka brokers. For the contents of the secret, see Configuring the OAuth secret (https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html#smaa-auth-oauth-secret).
-   * - `OAUTHBEARER_SCOPE` – (Self-managed Apache Kafka) The OAuth 2.0 scope that Lambda requests when it acquires an access token. The `URI` field holds the scope value, not a secret ARN. This type requires `OAUTHBEARER_AUTH`.
-   * - `OAUTHBEARER_AUDIENCE` – (Self-managed Apache Kafka) The OAuth 2.0 audience that Lambda requests when it acquires an access token. The `URI` field holds the audience value, not a secret ARN. This type requires either `OAUTHBEARER_AUTH` or `IAM_OAUTHBEARER_AUTH`.
-   * - `OAUTHBEARER_LOGICAL_CLUSTER` – (Self-managed Apache Kafka) The logical cluster identifier that Lambda sends to a Confluent Cloud broker. The `URI` field holds the identifier, not a secret ARN. This type requires `OAUTHBEARER_AUTH`.
-   * - `OAUTHBEARER_IDENTITY_POOL` – (Self-managed Apache Kafka) The identity pool identifier that Lambda sends to a Confluent Cloud broker. The `URI` field holds the identifier, not a secret ARN. This type requires `OAUTHBEARER_AUTH`.
-   * - `IAM_AUTH` – (Self-managed Apache Kafka) Authenticate with Identity and Access Management (IAM). Your function's execution role signs each connection, so there is no secret to provide. Omit the `URI` field for this type.
-   * - `IAM_OAUTHBEARER_AUTH` – (Self-managed Apache Kafka) Authenticate with an Amazon Web Services web identity token over SASL/OAUTHBEARER. Lambda requests the token for your function's execution role, so there is no secret to provide. Omit the `URI` field for this type. This type requires `OAUTHBEARER_AUDIENCE` and does not support the other `OAUTHBEARER` types.
-   */
+  /** The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`. */
   type?: SourceAccessType;
   /** The value for your chosen configuration in `Type`. For example: `"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"`. */
   uRI?: string;
