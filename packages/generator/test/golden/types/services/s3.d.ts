@@ -275,14 +275,14 @@ declare module "../index.js" {
 /**
  * This operation aborts a multipart upload. After a multipart upload is aborted, no additional parts can be uploaded using that upload ID. The storage consumed by any previously uploaded parts will be freed.
  *
- * The CloudTrail record of s3 `AbortMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `AbortMultipartUpload`.
+ * The CloudTrail record of s3 `AbortMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `AbortMultipartUpload`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.AbortMultipartUpload`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/AbortMultipartUpload | AbortMultipartUpload in the AWS API reference}
  */
 export interface AbortMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "AbortMultipartUpload";
   requestParameters?: AbortMultipartUploadRequestParameters | null;
   responseElements?: AbortMultipartUploadResponseElements | null;
@@ -317,14 +317,14 @@ export interface AbortMultipartUploadResponseElements {
 /**
  * Completes a multipart upload by assembling previously uploaded parts.
  *
- * The CloudTrail record of s3 `CompleteMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CompleteMultipartUpload`.
+ * The CloudTrail record of s3 `CompleteMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CompleteMultipartUpload`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CompleteMultipartUpload`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CompleteMultipartUpload | CompleteMultipartUpload in the AWS API reference}
  */
 export interface CompleteMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CompleteMultipartUpload";
   requestParameters?: CompleteMultipartUploadRequestParameters | null;
   responseElements?: CompleteMultipartUploadResponseElements | null;
@@ -433,14 +433,14 @@ export interface CompleteMultipartUploadResponseElements {
 /**
  * Creates a copy of an object that is already stored in Amazon S3.
  *
- * The CloudTrail record of s3 `CopyObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CopyObject`.
+ * The CloudTrail record of s3 `CopyObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CopyObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CopyObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CopyObject | CopyObject in the AWS API reference}
  */
 export interface CopyObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CopyObject";
   requestParameters?: CopyObjectRequestParameters | null;
   responseElements?: CopyObjectResponseElements | null;
@@ -581,14 +581,14 @@ export interface CopyObjectResponseElements {
 /**
  * This action creates an Amazon S3 bucket. To create an Amazon S3 on Outposts bucket, see `CreateBucket` (https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_CreateBucket.html).
  *
- * The CloudTrail record of s3 `CreateBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucket`.
+ * The CloudTrail record of s3 `CreateBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucket`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CreateBucket`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket | CreateBucket in the AWS API reference}
  */
 export interface CreateBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucket";
   requestParameters?: CreateBucketRequestParameters | null;
   responseElements?: CreateBucketResponseElements | null;
@@ -635,14 +635,14 @@ export interface CreateBucketResponseElements {
 /**
  * Creates an S3 Metadata V2 metadata configuration for a general purpose bucket. For more information, see Accelerating data discovery with S3 Metadata (https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `CreateBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `CreateBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CreateBucketMetadataConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataConfiguration | CreateBucketMetadataConfiguration in the AWS API reference}
  */
 export interface CreateBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucketMetadataConfiguration";
   requestParameters?: CreateBucketMetadataConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -671,14 +671,14 @@ export interface CreateBucketMetadataConfigurationRequestParameters {
 /**
  * We recommend that you create your S3 Metadata configurations by using the V2 CreateBucketMetadataConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketMetadataConfiguration.html) API operation.
  *
- * The CloudTrail record of s3 `CreateBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `CreateBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateBucketMetadataTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CreateBucketMetadataTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataTableConfiguration | CreateBucketMetadataTableConfiguration in the AWS API reference}
  */
 export interface CreateBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateBucketMetadataTableConfiguration";
   requestParameters?: CreateBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -707,14 +707,14 @@ export interface CreateBucketMetadataTableConfigurationRequestParameters {
 /**
  * End of support notice: As of October 1, 2025, Amazon S3 has discontinued support for Email Grantee Access Control Lists (ACLs). If you attempt to use an Email Grantee ACL in a request after October 1, 2025, the request will receive an `HTTP 405` (Method Not Allowed) error.
  *
- * The CloudTrail record of s3 `CreateMultipartUpload`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateMultipartUpload`.
+ * The CloudTrail record of s3 `CreateMultipartUpload`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateMultipartUpload`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CreateMultipartUpload`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateMultipartUpload | CreateMultipartUpload in the AWS API reference}
  */
 export interface CreateMultipartUploadEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateMultipartUpload";
   requestParameters?: CreateMultipartUploadRequestParameters | null;
   responseElements?: CreateMultipartUploadResponseElements | null;
@@ -833,14 +833,14 @@ export interface CreateMultipartUploadResponseElements {
 /**
  * Creates a session that establishes temporary security credentials to support fast authentication and authorization for the Zonal endpoint API operations on directory buckets.
  *
- * The CloudTrail record of s3 `CreateSession`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateSession`.
+ * The CloudTrail record of s3 `CreateSession`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `CreateSession`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.CreateSession`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateSession | CreateSession in the AWS API reference}
  */
 export interface CreateSessionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "CreateSession";
   requestParameters?: CreateSessionRequestParameters | null;
   responseElements?: CreateSessionResponseElements | null;
@@ -885,14 +885,14 @@ export interface CreateSessionResponseElements {
 /**
  * Deletes the S3 bucket. All objects (including all object versions and delete markers) in the bucket must be deleted before the bucket itself can be deleted.
  *
- * The CloudTrail record of s3 `DeleteBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucket`.
+ * The CloudTrail record of s3 `DeleteBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucket`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucket`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucket | DeleteBucket in the AWS API reference}
  */
 export interface DeleteBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucket";
   requestParameters?: DeleteBucketRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -913,14 +913,14 @@ export interface DeleteBucketRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketAnalyticsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketAnalyticsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketAnalyticsConfiguration | DeleteBucketAnalyticsConfiguration in the AWS API reference}
  */
 export interface DeleteBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketAnalyticsConfiguration";
   requestParameters?: DeleteBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -945,14 +945,14 @@ export interface DeleteBucketAnalyticsConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketCors`.
+ * The CloudTrail record of s3 `DeleteBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketCors`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketCors`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketCors | DeleteBucketCors in the AWS API reference}
  */
 export interface DeleteBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketCors";
   requestParameters?: DeleteBucketCorsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -975,14 +975,14 @@ export interface DeleteBucketCorsRequestParameters {
 /**
  * This implementation of the DELETE action resets the default encryption for the bucket as server-side encryption with Amazon S3 managed keys (SSE-S3).
  *
- * The CloudTrail record of s3 `DeleteBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketEncryption`.
+ * The CloudTrail record of s3 `DeleteBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketEncryption`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketEncryption`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketEncryption | DeleteBucketEncryption in the AWS API reference}
  */
 export interface DeleteBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketEncryption";
   requestParameters?: DeleteBucketEncryptionRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1005,14 +1005,14 @@ export interface DeleteBucketEncryptionRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketIntelligentTieringConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketIntelligentTieringConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketIntelligentTieringConfiguration | DeleteBucketIntelligentTieringConfiguration in the AWS API reference}
  */
 export interface DeleteBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketIntelligentTieringConfiguration";
   requestParameters?: DeleteBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1037,14 +1037,14 @@ export interface DeleteBucketIntelligentTieringConfigurationRequestParameters {
 /**
  * Deletes an S3 Inventory configuration (identified by the inventory ID) from the bucket.
  *
- * The CloudTrail record of s3 `DeleteBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketInventoryConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketInventoryConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketInventoryConfiguration | DeleteBucketInventoryConfiguration in the AWS API reference}
  */
 export interface DeleteBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketInventoryConfiguration";
   requestParameters?: DeleteBucketInventoryConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1069,14 +1069,14 @@ export interface DeleteBucketInventoryConfigurationRequestParameters {
 /**
  * Deletes the lifecycle configuration from the specified bucket. Amazon S3 removes all the lifecycle configuration rules in the lifecycle subresource associated with the bucket.
  *
- * The CloudTrail record of s3 `DeleteBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketLifecycle`.
+ * The CloudTrail record of s3 `DeleteBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketLifecycle`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketLifecycle`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketLifecycle | DeleteBucketLifecycle in the AWS API reference}
  */
 export interface DeleteBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketLifecycle";
   requestParameters?: DeleteBucketLifecycleRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1099,14 +1099,14 @@ export interface DeleteBucketLifecycleRequestParameters {
 /**
  * Deletes an S3 Metadata configuration from a general purpose bucket. For more information, see Accelerating data discovery with S3 Metadata (https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `DeleteBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketMetadataConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataConfiguration | DeleteBucketMetadataConfiguration in the AWS API reference}
  */
 export interface DeleteBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetadataConfiguration";
   requestParameters?: DeleteBucketMetadataConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1129,14 +1129,14 @@ export interface DeleteBucketMetadataConfigurationRequestParameters {
 /**
  * We recommend that you delete your S3 Metadata configurations by using the V2 DeleteBucketMetadataTableConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketMetadataTableConfiguration.html) API operation.
  *
- * The CloudTrail record of s3 `DeleteBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetadataTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketMetadataTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataTableConfiguration | DeleteBucketMetadataTableConfiguration in the AWS API reference}
  */
 export interface DeleteBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetadataTableConfiguration";
   requestParameters?: DeleteBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1159,14 +1159,14 @@ export interface DeleteBucketMetadataTableConfigurationRequestParameters {
 /**
  * Deletes a metrics configuration for the Amazon CloudWatch request metrics (specified by the metrics configuration ID) from the bucket. Note that this doesn't include the daily storage metrics.
  *
- * The CloudTrail record of s3 `DeleteBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `DeleteBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketMetricsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketMetricsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetricsConfiguration | DeleteBucketMetricsConfiguration in the AWS API reference}
  */
 export interface DeleteBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketMetricsConfiguration";
   requestParameters?: DeleteBucketMetricsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1191,14 +1191,14 @@ export interface DeleteBucketMetricsConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketOwnershipControls`.
+ * The CloudTrail record of s3 `DeleteBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketOwnershipControls`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketOwnershipControls`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketOwnershipControls | DeleteBucketOwnershipControls in the AWS API reference}
  */
 export interface DeleteBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketOwnershipControls";
   requestParameters?: DeleteBucketOwnershipControlsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1221,14 +1221,14 @@ export interface DeleteBucketOwnershipControlsRequestParameters {
 /**
  * Deletes the policy of a specified bucket.
  *
- * The CloudTrail record of s3 `DeleteBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketPolicy`.
+ * The CloudTrail record of s3 `DeleteBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketPolicy`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketPolicy`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketPolicy | DeleteBucketPolicy in the AWS API reference}
  */
 export interface DeleteBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketPolicy";
   requestParameters?: DeleteBucketPolicyRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1251,14 +1251,14 @@ export interface DeleteBucketPolicyRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketReplication`.
+ * The CloudTrail record of s3 `DeleteBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketReplication`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketReplication`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketReplication | DeleteBucketReplication in the AWS API reference}
  */
 export interface DeleteBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketReplication";
   requestParameters?: DeleteBucketReplicationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1281,14 +1281,14 @@ export interface DeleteBucketReplicationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketTagging`.
+ * The CloudTrail record of s3 `DeleteBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketTagging | DeleteBucketTagging in the AWS API reference}
  */
 export interface DeleteBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketTagging";
   requestParameters?: DeleteBucketTaggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1311,14 +1311,14 @@ export interface DeleteBucketTaggingRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketWebsite`.
+ * The CloudTrail record of s3 `DeleteBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteBucketWebsite`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteBucketWebsite`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketWebsite | DeleteBucketWebsite in the AWS API reference}
  */
 export interface DeleteBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteBucketWebsite";
   requestParameters?: DeleteBucketWebsiteRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1341,14 +1341,14 @@ export interface DeleteBucketWebsiteRequestParameters {
 /**
  * Removes an object from a bucket. The behavior depends on the bucket's versioning state:
  *
- * The CloudTrail record of s3 `DeleteObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObject`.
+ * The CloudTrail record of s3 `DeleteObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject | DeleteObject in the AWS API reference}
  */
 export interface DeleteObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObject";
   requestParameters?: DeleteObjectRequestParameters | null;
   responseElements?: DeleteObjectResponseElements | null;
@@ -1395,14 +1395,14 @@ export interface DeleteObjectResponseElements {
 /**
  * Deletes a specific annotation from an Amazon S3 object. Use the `x-amz-object-if-match` header to perform a conditional delete that only succeeds if the object's ETag matches the provided value, preventing race conditions during concurrent updates.
  *
- * The CloudTrail record of s3 `DeleteObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectAnnotation`.
+ * The CloudTrail record of s3 `DeleteObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectAnnotation`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteObjectAnnotation`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjectAnnotation | DeleteObjectAnnotation in the AWS API reference}
  */
 export interface DeleteObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjectAnnotation";
   requestParameters?: DeleteObjectAnnotationRequestParameters | null;
   responseElements?: DeleteObjectAnnotationResponseElements | null;
@@ -1447,14 +1447,14 @@ export interface DeleteObjectAnnotationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeleteObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectTagging`.
+ * The CloudTrail record of s3 `DeleteObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjectTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteObjectTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjectTagging | DeleteObjectTagging in the AWS API reference}
  */
 export interface DeleteObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjectTagging";
   requestParameters?: DeleteObjectTaggingRequestParameters | null;
   responseElements?: DeleteObjectTaggingResponseElements | null;
@@ -1487,14 +1487,14 @@ export interface DeleteObjectTaggingResponseElements {
 /**
  * This operation enables you to delete multiple objects from a bucket using a single HTTP request. If you know the object keys that you want to delete, then this operation provides a suitable alternative to sending individual delete requests, reducing per-request overhead.
  *
- * The CloudTrail record of s3 `DeleteObjects`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjects`.
+ * The CloudTrail record of s3 `DeleteObjects`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeleteObjects`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeleteObjects`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects | DeleteObjects in the AWS API reference}
  */
 export interface DeleteObjectsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeleteObjects";
   requestParameters?: DeleteObjectsRequestParameters | null;
   responseElements?: DeleteObjectsResponseElements | null;
@@ -1537,14 +1537,14 @@ export interface DeleteObjectsResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `DeletePublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeletePublicAccessBlock` or `DeleteBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `DeletePublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `DeletePublicAccessBlock` or `DeleteBucketPublicAccessBlock`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.DeletePublicAccessBlock`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeletePublicAccessBlock | DeletePublicAccessBlock in the AWS API reference}
  */
 export interface DeletePublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "DeletePublicAccessBlock" | "DeleteBucketPublicAccessBlock";
   requestParameters?: DeletePublicAccessBlockRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -1567,14 +1567,14 @@ export interface DeletePublicAccessBlockRequestParameters {
 /**
  * Returns the attribute-based access control (ABAC) property of the general purpose bucket. If ABAC is enabled on your bucket, you can use tags on the bucket for access control.
  *
- * The CloudTrail record of s3 `GetBucketAbac`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAbac`.
+ * The CloudTrail record of s3 `GetBucketAbac`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAbac`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketAbac`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAbac | GetBucketAbac in the AWS API reference}
  */
 export interface GetBucketAbacEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAbac";
   requestParameters?: GetBucketAbacRequestParameters | null;
   responseElements?: GetBucketAbacResponseElements | null;
@@ -1603,14 +1603,14 @@ export interface GetBucketAbacResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAccelerateConfiguration` or `GetAccelerateConfiguration`.
+ * The CloudTrail record of s3 `GetBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAccelerateConfiguration` or `GetAccelerateConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketAccelerateConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAccelerateConfiguration | GetBucketAccelerateConfiguration in the AWS API reference}
  */
 export interface GetBucketAccelerateConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAccelerateConfiguration" | "GetAccelerateConfiguration";
   requestParameters?: GetBucketAccelerateConfigurationRequestParameters | null;
   responseElements?: GetBucketAccelerateConfigurationResponseElements | null;
@@ -1643,14 +1643,14 @@ export interface GetBucketAccelerateConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAcl`.
+ * The CloudTrail record of s3 `GetBucketAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAcl`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketAcl`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAcl | GetBucketAcl in the AWS API reference}
  */
 export interface GetBucketAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAcl";
   requestParameters?: GetBucketAclRequestParameters | null;
   responseElements?: GetBucketAclResponseElements | null;
@@ -1684,14 +1684,14 @@ export interface GetBucketAclResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `GetBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketAnalyticsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketAnalyticsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAnalyticsConfiguration | GetBucketAnalyticsConfiguration in the AWS API reference}
  */
 export interface GetBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketAnalyticsConfiguration";
   requestParameters?: GetBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: GetBucketAnalyticsConfigurationResponseElements | null;
@@ -1722,14 +1722,14 @@ export interface GetBucketAnalyticsConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketCors`.
+ * The CloudTrail record of s3 `GetBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketCors`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketCors`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketCors | GetBucketCors in the AWS API reference}
  */
 export interface GetBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketCors";
   requestParameters?: GetBucketCorsRequestParameters | null;
   responseElements?: GetBucketCorsResponseElements | null;
@@ -1758,14 +1758,14 @@ export interface GetBucketCorsResponseElements {
 /**
  * Returns the default encryption configuration for an Amazon S3 bucket. By default, all buckets have a default encryption configuration that uses server-side encryption with Amazon S3 managed keys (SSE-S3).
  *
- * The CloudTrail record of s3 `GetBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketEncryption`.
+ * The CloudTrail record of s3 `GetBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketEncryption`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketEncryption`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketEncryption | GetBucketEncryption in the AWS API reference}
  */
 export interface GetBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketEncryption";
   requestParameters?: GetBucketEncryptionRequestParameters | null;
   responseElements?: GetBucketEncryptionResponseElements | null;
@@ -1794,14 +1794,14 @@ export interface GetBucketEncryptionResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `GetBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketIntelligentTieringConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketIntelligentTieringConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketIntelligentTieringConfiguration | GetBucketIntelligentTieringConfiguration in the AWS API reference}
  */
 export interface GetBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketIntelligentTieringConfiguration";
   requestParameters?: GetBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: GetBucketIntelligentTieringConfigurationResponseElements | null;
@@ -1832,14 +1832,14 @@ export interface GetBucketIntelligentTieringConfigurationResponseElements {
 /**
  * Returns an S3 Inventory configuration (identified by the inventory configuration ID) from the bucket.
  *
- * The CloudTrail record of s3 `GetBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `GetBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketInventoryConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketInventoryConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketInventoryConfiguration | GetBucketInventoryConfiguration in the AWS API reference}
  */
 export interface GetBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketInventoryConfiguration";
   requestParameters?: GetBucketInventoryConfigurationRequestParameters | null;
   responseElements?: GetBucketInventoryConfigurationResponseElements | null;
@@ -1870,7 +1870,7 @@ export interface GetBucketInventoryConfigurationResponseElements {
 /**
  * For an updated version of this API, see GetBucketLifecycleConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLifecycleConfiguration.html). If you configured a bucket lifecycle using the `filter` element, you should see the updated version of this topic.
  *
- * The CloudTrail record of s3 `GetBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycle`.
+ * The CloudTrail record of s3 `GetBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycle`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketLifecycle`.
  *
@@ -1878,7 +1878,7 @@ export interface GetBucketInventoryConfigurationResponseElements {
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycle | GetBucketLifecycle in the AWS API reference}
  */
 export interface GetBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLifecycle";
   requestParameters?: GetBucketLifecycleRequestParameters | null;
   responseElements?: GetBucketLifecycleResponseElements | null;
@@ -1909,14 +1909,14 @@ export interface GetBucketLifecycleResponseElements {
 /**
  * Returns the lifecycle configuration information set on the bucket. For information about lifecycle configuration, see Object Lifecycle Management (https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html).
  *
- * The CloudTrail record of s3 `GetBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycleConfiguration`.
+ * The CloudTrail record of s3 `GetBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLifecycleConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketLifecycleConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycleConfiguration | GetBucketLifecycleConfiguration in the AWS API reference}
  */
 export interface GetBucketLifecycleConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLifecycleConfiguration";
   requestParameters?: GetBucketLifecycleConfigurationRequestParameters | null;
   responseElements?: GetBucketLifecycleConfigurationResponseElements | null;
@@ -1947,14 +1947,14 @@ export interface GetBucketLifecycleConfigurationResponseElements {
 /**
  * Using the `GetBucketLocation` operation is no longer a best practice. To return the Region that a bucket resides in, we recommend that you use the HeadBucket (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html) operation instead.
  *
- * The CloudTrail record of s3 `GetBucketLocation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLocation`.
+ * The CloudTrail record of s3 `GetBucketLocation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLocation`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketLocation`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLocation | GetBucketLocation in the AWS API reference}
  */
 export interface GetBucketLocationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLocation";
   requestParameters?: GetBucketLocationRequestParameters | null;
   responseElements?: GetBucketLocationResponseElements | null;
@@ -1983,14 +1983,14 @@ export interface GetBucketLocationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketLogging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLogging`.
+ * The CloudTrail record of s3 `GetBucketLogging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketLogging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketLogging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLogging | GetBucketLogging in the AWS API reference}
  */
 export interface GetBucketLoggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketLogging";
   requestParameters?: GetBucketLoggingRequestParameters | null;
   responseElements?: GetBucketLoggingResponseElements | null;
@@ -2019,14 +2019,14 @@ export interface GetBucketLoggingResponseElements {
 /**
  * Retrieves the S3 Metadata configuration for a general purpose bucket. For more information, see Accelerating data discovery with S3 Metadata (https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `GetBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetadataConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketMetadataConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataConfiguration | GetBucketMetadataConfiguration in the AWS API reference}
  */
 export interface GetBucketMetadataConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetadataConfiguration";
   requestParameters?: GetBucketMetadataConfigurationRequestParameters | null;
   responseElements?: GetBucketMetadataConfigurationResponseElements | null;
@@ -2055,14 +2055,14 @@ export interface GetBucketMetadataConfigurationResponseElements {
 /**
  * We recommend that you retrieve your S3 Metadata configurations by using the V2 GetBucketMetadataTableConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataTableConfiguration.html) API operation.
  *
- * The CloudTrail record of s3 `GetBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataTableConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetadataTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetadataTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketMetadataTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataTableConfiguration | GetBucketMetadataTableConfiguration in the AWS API reference}
  */
 export interface GetBucketMetadataTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetadataTableConfiguration";
   requestParameters?: GetBucketMetadataTableConfigurationRequestParameters | null;
   responseElements?: GetBucketMetadataTableConfigurationResponseElements | null;
@@ -2091,14 +2091,14 @@ export interface GetBucketMetadataTableConfigurationResponseElements {
 /**
  * Gets a metrics configuration (specified by the metrics configuration ID) from the bucket. Note that this doesn't include the daily storage metrics.
  *
- * The CloudTrail record of s3 `GetBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `GetBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketMetricsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketMetricsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetricsConfiguration | GetBucketMetricsConfiguration in the AWS API reference}
  */
 export interface GetBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketMetricsConfiguration";
   requestParameters?: GetBucketMetricsConfigurationRequestParameters | null;
   responseElements?: GetBucketMetricsConfigurationResponseElements | null;
@@ -2129,7 +2129,7 @@ export interface GetBucketMetricsConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketNotification`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotification`.
+ * The CloudTrail record of s3 `GetBucketNotification`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotification`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketNotification`.
  *
@@ -2137,7 +2137,7 @@ export interface GetBucketMetricsConfigurationResponseElements {
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotification | GetBucketNotification in the AWS API reference}
  */
 export interface GetBucketNotificationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketNotification";
   requestParameters?: GetBucketNotificationRequestParameters | null;
   responseElements?: GetBucketNotificationResponseElements | null;
@@ -2178,14 +2178,14 @@ export interface GetBucketNotificationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotificationConfiguration`.
+ * The CloudTrail record of s3 `GetBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketNotificationConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketNotificationConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotificationConfiguration | GetBucketNotificationConfiguration in the AWS API reference}
  */
 export interface GetBucketNotificationConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketNotificationConfiguration";
   requestParameters?: GetBucketNotificationConfigurationRequestParameters | null;
   responseElements?: GetBucketNotificationConfigurationResponseElements | null;
@@ -2224,14 +2224,14 @@ export interface GetBucketNotificationConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketOwnershipControls`.
+ * The CloudTrail record of s3 `GetBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketOwnershipControls`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketOwnershipControls`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketOwnershipControls | GetBucketOwnershipControls in the AWS API reference}
  */
 export interface GetBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketOwnershipControls";
   requestParameters?: GetBucketOwnershipControlsRequestParameters | null;
   responseElements?: GetBucketOwnershipControlsResponseElements | null;
@@ -2260,14 +2260,14 @@ export interface GetBucketOwnershipControlsResponseElements {
 /**
  * Returns the policy of a specified bucket.
  *
- * The CloudTrail record of s3 `GetBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicy`.
+ * The CloudTrail record of s3 `GetBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicy`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketPolicy`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicy | GetBucketPolicy in the AWS API reference}
  */
 export interface GetBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketPolicy";
   requestParameters?: GetBucketPolicyRequestParameters | null;
   responseElements?: GetBucketPolicyResponseElements | null;
@@ -2294,14 +2294,14 @@ export interface GetBucketPolicyResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketPolicyStatus`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicyStatus`.
+ * The CloudTrail record of s3 `GetBucketPolicyStatus`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketPolicyStatus`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketPolicyStatus`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicyStatus | GetBucketPolicyStatus in the AWS API reference}
  */
 export interface GetBucketPolicyStatusEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketPolicyStatus";
   requestParameters?: GetBucketPolicyStatusRequestParameters | null;
   responseElements?: GetBucketPolicyStatusResponseElements | null;
@@ -2330,14 +2330,14 @@ export interface GetBucketPolicyStatusResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketReplication`.
+ * The CloudTrail record of s3 `GetBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketReplication`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketReplication`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketReplication | GetBucketReplication in the AWS API reference}
  */
 export interface GetBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketReplication";
   requestParameters?: GetBucketReplicationRequestParameters | null;
   responseElements?: GetBucketReplicationResponseElements | null;
@@ -2366,14 +2366,14 @@ export interface GetBucketReplicationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketRequestPayment` or `GetBucketRequestPay`.
+ * The CloudTrail record of s3 `GetBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketRequestPayment` or `GetBucketRequestPay`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketRequestPayment`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketRequestPayment | GetBucketRequestPayment in the AWS API reference}
  */
 export interface GetBucketRequestPaymentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketRequestPayment" | "GetBucketRequestPay";
   requestParameters?: GetBucketRequestPaymentRequestParameters | null;
   responseElements?: GetBucketRequestPaymentResponseElements | null;
@@ -2402,14 +2402,14 @@ export interface GetBucketRequestPaymentResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketTagging`.
+ * The CloudTrail record of s3 `GetBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketTagging | GetBucketTagging in the AWS API reference}
  */
 export interface GetBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketTagging";
   requestParameters?: GetBucketTaggingRequestParameters | null;
   responseElements?: GetBucketTaggingResponseElements | null;
@@ -2441,14 +2441,14 @@ export interface GetBucketTaggingResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketVersioning`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketVersioning`.
+ * The CloudTrail record of s3 `GetBucketVersioning`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketVersioning`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketVersioning`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketVersioning | GetBucketVersioning in the AWS API reference}
  */
 export interface GetBucketVersioningEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketVersioning";
   requestParameters?: GetBucketVersioningRequestParameters | null;
   responseElements?: GetBucketVersioningResponseElements | null;
@@ -2479,14 +2479,14 @@ export interface GetBucketVersioningResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketWebsite`.
+ * The CloudTrail record of s3 `GetBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetBucketWebsite`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetBucketWebsite`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketWebsite | GetBucketWebsite in the AWS API reference}
  */
 export interface GetBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetBucketWebsite";
   requestParameters?: GetBucketWebsiteRequestParameters | null;
   responseElements?: GetBucketWebsiteResponseElements | null;
@@ -2524,14 +2524,14 @@ export interface GetBucketWebsiteResponseElements {
 /**
  * Retrieves an object from Amazon S3.
  *
- * The CloudTrail record of s3 `GetObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObject`.
+ * The CloudTrail record of s3 `GetObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject | GetObject in the AWS API reference}
  */
 export interface GetObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObject";
   requestParameters?: GetObjectRequestParameters | null;
   responseElements?: GetObjectResponseElements | null;
@@ -2684,14 +2684,14 @@ export interface GetObjectResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAcl`.
+ * The CloudTrail record of s3 `GetObjectAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAcl`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectAcl`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAcl | GetObjectAcl in the AWS API reference}
  */
 export interface GetObjectAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAcl";
   requestParameters?: GetObjectAclRequestParameters | null;
   responseElements?: GetObjectAclResponseElements | null;
@@ -2733,14 +2733,14 @@ export interface GetObjectAclResponseElements {
 /**
  * Retrieves an annotation from an Amazon S3 object. To use this operation, you must have the `s3:GetObjectAnnotation` permission.
  *
- * The CloudTrail record of s3 `GetObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAnnotation`.
+ * The CloudTrail record of s3 `GetObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAnnotation`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectAnnotation`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAnnotation | GetObjectAnnotation in the AWS API reference}
  */
 export interface GetObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAnnotation";
   requestParameters?: GetObjectAnnotationRequestParameters | null;
   responseElements?: GetObjectAnnotationResponseElements | null;
@@ -2817,14 +2817,14 @@ export interface GetObjectAnnotationResponseElements {
 /**
  * Retrieves all of the metadata from an object without returning the object itself. This operation is useful if you're interested only in an object's metadata.
  *
- * The CloudTrail record of s3 `GetObjectAttributes`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAttributes`.
+ * The CloudTrail record of s3 `GetObjectAttributes`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectAttributes`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectAttributes`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAttributes | GetObjectAttributes in the AWS API reference}
  */
 export interface GetObjectAttributesEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectAttributes";
   requestParameters?: GetObjectAttributesRequestParameters | null;
   responseElements?: GetObjectAttributesResponseElements | null;
@@ -2890,14 +2890,14 @@ export interface GetObjectAttributesResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLegalHold`.
+ * The CloudTrail record of s3 `GetObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLegalHold`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectLegalHold`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLegalHold | GetObjectLegalHold in the AWS API reference}
  */
 export interface GetObjectLegalHoldEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectLegalHold";
   requestParameters?: GetObjectLegalHoldRequestParameters | null;
   responseElements?: GetObjectLegalHoldResponseElements | null;
@@ -2932,14 +2932,14 @@ export interface GetObjectLegalHoldResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLockConfiguration` or `GetBucketObjectLockConfiguration`.
+ * The CloudTrail record of s3 `GetObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectLockConfiguration` or `GetBucketObjectLockConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectLockConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLockConfiguration | GetObjectLockConfiguration in the AWS API reference}
  */
 export interface GetObjectLockConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectLockConfiguration" | "GetBucketObjectLockConfiguration";
   requestParameters?: GetObjectLockConfigurationRequestParameters | null;
   responseElements?: GetObjectLockConfigurationResponseElements | null;
@@ -2968,14 +2968,14 @@ export interface GetObjectLockConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectRetention`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectRetention`.
+ * The CloudTrail record of s3 `GetObjectRetention`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectRetention`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectRetention`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectRetention | GetObjectRetention in the AWS API reference}
  */
 export interface GetObjectRetentionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectRetention";
   requestParameters?: GetObjectRetentionRequestParameters | null;
   responseElements?: GetObjectRetentionResponseElements | null;
@@ -3010,14 +3010,14 @@ export interface GetObjectRetentionResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTagging`.
+ * The CloudTrail record of s3 `GetObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTagging | GetObjectTagging in the AWS API reference}
  */
 export interface GetObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectTagging";
   requestParameters?: GetObjectTaggingRequestParameters | null;
   responseElements?: GetObjectTaggingResponseElements | null;
@@ -3057,14 +3057,14 @@ export interface GetObjectTaggingResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetObjectTorrent`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTorrent`.
+ * The CloudTrail record of s3 `GetObjectTorrent`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetObjectTorrent`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetObjectTorrent`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTorrent | GetObjectTorrent in the AWS API reference}
  */
 export interface GetObjectTorrentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetObjectTorrent";
   requestParameters?: GetObjectTorrentRequestParameters | null;
   responseElements?: GetObjectTorrentResponseElements | null;
@@ -3097,14 +3097,14 @@ export interface GetObjectTorrentResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `GetPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetPublicAccessBlock` or `GetBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `GetPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `GetPublicAccessBlock` or `GetBucketPublicAccessBlock`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.GetPublicAccessBlock`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetPublicAccessBlock | GetPublicAccessBlock in the AWS API reference}
  */
 export interface GetPublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "GetPublicAccessBlock" | "GetBucketPublicAccessBlock";
   requestParameters?: GetPublicAccessBlockRequestParameters | null;
   responseElements?: GetPublicAccessBlockResponseElements | null;
@@ -3133,14 +3133,14 @@ export interface GetPublicAccessBlockResponseElements {
 /**
  * You can use this operation to determine if a bucket exists and if you have permission to access it. The action returns a `200 OK` HTTP status code if the bucket exists and you have permission to access it.
  *
- * The CloudTrail record of s3 `HeadBucket`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadBucket`.
+ * The CloudTrail record of s3 `HeadBucket`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadBucket`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.HeadBucket`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadBucket | HeadBucket in the AWS API reference}
  */
 export interface HeadBucketEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "HeadBucket";
   requestParameters?: HeadBucketRequestParameters | null;
   responseElements?: HeadBucketResponseElements | null;
@@ -3175,14 +3175,14 @@ export interface HeadBucketResponseElements {
 /**
  * The `HEAD` operation retrieves metadata from an object without returning the object itself. This operation is useful if you're interested only in an object's metadata.
  *
- * The CloudTrail record of s3 `HeadObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadObject`.
+ * The CloudTrail record of s3 `HeadObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `HeadObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.HeadObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadObject | HeadObject in the AWS API reference}
  */
 export interface HeadObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "HeadObject";
   requestParameters?: HeadObjectRequestParameters | null;
   responseElements?: HeadObjectResponseElements | null;
@@ -3337,14 +3337,14 @@ export interface HeadObjectResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `ListBucketAnalyticsConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketAnalyticsConfigurations`.
+ * The CloudTrail record of s3 `ListBucketAnalyticsConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketAnalyticsConfigurations`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListBucketAnalyticsConfigurations`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketAnalyticsConfigurations | ListBucketAnalyticsConfigurations in the AWS API reference}
  */
 export interface ListBucketAnalyticsConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketAnalyticsConfigurations";
   requestParameters?: ListBucketAnalyticsConfigurationsRequestParameters | null;
   responseElements?: ListBucketAnalyticsConfigurationsResponseElements | null;
@@ -3381,14 +3381,14 @@ export interface ListBucketAnalyticsConfigurationsResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `ListBucketIntelligentTieringConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketIntelligentTieringConfigurations`.
+ * The CloudTrail record of s3 `ListBucketIntelligentTieringConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketIntelligentTieringConfigurations`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListBucketIntelligentTieringConfigurations`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketIntelligentTieringConfigurations | ListBucketIntelligentTieringConfigurations in the AWS API reference}
  */
 export interface ListBucketIntelligentTieringConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketIntelligentTieringConfigurations";
   requestParameters?: ListBucketIntelligentTieringConfigurationsRequestParameters | null;
   responseElements?: ListBucketIntelligentTieringConfigurationsResponseElements | null;
@@ -3425,14 +3425,14 @@ export interface ListBucketIntelligentTieringConfigurationsResponseElements {
 /**
  * Returns a list of S3 Inventory configurations for the bucket. You can have up to 1,000 inventory configurations per bucket.
  *
- * The CloudTrail record of s3 `ListBucketInventoryConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketInventoryConfigurations`.
+ * The CloudTrail record of s3 `ListBucketInventoryConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketInventoryConfigurations`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListBucketInventoryConfigurations`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketInventoryConfigurations | ListBucketInventoryConfigurations in the AWS API reference}
  */
 export interface ListBucketInventoryConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketInventoryConfigurations";
   requestParameters?: ListBucketInventoryConfigurationsRequestParameters | null;
   responseElements?: ListBucketInventoryConfigurationsResponseElements | null;
@@ -3469,14 +3469,14 @@ export interface ListBucketInventoryConfigurationsResponseElements {
 /**
  * Lists the metrics configurations for the bucket. The metrics configurations are only for the request metrics of the bucket and do not provide information on daily storage metrics. You can have up to 1,000 configurations per bucket.
  *
- * The CloudTrail record of s3 `ListBucketMetricsConfigurations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketMetricsConfigurations`.
+ * The CloudTrail record of s3 `ListBucketMetricsConfigurations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBucketMetricsConfigurations`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListBucketMetricsConfigurations`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketMetricsConfigurations | ListBucketMetricsConfigurations in the AWS API reference}
  */
 export interface ListBucketMetricsConfigurationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBucketMetricsConfigurations";
   requestParameters?: ListBucketMetricsConfigurationsRequestParameters | null;
   responseElements?: ListBucketMetricsConfigurationsResponseElements | null;
@@ -3513,14 +3513,14 @@ export interface ListBucketMetricsConfigurationsResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `ListBuckets`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBuckets`.
+ * The CloudTrail record of s3 `ListBuckets`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListBuckets`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListBuckets`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBuckets | ListBuckets in the AWS API reference}
  */
 export interface ListBucketsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListBuckets";
   requestParameters?: ListBucketsRequestParameters | null;
   responseElements?: ListBucketsResponseElements | null;
@@ -3564,14 +3564,14 @@ export interface ListBucketsResponseElements {
 /**
  * Returns a list of all Amazon S3 directory buckets owned by the authenticated sender of the request. For more information about directory buckets, see Directory buckets (https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-buckets-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `ListDirectoryBuckets`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListDirectoryBuckets`.
+ * The CloudTrail record of s3 `ListDirectoryBuckets`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListDirectoryBuckets`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListDirectoryBuckets`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListDirectoryBuckets | ListDirectoryBuckets in the AWS API reference}
  */
 export interface ListDirectoryBucketsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListDirectoryBuckets";
   requestParameters?: ListDirectoryBucketsRequestParameters | null;
   responseElements?: ListDirectoryBucketsResponseElements | null;
@@ -3603,14 +3603,14 @@ export interface ListDirectoryBucketsResponseElements {
 /**
  * This operation lists in-progress multipart uploads in a bucket. An in-progress multipart upload is a multipart upload that has been initiated by the `CreateMultipartUpload` request, but has not yet been completed or aborted.
  *
- * The CloudTrail record of s3 `ListMultipartUploads`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListMultipartUploads`.
+ * The CloudTrail record of s3 `ListMultipartUploads`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListMultipartUploads`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListMultipartUploads`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListMultipartUploads | ListMultipartUploads in the AWS API reference}
  */
 export interface ListMultipartUploadsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListMultipartUploads";
   requestParameters?: ListMultipartUploadsRequestParameters | null;
   responseElements?: ListMultipartUploadsResponseElements | null;
@@ -3677,14 +3677,14 @@ export interface ListMultipartUploadsResponseElements {
 /**
  * Lists the annotations attached to an Amazon S3 object. Results are paginated, with a maximum of 1,000 annotations per object. Use the `AnnotationPrefix` parameter to filter the results by name prefix.
  *
- * The CloudTrail record of s3 `ListObjectAnnotations`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectAnnotations`.
+ * The CloudTrail record of s3 `ListObjectAnnotations`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectAnnotations`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListObjectAnnotations`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectAnnotations | ListObjectAnnotations in the AWS API reference}
  */
 export interface ListObjectAnnotationsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectAnnotations";
   requestParameters?: ListObjectAnnotationsRequestParameters | null;
   responseElements?: ListObjectAnnotationsResponseElements | null;
@@ -3746,14 +3746,14 @@ export interface ListObjectAnnotationsResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `ListObjectVersions`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectVersions`.
+ * The CloudTrail record of s3 `ListObjectVersions`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectVersions`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListObjectVersions`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectVersions | ListObjectVersions in the AWS API reference}
  */
 export interface ListObjectVersionsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectVersions";
   requestParameters?: ListObjectVersionsRequestParameters | null;
   responseElements?: ListObjectVersionsResponseElements | null;
@@ -3827,14 +3827,14 @@ export interface ListObjectVersionsResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `ListObjects`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjects`.
+ * The CloudTrail record of s3 `ListObjects`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjects`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListObjects`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjects | ListObjects in the AWS API reference}
  */
 export interface ListObjectsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjects";
   requestParameters?: ListObjectsRequestParameters | null;
   responseElements?: ListObjectsResponseElements | null;
@@ -3914,14 +3914,14 @@ export interface ListObjectsResponseElements {
 /**
  * Returns some or all (up to 1,000) of the objects in a bucket with each request. You can use the request parameters as selection criteria to return a subset of the objects in a bucket. A `200 OK` response can contain valid or invalid XML.
  *
- * The CloudTrail record of s3 `ListObjectsV2`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectsV2`.
+ * The CloudTrail record of s3 `ListObjectsV2`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListObjectsV2`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListObjectsV2`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectsV2 | ListObjectsV2 in the AWS API reference}
  */
 export interface ListObjectsV2Event extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListObjectsV2";
   requestParameters?: ListObjectsV2RequestParameters | null;
   responseElements?: ListObjectsV2ResponseElements | null;
@@ -3995,14 +3995,14 @@ export interface ListObjectsV2ResponseElements {
 /**
  * Lists the parts that have been uploaded for a specific multipart upload.
  *
- * The CloudTrail record of s3 `ListParts`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListParts`.
+ * The CloudTrail record of s3 `ListParts`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `ListParts`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.ListParts`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListParts | ListParts in the AWS API reference}
  */
 export interface ListPartsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "ListParts";
   requestParameters?: ListPartsRequestParameters | null;
   responseElements?: ListPartsResponseElements | null;
@@ -4075,14 +4075,14 @@ export interface ListPartsResponseElements {
 /**
  * Sets the attribute-based access control (ABAC) property of the general purpose bucket. You must have `s3:PutBucketABAC` permission to perform this action. When you enable ABAC, you can use tags for access control on your buckets.
  *
- * The CloudTrail record of s3 `PutBucketAbac`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAbac`.
+ * The CloudTrail record of s3 `PutBucketAbac`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAbac`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketAbac`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAbac | PutBucketAbac in the AWS API reference}
  */
 export interface PutBucketAbacEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAbac";
   requestParameters?: PutBucketAbacRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4111,14 +4111,14 @@ export interface PutBucketAbacRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAccelerateConfiguration` or `PutAccelerateConfiguration`.
+ * The CloudTrail record of s3 `PutBucketAccelerateConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAccelerateConfiguration` or `PutAccelerateConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketAccelerateConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAccelerateConfiguration | PutBucketAccelerateConfiguration in the AWS API reference}
  */
 export interface PutBucketAccelerateConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAccelerateConfiguration" | "PutAccelerateConfiguration";
   requestParameters?: PutBucketAccelerateConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4145,14 +4145,14 @@ export interface PutBucketAccelerateConfigurationRequestParameters {
 /**
  * End of support notice: As of October 1, 2025, Amazon S3 has discontinued support for Email Grantee Access Control Lists (ACLs). If you attempt to use an Email Grantee ACL in a request after October 1, 2025, the request will receive an `HTTP 405` (Method Not Allowed) error.
  *
- * The CloudTrail record of s3 `PutBucketAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAcl`.
+ * The CloudTrail record of s3 `PutBucketAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAcl`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketAcl`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAcl | PutBucketAcl in the AWS API reference}
  */
 export interface PutBucketAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAcl";
   requestParameters?: PutBucketAclRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4193,14 +4193,14 @@ export interface PutBucketAclRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAnalyticsConfiguration`.
+ * The CloudTrail record of s3 `PutBucketAnalyticsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketAnalyticsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketAnalyticsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAnalyticsConfiguration | PutBucketAnalyticsConfiguration in the AWS API reference}
  */
 export interface PutBucketAnalyticsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketAnalyticsConfiguration";
   requestParameters?: PutBucketAnalyticsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4227,14 +4227,14 @@ export interface PutBucketAnalyticsConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketCors`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketCors`.
+ * The CloudTrail record of s3 `PutBucketCors`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketCors`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketCors`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketCors | PutBucketCors in the AWS API reference}
  */
 export interface PutBucketCorsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketCors";
   requestParameters?: PutBucketCorsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4263,14 +4263,14 @@ export interface PutBucketCorsRequestParameters {
 /**
  * This operation configures default encryption and Amazon S3 Bucket Keys for an existing bucket. You can also block encryption types (https://docs.aws.amazon.com/AmazonS3/latest/API/API_BlockedEncryptionTypes.html) using this operation.
  *
- * The CloudTrail record of s3 `PutBucketEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketEncryption`.
+ * The CloudTrail record of s3 `PutBucketEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketEncryption`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketEncryption`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketEncryption | PutBucketEncryption in the AWS API reference}
  */
 export interface PutBucketEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketEncryption";
   requestParameters?: PutBucketEncryptionRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4299,14 +4299,14 @@ export interface PutBucketEncryptionRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketIntelligentTieringConfiguration`.
+ * The CloudTrail record of s3 `PutBucketIntelligentTieringConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketIntelligentTieringConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketIntelligentTieringConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketIntelligentTieringConfiguration | PutBucketIntelligentTieringConfiguration in the AWS API reference}
  */
 export interface PutBucketIntelligentTieringConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketIntelligentTieringConfiguration";
   requestParameters?: PutBucketIntelligentTieringConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4333,14 +4333,14 @@ export interface PutBucketIntelligentTieringConfigurationRequestParameters {
 /**
  * This implementation of the `PUT` action adds an S3 Inventory configuration (identified by the inventory ID) to the bucket. You can have up to 1,000 inventory configurations per bucket.
  *
- * The CloudTrail record of s3 `PutBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketInventoryConfiguration`.
+ * The CloudTrail record of s3 `PutBucketInventoryConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketInventoryConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketInventoryConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketInventoryConfiguration | PutBucketInventoryConfiguration in the AWS API reference}
  */
 export interface PutBucketInventoryConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketInventoryConfiguration";
   requestParameters?: PutBucketInventoryConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4367,7 +4367,7 @@ export interface PutBucketInventoryConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycle`.
+ * The CloudTrail record of s3 `PutBucketLifecycle`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycle`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketLifecycle`.
  *
@@ -4375,7 +4375,7 @@ export interface PutBucketInventoryConfigurationRequestParameters {
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycle | PutBucketLifecycle in the AWS API reference}
  */
 export interface PutBucketLifecycleEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLifecycle";
   requestParameters?: PutBucketLifecycleRequestParameters | null;
   responseElements?: PutBucketLifecycleResponseElements | null;
@@ -4412,14 +4412,14 @@ export interface PutBucketLifecycleResponseElements {
 /**
  * Creates a new lifecycle configuration for the bucket or replaces an existing lifecycle configuration. Keep in mind that this will overwrite an existing lifecycle configuration, so if you want to retain any configuration details, they must be included in the new lifecycle configuration.
  *
- * The CloudTrail record of s3 `PutBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycleConfiguration`.
+ * The CloudTrail record of s3 `PutBucketLifecycleConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLifecycleConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketLifecycleConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycleConfiguration | PutBucketLifecycleConfiguration in the AWS API reference}
  */
 export interface PutBucketLifecycleConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLifecycleConfiguration";
   requestParameters?: PutBucketLifecycleConfigurationRequestParameters | null;
   responseElements?: PutBucketLifecycleConfigurationResponseElements | null;
@@ -4454,14 +4454,14 @@ export interface PutBucketLifecycleConfigurationResponseElements {
 /**
  * End of support notice: As of October 1, 2025, Amazon S3 has discontinued support for Email Grantee Access Control Lists (ACLs). If you attempt to use an Email Grantee ACL in a request after October 1, 2025, the request will receive an `HTTP 405` (Method Not Allowed) error.
  *
- * The CloudTrail record of s3 `PutBucketLogging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLogging`.
+ * The CloudTrail record of s3 `PutBucketLogging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketLogging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketLogging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLogging | PutBucketLogging in the AWS API reference}
  */
 export interface PutBucketLoggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketLogging";
   requestParameters?: PutBucketLoggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4490,14 +4490,14 @@ export interface PutBucketLoggingRequestParameters {
 /**
  * Sets a metrics configuration (specified by the metrics configuration ID) for the bucket. You can have up to 1,000 metrics configurations per bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration.
  *
- * The CloudTrail record of s3 `PutBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketMetricsConfiguration`.
+ * The CloudTrail record of s3 `PutBucketMetricsConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketMetricsConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketMetricsConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketMetricsConfiguration | PutBucketMetricsConfiguration in the AWS API reference}
  */
 export interface PutBucketMetricsConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketMetricsConfiguration";
   requestParameters?: PutBucketMetricsConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4524,7 +4524,7 @@ export interface PutBucketMetricsConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketNotification`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotification`.
+ * The CloudTrail record of s3 `PutBucketNotification`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotification`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketNotification`.
  *
@@ -4532,7 +4532,7 @@ export interface PutBucketMetricsConfigurationRequestParameters {
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotification | PutBucketNotification in the AWS API reference}
  */
 export interface PutBucketNotificationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketNotification";
   requestParameters?: PutBucketNotificationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4563,14 +4563,14 @@ export interface PutBucketNotificationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotificationConfiguration`.
+ * The CloudTrail record of s3 `PutBucketNotificationConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketNotificationConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketNotificationConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotificationConfiguration | PutBucketNotificationConfiguration in the AWS API reference}
  */
 export interface PutBucketNotificationConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketNotificationConfiguration";
   requestParameters?: PutBucketNotificationConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4597,14 +4597,14 @@ export interface PutBucketNotificationConfigurationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketOwnershipControls`.
+ * The CloudTrail record of s3 `PutBucketOwnershipControls`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketOwnershipControls`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketOwnershipControls`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketOwnershipControls | PutBucketOwnershipControls in the AWS API reference}
  */
 export interface PutBucketOwnershipControlsEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketOwnershipControls";
   requestParameters?: PutBucketOwnershipControlsRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4633,14 +4633,14 @@ export interface PutBucketOwnershipControlsRequestParameters {
 /**
  * Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
  *
- * The CloudTrail record of s3 `PutBucketPolicy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketPolicy`.
+ * The CloudTrail record of s3 `PutBucketPolicy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketPolicy`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketPolicy`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketPolicy | PutBucketPolicy in the AWS API reference}
  */
 export interface PutBucketPolicyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketPolicy";
   requestParameters?: PutBucketPolicyRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4722,14 +4722,14 @@ export interface PutBucketPolicyRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketReplication`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketReplication`.
+ * The CloudTrail record of s3 `PutBucketReplication`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketReplication`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketReplication`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketReplication | PutBucketReplication in the AWS API reference}
  */
 export interface PutBucketReplicationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketReplication";
   requestParameters?: PutBucketReplicationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4760,14 +4760,14 @@ export interface PutBucketReplicationRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketRequestPayment` or `PutBucketRequestPay`.
+ * The CloudTrail record of s3 `PutBucketRequestPayment`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketRequestPayment` or `PutBucketRequestPay`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketRequestPayment`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketRequestPayment | PutBucketRequestPayment in the AWS API reference}
  */
 export interface PutBucketRequestPaymentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketRequestPayment" | "PutBucketRequestPay";
   requestParameters?: PutBucketRequestPaymentRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4796,14 +4796,14 @@ export interface PutBucketRequestPaymentRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketTagging`.
+ * The CloudTrail record of s3 `PutBucketTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketTagging | PutBucketTagging in the AWS API reference}
  */
 export interface PutBucketTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketTagging";
   requestParameters?: PutBucketTaggingRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4832,14 +4832,14 @@ export interface PutBucketTaggingRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketVersioning`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketVersioning`.
+ * The CloudTrail record of s3 `PutBucketVersioning`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketVersioning`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketVersioning`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning | PutBucketVersioning in the AWS API reference}
  */
 export interface PutBucketVersioningEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketVersioning";
   requestParameters?: PutBucketVersioningRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4870,14 +4870,14 @@ export interface PutBucketVersioningRequestParameters {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutBucketWebsite`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketWebsite`.
+ * The CloudTrail record of s3 `PutBucketWebsite`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutBucketWebsite`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutBucketWebsite`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketWebsite | PutBucketWebsite in the AWS API reference}
  */
 export interface PutBucketWebsiteEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutBucketWebsite";
   requestParameters?: PutBucketWebsiteRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -4906,14 +4906,14 @@ export interface PutBucketWebsiteRequestParameters {
 /**
  * End of support notice: As of October 1, 2025, Amazon S3 has discontinued support for Email Grantee Access Control Lists (ACLs). If you attempt to use an Email Grantee ACL in a request after October 1, 2025, the request will receive an `HTTP 405` (Method Not Allowed) error.
  *
- * The CloudTrail record of s3 `PutObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObject`.
+ * The CloudTrail record of s3 `PutObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject | PutObject in the AWS API reference}
  */
 export interface PutObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObject";
   requestParameters?: PutObjectRequestParameters | null;
   responseElements?: PutObjectResponseElements | null;
@@ -5074,14 +5074,14 @@ export interface PutObjectResponseElements {
 /**
  * End of support notice: As of October 1, 2025, Amazon S3 has discontinued support for Email Grantee Access Control Lists (ACLs). If you attempt to use an Email Grantee ACL in a request after October 1, 2025, the request will receive an `HTTP 405` (Method Not Allowed) error.
  *
- * The CloudTrail record of s3 `PutObjectAcl`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAcl`.
+ * The CloudTrail record of s3 `PutObjectAcl`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAcl`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectAcl`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAcl | PutObjectAcl in the AWS API reference}
  */
 export interface PutObjectAclEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectAcl";
   requestParameters?: PutObjectAclRequestParameters | null;
   responseElements?: PutObjectAclResponseElements | null;
@@ -5134,14 +5134,14 @@ export interface PutObjectAclResponseElements {
 /**
  * Attaches an annotation to an Amazon S3 object. An annotation is a named payload of 1 byte to 1 MiB that you can associate with a specific object or object version. Each object can have up to 1,000 annotations.
  *
- * The CloudTrail record of s3 `PutObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAnnotation`.
+ * The CloudTrail record of s3 `PutObjectAnnotation`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectAnnotation`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectAnnotation`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAnnotation | PutObjectAnnotation in the AWS API reference}
  */
 export interface PutObjectAnnotationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectAnnotation";
   requestParameters?: PutObjectAnnotationRequestParameters | null;
   responseElements?: PutObjectAnnotationResponseElements | null;
@@ -5240,14 +5240,14 @@ export interface PutObjectAnnotationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLegalHold`.
+ * The CloudTrail record of s3 `PutObjectLegalHold`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLegalHold`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectLegalHold`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLegalHold | PutObjectLegalHold in the AWS API reference}
  */
 export interface PutObjectLegalHoldEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectLegalHold";
   requestParameters?: PutObjectLegalHoldRequestParameters | null;
   responseElements?: PutObjectLegalHoldResponseElements | null;
@@ -5288,14 +5288,14 @@ export interface PutObjectLegalHoldResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLockConfiguration` or `PutBucketObjectLockConfiguration`.
+ * The CloudTrail record of s3 `PutObjectLockConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectLockConfiguration` or `PutBucketObjectLockConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectLockConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLockConfiguration | PutObjectLockConfiguration in the AWS API reference}
  */
 export interface PutObjectLockConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectLockConfiguration" | "PutBucketObjectLockConfiguration";
   requestParameters?: PutObjectLockConfigurationRequestParameters | null;
   responseElements?: PutObjectLockConfigurationResponseElements | null;
@@ -5334,14 +5334,14 @@ export interface PutObjectLockConfigurationResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutObjectRetention`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectRetention`.
+ * The CloudTrail record of s3 `PutObjectRetention`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectRetention`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectRetention`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectRetention | PutObjectRetention in the AWS API reference}
  */
 export interface PutObjectRetentionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectRetention";
   requestParameters?: PutObjectRetentionRequestParameters | null;
   responseElements?: PutObjectRetentionResponseElements | null;
@@ -5384,14 +5384,14 @@ export interface PutObjectRetentionResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutObjectTagging`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectTagging`.
+ * The CloudTrail record of s3 `PutObjectTagging`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutObjectTagging`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutObjectTagging`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectTagging | PutObjectTagging in the AWS API reference}
  */
 export interface PutObjectTaggingEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutObjectTagging";
   requestParameters?: PutObjectTaggingRequestParameters | null;
   responseElements?: PutObjectTaggingResponseElements | null;
@@ -5432,14 +5432,14 @@ export interface PutObjectTaggingResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `PutPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutPublicAccessBlock` or `PutBucketPublicAccessBlock`.
+ * The CloudTrail record of s3 `PutPublicAccessBlock`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `PutPublicAccessBlock` or `PutBucketPublicAccessBlock`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.PutPublicAccessBlock`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutPublicAccessBlock | PutPublicAccessBlock in the AWS API reference}
  */
 export interface PutPublicAccessBlockEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "PutPublicAccessBlock" | "PutBucketPublicAccessBlock";
   requestParameters?: PutPublicAccessBlockRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -5468,14 +5468,14 @@ export interface PutPublicAccessBlockRequestParameters {
 /**
  * Renames an existing object in a directory bucket that uses the S3 Express One Zone storage class. You can use `RenameObject` by specifying an existing object’s name as the source and the new name of the object as the destination within the same directory bucket.
  *
- * The CloudTrail record of s3 `RenameObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `RenameObject`.
+ * The CloudTrail record of s3 `RenameObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `RenameObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.RenameObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RenameObject | RenameObject in the AWS API reference}
  */
 export interface RenameObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "RenameObject";
   requestParameters?: RenameObjectRequestParameters | null;
   responseElements?: RenameObjectResponseElements | null;
@@ -5522,14 +5522,14 @@ export interface RenameObjectResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `RestoreObject`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `RestoreObject`.
+ * The CloudTrail record of s3 `RestoreObject`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `RestoreObject`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.RestoreObject`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RestoreObject | RestoreObject in the AWS API reference}
  */
 export interface RestoreObjectEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "RestoreObject";
   requestParameters?: RestoreObjectRequestParameters | null;
   responseElements?: RestoreObjectResponseElements | null;
@@ -5570,14 +5570,14 @@ export interface RestoreObjectResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `SelectObjectContent`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `SelectObjectContent`.
+ * The CloudTrail record of s3 `SelectObjectContent`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `SelectObjectContent`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.SelectObjectContent`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/SelectObjectContent | SelectObjectContent in the AWS API reference}
  */
 export interface SelectObjectContentEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "SelectObjectContent";
   requestParameters?: SelectObjectContentRequestParameters | null;
   responseElements?: SelectObjectContentResponseElements | null;
@@ -5632,14 +5632,14 @@ export interface SelectObjectContentResponseElements {
 /**
  * Updates the annotation table configuration for an Amazon S3 bucket's metadata configuration. Use this operation to enable or disable the annotation table, or to update its associated IAM role.
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataAnnotationTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataAnnotationTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataAnnotationTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataAnnotationTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UpdateBucketMetadataAnnotationTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataAnnotationTableConfiguration | UpdateBucketMetadataAnnotationTableConfiguration in the AWS API reference}
  */
 export interface UpdateBucketMetadataAnnotationTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataAnnotationTableConfiguration";
   requestParameters?: UpdateBucketMetadataAnnotationTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -5668,14 +5668,14 @@ export interface UpdateBucketMetadataAnnotationTableConfigurationRequestParamete
 /**
  * Enables or disables a live inventory table for an S3 Metadata configuration on a general purpose bucket. For more information, see Accelerating data discovery with S3 Metadata (https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataInventoryTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataInventoryTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataInventoryTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataInventoryTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UpdateBucketMetadataInventoryTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataInventoryTableConfiguration | UpdateBucketMetadataInventoryTableConfiguration in the AWS API reference}
  */
 export interface UpdateBucketMetadataInventoryTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataInventoryTableConfiguration";
   requestParameters?: UpdateBucketMetadataInventoryTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -5704,14 +5704,14 @@ export interface UpdateBucketMetadataInventoryTableConfigurationRequestParameter
 /**
  * Enables or disables journal table record expiration for an S3 Metadata configuration on a general purpose bucket. For more information, see Accelerating data discovery with S3 Metadata (https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the Amazon S3 User Guide.
  *
- * The CloudTrail record of s3 `UpdateBucketMetadataJournalTableConfiguration`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataJournalTableConfiguration`.
+ * The CloudTrail record of s3 `UpdateBucketMetadataJournalTableConfiguration`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateBucketMetadataJournalTableConfiguration`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UpdateBucketMetadataJournalTableConfiguration`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataJournalTableConfiguration | UpdateBucketMetadataJournalTableConfiguration in the AWS API reference}
  */
 export interface UpdateBucketMetadataJournalTableConfigurationEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateBucketMetadataJournalTableConfiguration";
   requestParameters?: UpdateBucketMetadataJournalTableConfigurationRequestParameters | null;
   responseElements?: $Unmodeled | null;
@@ -5740,14 +5740,14 @@ export interface UpdateBucketMetadataJournalTableConfigurationRequestParameters 
 /**
  * This operation is not supported for directory buckets or Amazon S3 on Outposts buckets.
  *
- * The CloudTrail record of s3 `UpdateObjectEncryption`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateObjectEncryption`.
+ * The CloudTrail record of s3 `UpdateObjectEncryption`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UpdateObjectEncryption`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UpdateObjectEncryption`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateObjectEncryption | UpdateObjectEncryption in the AWS API reference}
  */
 export interface UpdateObjectEncryptionEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UpdateObjectEncryption";
   requestParameters?: UpdateObjectEncryptionRequestParameters | null;
   responseElements?: UpdateObjectEncryptionResponseElements | null;
@@ -5792,14 +5792,14 @@ export interface UpdateObjectEncryptionResponseElements {
 /**
  * Uploads a part in a multipart upload.
  *
- * The CloudTrail record of s3 `UploadPart`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPart`.
+ * The CloudTrail record of s3 `UploadPart`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPart`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UploadPart`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPart | UploadPart in the AWS API reference}
  */
 export interface UploadPartEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UploadPart";
   requestParameters?: UploadPartRequestParameters | null;
   responseElements?: UploadPartResponseElements | null;
@@ -5898,14 +5898,14 @@ export interface UploadPartResponseElements {
 /**
  * Uploads a part by copying data from an existing object as data source. To specify the data source, you add the request header `x-amz-copy-source` in your request. To specify a byte range, you add the request header `x-amz-copy-source-range` in your request.
  *
- * The CloudTrail record of s3 `UploadPartCopy`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPartCopy`.
+ * The CloudTrail record of s3 `UploadPartCopy`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `UploadPartCopy`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.UploadPartCopy`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPartCopy | UploadPartCopy in the AWS API reference}
  */
 export interface UploadPartCopyEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "UploadPartCopy";
   requestParameters?: UploadPartCopyRequestParameters | null;
   responseElements?: UploadPartCopyResponseElements | null;
@@ -5980,14 +5980,14 @@ export interface UploadPartCopyResponseElements {
 /**
  * This operation is not supported for directory buckets.
  *
- * The CloudTrail record of s3 `WriteGetObjectResponse`: eventSource `s3.amazonaws.com` or `s3express.amazonaws.com`, eventName `WriteGetObjectResponse`.
+ * The CloudTrail record of s3 `WriteGetObjectResponse`: eventSource `s3.amazonaws.com` or `s3-outposts.amazonaws.com` or `s3express.amazonaws.com`, eventName `WriteGetObjectResponse`.
  *
  * The operation's full documentation: `cloudtrail-schema show s3.WriteGetObjectResponse`.
  *
  * @see {@link https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse | WriteGetObjectResponse in the AWS API reference}
  */
 export interface WriteGetObjectResponseEvent extends $Record {
-  eventSource: "s3.amazonaws.com" | "s3express.amazonaws.com";
+  eventSource: "s3.amazonaws.com" | "s3-outposts.amazonaws.com" | "s3express.amazonaws.com";
   eventName: "WriteGetObjectResponse";
   requestParameters?: WriteGetObjectResponseRequestParameters | null;
   responseElements?: $Unmodeled | null;
