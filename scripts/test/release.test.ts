@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { capturing } from "./run-main.js";
 import { parse as parseYaml } from "yaml";
 import { checkChangelog, checkMayPublish, checkPackedDependencies, checkTag, checkVersions, main, publishOrder, release, repositoryProblem, type PackageInfo } from "../release.js";
 
@@ -104,12 +105,7 @@ describe(".github/workflows/release.yml", () => {
 });
 
 describe("the command line", () => {
-  const run = async (...args: string[]) => {
-    let out = "";
-    let err = "";
-    const status = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-    return { status, out, err };
-  };
+  const run = capturing(main);
 
   it("--help, exit 0", async () => {
     const r = await run("--help");

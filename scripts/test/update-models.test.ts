@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capturing } from "./run-main.js";
 import { readSource, writeSnapshot } from "../import-botocore.js";
 import { downloadWheel, main, updateModels } from "../update-models.js";
 import { zip } from "./zip.js";
@@ -162,12 +163,7 @@ describe("a version downloaded from a package index", () => {
 });
 
 describe("the command line", () => {
-  const run = async (...args: string[]) => {
-    let out = "";
-    let err = "";
-    const status = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-    return { status, out, err };
-  };
+  const run = capturing(main);
 
   it("--help prints the usage, exit 0", async () => {
     const r = await run("--help");
