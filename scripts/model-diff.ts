@@ -74,8 +74,8 @@ export interface ModelDiff {
   bump: Bump;
 }
 
-/** The kinds rated major; every other kind is minor. */
-const MAJOR: ReadonlySet<ChangeKind> = new Set([
+/** The kinds rated major, in report order; every other kind is minor. */
+const MAJOR_KINDS: readonly ChangeKind[] = [
   "service-removed",
   "operation-removed",
   "event-name-removed",
@@ -83,7 +83,8 @@ const MAJOR: ReadonlySet<ChangeKind> = new Set([
   "type-changed",
   "enum-removed",
   "required-added",
-]);
+];
+const MAJOR: ReadonlySet<ChangeKind> = new Set(MAJOR_KINDS);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -119,14 +120,9 @@ export function diffModels(before: ModelSet, after: ModelSet): ModelDiff {
   return { from: before.botocoreVersion, to: after.botocoreVersion, changes, docChanges, changedServices, bump };
 }
 
+/** Report order: breaking kinds first. */
 const KIND_ORDER: readonly ChangeKind[] = [
-  "service-removed",
-  "operation-removed",
-  "event-name-removed",
-  "field-removed",
-  "type-changed",
-  "enum-removed",
-  "required-added",
+  ...MAJOR_KINDS,
   "service-added",
   "operation-added",
   "event-name-added",

@@ -5,6 +5,7 @@
 import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { codeOf } from "./error-codes.js";
 import {
   addCloudTrailSchemas,
   AJV_OPTIONS,
@@ -20,14 +21,6 @@ import type { CloudTrailEvent } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/iam";
 import { consoleLogin, ec2RunInstances, errorEvent, eventBridge, iamCreatePolicy, stsAssumeRole, type TestRecord } from "./fixtures.js";
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CloudTrailSchemaError ? e.code : `not ours: ${String(e)}`;
-  }
-  return undefined;
-};
 
 /** Errors in a stable order: the engines walk a record in different orders. */
 const sorted = (errors: ValidationError[]) => [...errors].sort((a, b) => (a.path + a.keyword < b.path + b.keyword ? -1 : a.path + a.keyword > b.path + b.keyword ? 1 : 0));

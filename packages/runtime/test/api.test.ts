@@ -1,5 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { codeOf } from "./error-codes.js";
 import {
   assertCloudTrailEvent,
   CloudTrailSchemaError,
@@ -16,14 +17,6 @@ import type {} from "@cloudtrail-schema/types/iam";
 import type {} from "@cloudtrail-schema/types/sts";
 import { consoleLogin, ec2RunInstances, ec2RunInstancesFromTheFuture, errorEvent, iamCreatePolicy, stsAssumeRole } from "./fixtures.js";
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CloudTrailSchemaError ? e.code : `not ours: ${String(e)}`;
-  }
-  return undefined;
-};
 
 describe("resolveEvent", () => {
   it.each([

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { codeOfAsync } from "./error-codes.js";
 import { CloudTrailSchemaError, recordsOf, validateEvent } from "../src/index.js";
 import { readLogFile, readLogStream } from "../src/node/index.js";
 import { consoleLogin, eventBridge, iamCreatePolicy, stsAssumeRole } from "./fixtures.js";
@@ -37,7 +38,6 @@ const collect = async (it: AsyncIterable<unknown>) => {
   return out;
 };
 
-const codeOfAsync = async (p: Promise<unknown>) => p.then(() => undefined, (e) => (e instanceof CloudTrailSchemaError ? e.code : `not ours: ${String(e)}`));
 
 describe("recordsOf", () => {
   it.each([
