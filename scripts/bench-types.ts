@@ -66,8 +66,11 @@ const pascal = (s: string) => s.split(/[^A-Za-z0-9]+/).map((w) => w[0]!.toUpperC
 const handlerName = (service: string, operation: string) => `on${service[0]!.toUpperCase()}${service.slice(1)}${operation}`;
 
 /** The consumer's source; `typed` uses this package, the baseline `EventBridgeEvent<string, any>`. */
-export function consumerSource(typed: boolean, options: { importAll?: boolean; wholeService?: boolean; named?: boolean } = {}): string {
-  const { importAll = false, wholeService = false, named = false } = options;
+export function consumerSource(
+  typed: boolean,
+  options: { importAll?: boolean; wholeService?: boolean; named?: boolean; services?: boolean } = {},
+): string {
+  const { importAll = false, wholeService = false, named = false, services: byService = false } = options;
   /** The event type: through the generic, or (`named`) the service module's own events map, no generic. */
   const eventType = (service: string, ops: string) =>
     named ? `${pascal(service)}.${pascal(service)}Events[${ops}]` : `CloudTrailEvent<"${service}"${ops ? `, ${ops}` : ""}>`;
@@ -77,7 +80,10 @@ export function consumerSource(typed: boolean, options: { importAll?: boolean; w
     for (const s of services) src += `import type * as ${pascal(s)} from "@cloudtrail-schema/types/${s}";\n`;
   } else if (typed) {
     src += `import type { CloudTrailEvent } from "@cloudtrail-schema/types";\n`;
-    for (const s of importAll ? ["all"] : services) src += `import type {} from "@cloudtrail-schema/types/${s}";\n`;
+    // Each operation handled registers itself (`@cloudtrail-schema/types/ec2/RunInstances`); `services` imports
+    // the whole service modules instead, `importAll` every service.
+    const modules = importAll ? ["all"] : byService ? services : OPERATIONS.map(([s, op]) => `${s}/${op}`);
+    for (const m of modules) src += `import type {} from "@cloudtrail-schema/types/${m}";\n`;
   }
   src += `\ndeclare function log(...values: unknown[]): void;\n`;
   for (const [service, operation] of OPERATIONS) {
@@ -309,8 +315,9 @@ export function benchTypes(options: { runs?: number; all?: boolean; compare?: st
       [TYPED, consumerSource(true)],
       ...(compare ? ([[COMPARED, consumerSource(true), compare]] as [string, string, string][]) : []),
       ...(options.reach ? ([[REACHED, consumerSource(true), reachedPackage(join(root, "reached"))]] as [string, string, string][]) : []),
-      ["... switching over every event of each service", consumerSource(true, { wholeService: true })],
-      ["... naming the event types (no generic)", consumerSource(true, { named: true })],
+      ["... importing the six whole service modules", consumerSource(true, { services: true })],
+      ["... those, switching over every event of each service", consumerSource(true, { services: true, wholeService: true })],
+      ["... those, naming the event types (no generic)", consumerSource(true, { named: true })],
       ...(options.all ? ([["... importing @cloudtrail-schema/types/all", consumerSource(true, { importAll: true })]] as [string, string][]) : []),
     ];
     const result = (skipLibCheck: boolean, runs: number) => {

@@ -2,20 +2,24 @@
  * The emit stage for TypeScript: the declarations of @cloudtrail-schema/types, as paths (relative to the
  * types package) -> contents. Pure; only `write()` puts them on disk.
  *
- *   dist/services/<service>.d.ts  one module per service, printed from the log model   (emit-types/service.ts)
+ *   dist/services/<service>.d.ts               a service: re-exports all its modules      (emit-types/service.ts)
+ *   dist/services/<service>/<Operation>.d.ts   one operation's event, payloads and the shapes only it reaches
+ *   dist/services/<service>/shapes/<Name>.d.ts the shapes one set of operations shares
+ *   dist/services/<service>/shapes.d.ts        the service's events map, which the operations extend
  *   dist/envelope.d.ts            the record envelope, from its JSON Schema with jstt   (emit-types/envelope.ts)
  *   dist/index.d.ts               the API and the service registry, with ts-morph       (emit-types/package.ts)
  *   dist/event-sources.d.ts       every service name and its eventSource, with ts-morph
  *   dist/all.d.ts                 imports every service module
- *   dist/…/<entry>.d.mts          the entry points' ES-module twins (below)
+ *   dist/{index,all}.d.mts        the root's and `all`'s ES-module twins (below)
  *
- * The root never imports a service module: a program pays only for the services it imports, each of which
- * registers itself in `CloudTrailServices` by module augmentation.
+ * The root never imports a service module: a program pays only for the services, or the operations, it
+ * imports, each of which registers itself in `CloudTrailServices` by module augmentation.
  *
  * The declarations are CommonJS-format `.d.ts` (the package has `"type": "commonjs"`), so `require` and
- * node16 CommonJS consumers can use them; each entry point also has an ES-module `.d.mts` twin, one line
- * re-exporting it, for the `import` condition (publint: types read as CommonJS under `import` are
- * ambiguous). One set of declarations, so a program never holds two copies of a type.
+ * node16 CommonJS consumers can use them. The root and `all` have `import`/`require` conditions, so each
+ * also has an ES-module `.d.mts` twin, one line re-exporting it (publint: types read as CommonJS under
+ * `import` are ambiguous); services and operations are exported under a plain `types` condition and need
+ * none. One set of declarations, so a program never holds two copies of a type.
  */
 import type { JsonSchemaDocument } from "./json-schema.js";
 import type { LoggedService } from "./log-model.js";
@@ -41,9 +45,13 @@ export const typesPath = {
   envelope: `${TYPES_DIR}/envelope.d.ts`,
 } as const;
 
-/** One service's module. */
-export function emitServiceTypes(svc: LoggedService, ctx: EmitTypesContext): [path: string, text: string] {
-  return [typesPath.service(svc.name), emitServiceModule(svc, ctx).text];
+/**
+ * One service's modules. They need no ES-module twin: the package exports them under a plain `types`
+ * condition (no `import`/`require` split, so nothing for publint to find ambiguous), and an ES module may
+ * import CommonJS declarations; 20,000 twins would be a third of the package's files.
+ */
+export function emitServiceTypes(svc: LoggedService, ctx: EmitTypesContext): [path: string, text: string][] {
+  return [...emitServiceModule(svc, ctx).files].map(([path, text]) => [`${TYPES_DIR}/services/${path}`, text]);
 }
 
 /** The ES-module twin of a `.d.ts` entry point: it re-exports the CommonJS declarations. */
@@ -59,7 +67,6 @@ export function emitPackageTypes(manifest: Manifest, envelope: JsonSchemaDocumen
   const files = new Map([...modules].map(([path, text]) => [`${TYPES_DIR}/${path}`, text]));
   files.set(...esmTwin(`${TYPES_DIR}/index.d.ts`, ctx));
   files.set(...esmTwin(`${TYPES_DIR}/all.d.ts`, ctx, false));
-  for (const service of Object.keys(manifest.services)) files.set(...esmTwin(typesPath.service(service), ctx));
   return files;
 }
 

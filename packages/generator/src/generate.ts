@@ -44,7 +44,7 @@ export function generate(
   let operations = 0;
   const add = (svc: LoggedService) => {
     files.set(`schemas/${svc.name}.json`, schemaFileText(emitServiceSchema(svc, ctx), ctx));
-    if (ctx.types) files.set(...emitServiceTypes(svc, ctx));
+    if (ctx.types) for (const [path, text] of emitServiceTypes(svc, ctx)) files.set(path, text);
     entries[svc.name] = entryOf(svc);
     operations += svc.operations.length;
   };

@@ -99,6 +99,18 @@ function indexModule(ctx: PackageModulesContext): StatementStructures[] {
     },
     {
       kind: StructureKind.TypeAlias,
+      name: "AbsentKeys",
+      isExported: true,
+      typeParameters: ["T", "Own"],
+      type: "{ [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined }",
+      docs: docs(
+        "The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `\"\"`, a " +
+          "redaction marker, a plain array) reads them as, so `x?.items?.map(…)` compiles through the union. Keys `Own` " +
+          "has itself (`length`) and index signatures are left out.",
+      ),
+    },
+    {
+      kind: StructureKind.TypeAlias,
       name: "UnmodeledPayload",
       isExported: true,
       type: "{ [key: string]: unknown }",

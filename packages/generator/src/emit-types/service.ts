@@ -22,10 +22,9 @@
  * No global type (`Record`, `Array`, `Date`) is named here: shapes called `Record` exist and would shadow it.
  */
 import { ANY_EVENT_SOURCE, type LogField, type LoggedOperation, type LoggedService, type LogType } from "../log-model.js";
-import { summary } from "../docs.js";
 import { GeneratorError } from "../errors.js";
 import { Namer, pascal, propertyKey } from "./names.js";
-import { summarizeDoc, tsdoc } from "./tsdoc.js";
+import { FIELD_SUMMARY_MAX, summarizeDoc, tsdoc } from "./tsdoc.js";
 import { INSIGHTS_FIELD, INSIGHTS_RECORD_TYPE } from "./envelope.js";
 
 export interface ServiceModuleContext {
@@ -41,22 +40,15 @@ export interface ServiceModuleContext {
 /** The model documentation a declaration carries: whole, or its summary. */
 type ModelDoc = (doc: string | undefined) => string | undefined;
 
-/** How a service module imports the root (it is at `dist/services/<service>.d.ts`, the root at `dist/index.d.ts`). */
-export const ROOT_FROM_SERVICE = "../index.js";
-
-/** What the root module exports for service modules; imported under `$` names no shape can have. */
-const RECORD = "$Record";
-const INSIGHTS_RECORD = "$InsightsRecord";
-const UNMODELED = "$Unmodeled";
-/** A module-local helper: a structure's keys as absent (see `standIn`). */
-const ABSENT = "$Absent";
-const ABSENT_DECLARATION =
-  tsdoc({
-    text: [
-      "The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `\"\"`, a " +
-        "redaction marker, a plain array) reads them as. Keys `Own` has itself (`length`) and index signatures are left out.",
-    ],
-  }) + `type ${ABSENT}<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };\n`;
+/**
+ * What the root module exports for service modules, through `import type * as $`: a shape can have any name
+ * but `$` (botocore's are alphanumeric), and one short import is all a module needs.
+ */
+const ROOT = "$";
+const RECORD = `${ROOT}.CloudTrailRecord`;
+const UNMODELED = `${ROOT}.UnmodeledPayload`;
+/** A structure's keys as absent (see `standIn`), declared once in the root. */
+const ABSENT = `${ROOT}.AbsentKeys`;
 
 /** An open enum: the known values, then any other string. */
 export const openUnion = (values: readonly string[]): string => [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
@@ -197,8 +189,18 @@ function mergeObjects(options: readonly LogType[]): LogType[] {
 }
 
 class Printer {
-  /** Whether a printed type used `$Absent` (the module then declares it). */
-  usesAbsent = false;
+  /**
+   * The names the types printed since the last `take()` refer to: definitions, enum aliases, `$Absent`.
+   * Each declaration's references decide which module it goes in and what that module imports.
+   */
+  private refs = new Set<string>();
+
+  /** The references collected since the last call, and a fresh set. */
+  take(): Set<string> {
+    const refs = this.refs;
+    this.refs = new Set();
+    return refs;
+  }
 
   constructor(
     private readonly scope: Scope,
@@ -224,7 +226,7 @@ class Printer {
     const structures = options.filter((o) => !isPlaceholder(o) && this.structureKeys(o) !== undefined);
     const only = structures.length === 1 ? structures[0]! : undefined;
     if (only?.kind === "ref") {
-      this.usesAbsent = true;
+      this.refs.add(ABSENT);
       return `${ABSENT}<${this.expr({ ...only, redacted: undefined } as LogType).text}, ${own === "string" ? "string" : "unknown[]"}>`;
     }
     const keys = this.structureKeys({ kind: "oneOf", options: structures });
@@ -258,13 +260,17 @@ class Printer {
       case "ref": {
         const name = this.scope.defs.get(t.def);
         if (!name) throw new GeneratorError("E_MODEL", `reference to unknown definition "${t.def}" in ${this.service}`);
+        this.refs.add(name);
         return { text: name, union: false };
       }
       case "string": {
         if (!t.enum?.length) return { text: "string", union: false };
         if (t.placeholder) return { text: t.enum.map((v) => JSON.stringify(v)).join(" | "), union: t.enum.length > 1 };
         const alias = t.shape ? this.scope.enums.get(t.shape) : undefined;
-        if (alias && sameValues(alias.values, t.enum)) return { text: alias.name, union: false };
+        if (alias && sameValues(alias.values, t.enum)) {
+          this.refs.add(alias.name);
+          return { text: alias.name, union: false };
+        }
         return { text: openUnion(t.enum), union: true };
       }
       case "integer":
@@ -392,12 +398,38 @@ function fallbackFieldDoc(f: LogField, owner: string | undefined): string {
 
 
 export interface ServiceModule {
+  /** Path under `dist/services/` -> text: `<service>.d.ts`, `<service>/shapes.d.ts`, `<service>/<Operation>.d.ts`. */
+  files: Map<string, string>;
+  /** Every module's text, one after the other (what tests search). */
   text: string;
   /** Names that clashed and got a `_2` suffix. */
   renamed: number;
 }
 
-/** The declarations of one service: its events map and union, one event type per operation, its shapes. */
+/** A top-level declaration: its text (TSDoc included) and the names it refers to. */
+interface Declaration {
+  text: string;
+  refs: ReadonlySet<string>;
+}
+
+/** How an operation module and the shapes module import the root (they are at `dist/services/<service>/`). */
+export const ROOT_FROM_OPERATION = "../../index.js";
+/** The module of a service's shared declarations, beside its operation modules. */
+export const SHAPES_MODULE = "shapes";
+
+/**
+ * The modules of one service, one per operation (issue 9: a program that handles 10 operations should not
+ * make the compiler read the 800 of ec2):
+ *
+ * - `<service>/<Operation>.d.ts`: the operation's event, its payloads and the declarations no other operation
+ *   reaches; importing it registers the event with `CloudTrailEvent<"<service>", "<Operation>">`;
+ * - `<service>/shapes.d.ts`: the service's events map (which each operation module extends by module
+ *   augmentation) and the declarations two operations or more reach, so each is declared once;
+ * - `<service>.d.ts`: every operation module and the shapes, re-exported: the whole service.
+ *
+ * A declaration goes where the operations that reach it are; everything a shared declaration refers to is
+ * shared too, so the shapes module never imports an operation module.
+ */
 export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext): ServiceModule {
   const namer = new Namer();
   const prefix = pascal(svc.name);
@@ -405,47 +437,160 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   const ops = new Map<string, ReturnType<typeof opNames>>();
   const scope = scopeOf(svc, namer, own, ops);
   const modelDoc: ModelDoc = ctx.fullDocs ? (d) => d : (d) => summarizeDoc(d);
-  const p = new Printer(scope, svc.name, modelDoc);
+  // Fields, 395,000 of them, carry a shorter summary than operations and shapes: their docs were two thirds
+  // of the package's declarations (issue 9).
+  const memberDoc: ModelDoc = ctx.fullDocs ? (d) => d : (d) => summarizeDoc(d, FIELD_SUMMARY_MAX);
+  const p = new Printer(scope, svc.name, memberDoc);
+  const banner = `// Generated by cloudtrail-schema from botocore ${ctx.botocoreVersion}. Do not edit.\n`;
 
-  let out = `// Generated by cloudtrail-schema from botocore ${ctx.botocoreVersion}. Do not edit.\n`;
-  out += tsdoc({
+  // Every declaration, printed once, in the order the whole-service module used to list them.
+  const declarations = new Map<string, Declaration>();
+  const declare = (name: string, text: string, refs: ReadonlySet<string> = p.take()) => declarations.set(name, { text, refs });
+  p.take();
+  const roots = new Map<string, string[]>();
+  for (const op of svc.operations) roots.set(op.name, operation(p, svc, op, ops.get(op.name)!, modelDoc, declare));
+  for (const [def, name] of scope.defs) {
+    const t = svc.defs[def]!;
+    const doc = tsdoc({ text: [memberDoc(t.doc) ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
+    declare(name, p.declaration(name, t, doc));
+  }
+  for (const alias of scope.enums.values()) {
+    const doc = tsdoc({ text: [`${memberDoc(alias.doc) ?? `The values of \`${alias.name}\`.`} AWS may add values: any other string is accepted too.`], ...(alias.deprecated ? { deprecated: true } : {}) });
+    declare(alias.name, `${doc}export type ${alias.name} = ${openUnion(alias.values)};\n`);
+  }
+
+  const home = homes(declarations, roots);
+  // A module's place: `<svc>/<Op>`, `<svc>/shapes` (the common module) or `<svc>/shapes/<Chunk>`.
+  const chunkOf = chunkNames(declarations, home, new Set(svc.operations.map((op) => op.name)));
+  const where = (name: string): string => {
+    const h = home.get(name)!;
+    return chunkOf.has(h) ? `${SHAPES_MODULE}/${chunkOf.get(h)}` : h;
+  };
+  const files = new Map<string, string>();
+  /** The declarations of one module, after what they import; `at` is the module's path under `<svc>/`. */
+  const moduleText = (names: readonly string[], at: string) => {
+    const refs = new Set(names.flatMap((n) => [...declarations.get(n)!.refs]));
+    const up = at.includes("/") ? "../" : "./";
+    let out = "";
+    if ([...refs].some((r) => r.startsWith(`${ROOT}.`))) out += `import type * as ${ROOT} from "${up === "./" ? "" : "../"}${ROOT_FROM_OPERATION}";\n`;
+    const imports = new Map<string, string[]>();
+    for (const r of refs) {
+      const from = declarations.has(r) ? where(r) : at;
+      if (from !== at) imports.set(from, [...(imports.get(from) ?? []), r]);
+    }
+    // An operation module extends the events map of the common module: it must be in the program (a module
+    // augmentation alone does not bring its module in).
+    if (!at.includes("/") && at !== SHAPES_MODULE && !imports.has(SHAPES_MODULE)) imports.set(SHAPES_MODULE, []);
+    for (const from of [...imports.keys()].sort()) {
+      const path = at.includes("/") ? (from.includes("/") ? `./${from.slice(from.indexOf("/") + 1)}` : `../${from}`) : `./${from}`;
+      const named = imports.get(from)!;
+      out += `import type ${named.length ? `{ ${named.join(", ")} }` : "{}"} from "${path}.js";\n`;
+    }
+    for (const n of names) out += `\n${declarations.get(n)!.text}`;
+    return out;
+  };
+  const namesAt = (at: string) => [...declarations.keys()].filter((n) => where(n) === at);
+
+  let shapes = banner;
+  shapes += tsdoc({
+    text: [
+      `The ${svc.serviceFullName} events map, which each operation module (\`@cloudtrail-schema/types/${svc.name}/<Operation>\`) ` +
+        "extends. The declarations several operations share are in `./shapes/`, one module for each set of operations that reach them.",
+    ],
+    tags: ["@packageDocumentation"],
+  });
+  shapes += moduleText(namesAt(SHAPES_MODULE), SHAPES_MODULE);
+  shapes += `\n${tsdoc({ text: [`The ${svc.name} event types in the program, by operation name: each operation module adds its own.`] })}`;
+  shapes += `export interface ${own.events} {}\n\n`;
+  shapes += tsdoc({ text: [`Any ${svc.name} event in the program. \`switch (event.eventName)\` narrows it to one operation's event.`] });
+  shapes += `export type ${own.event} = ${own.events}[keyof ${own.events}];\n\n`;
+  shapes += `declare module "${ROOT_FROM_OPERATION}" {\n  interface CloudTrailServices {\n`;
+  shapes += tsdoc({ text: [`${svc.serviceFullName}: its event types, by operation name.`] }, "    ");
+  shapes += `    ${propertyKey(svc.name)}: ${own.events};\n  }\n}\n`;
+  files.set(`${svc.name}/${SHAPES_MODULE}.d.ts`, shapes);
+
+  for (const chunk of chunkOf.values()) {
+    const at = `${SHAPES_MODULE}/${chunk}`;
+    files.set(`${svc.name}/${at}.d.ts`, banner + moduleText(namesAt(at), at).replace(/^\n/, ""));
+  }
+
+  for (const op of svc.operations) {
+    let out = banner + moduleText(namesAt(op.name), op.name).replace(/^\n/, "");
+    out += `\ndeclare module "./${SHAPES_MODULE}.js" {\n  interface ${own.events} {\n`;
+    out += `    ${propertyKey(op.name)}: ${ops.get(op.name)!.event};\n  }\n}\n`;
+    files.set(`${svc.name}/${op.name}.d.ts`, out);
+  }
+
+  let entry = banner;
+  entry += tsdoc({
     text: [
       `CloudTrail events of ${svc.serviceFullName} (${svc.eventSource === ANY_EVENT_SOURCE ? "from any eventSource" : `eventSource \`${svc.eventSource}\``}` +
         `${svc.apiVersion ? `, API version ${svc.apiVersion}` : ""}).`,
       modelDoc(svc.doc),
-      `Importing this module, even as \`import type {} from "@cloudtrail-schema/types/${svc.name}"\`, registers its events with ` +
-        `\`CloudTrailEvent<"${svc.name}", Operation>\` of the package root.`,
+      `Importing this module, even as \`import type {} from "@cloudtrail-schema/types/${svc.name}"\`, registers all its events with ` +
+        `\`CloudTrailEvent<"${svc.name}", Operation>\` of the package root. A program that handles a few operations imports ` +
+        `those instead (\`@cloudtrail-schema/types/${svc.name}/<Operation>\`): the compiler then reads only their declarations.`,
+      svc.curated ? undefined : `An operation's full documentation: \`cloudtrail-schema show ${svc.name}.<Operation>\`.`,
     ],
     tags: ["@packageDocumentation"],
   });
-  const insights = svc.operations.some(isInsights) ? `${INSIGHTS_RECORD_TYPE} as ${INSIGHTS_RECORD}, ` : "";
-  out += `import type { CloudTrailRecord as ${RECORD}, ${insights}UnmodeledPayload as ${UNMODELED} } from "${ROOT_FROM_SERVICE}";\n\n`;
+  entry += `export * from "./${svc.name}/${SHAPES_MODULE}.js";\n`;
+  for (const chunk of chunkOf.values()) entry += `export * from "./${svc.name}/${SHAPES_MODULE}/${chunk}.js";\n`;
+  for (const op of svc.operations) entry += `export * from "./${svc.name}/${op.name}.js";\n`;
+  files.set(`${svc.name}.d.ts`, entry);
 
-  out += tsdoc({ text: [`Every ${svc.name} event type, by operation name.`] });
-  out += `export interface ${own.events} {\n`;
-  for (const op of svc.operations) {
-    out += tsdoc({ text: [summary(op.doc, 300) ?? `The ${op.name} event.`], ...(op.deprecated ? { deprecated: true } : {}) }, "  ");
-    out += `  ${propertyKey(op.name)}: ${ops.get(op.name)!.event};\n`;
-  }
-  out += "}\n\n";
-  out += tsdoc({ text: [`Any ${svc.name} event. \`switch (event.eventName)\` narrows it to one operation's event.`] });
-  out += `export type ${own.event} = ${own.events}[keyof ${own.events}];\n\n`;
-  out += `declare module "${ROOT_FROM_SERVICE}" {\n  interface CloudTrailServices {\n`;
-  out += tsdoc({ text: [`${svc.serviceFullName}: every event type, by operation name.`] }, "    ");
-  out += `    ${propertyKey(svc.name)}: ${own.events};\n  }\n}\n`;
+  return { files, text: [...files.values()].join("\n"), renamed: namer.renamed };
+}
 
-  for (const op of svc.operations) out += `\n${operation(p, svc, op, ops.get(op.name)!, modelDoc)}`;
-  for (const [def, name] of scope.defs) {
-    const t = svc.defs[def]!;
-    const doc = tsdoc({ text: [modelDoc(t.doc) ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
-    out += `\n${p.declaration(name, t, doc)}`;
+/** The home of the declarations no operation reaches (shapes only errors use) and of what they refer to. */
+const UNREACHED = "";
+
+/**
+ * Each declaration's home: the operation whose event alone reaches it; for one that several reach, the
+ * list of those operations (`RunInstances,StartInstances`), so a program that imports a few operations
+ * reads the declarations they reach and no others; `UNREACHED` for the declarations no event reaches and
+ * everything they refer to. A declaration's references are reached by every operation
+ * that reaches it, so a home only ever imports from homes of more operations, or from `UNREACHED`: no cycles.
+ */
+function homes(declarations: ReadonlyMap<string, Declaration>, roots: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const reachedBy = new Map<string, string[]>();
+  for (const [op, names] of roots) {
+    const seen = new Set<string>();
+    const queue = [...names];
+    while (queue.length) {
+      const n = queue.pop()!;
+      if (seen.has(n) || !declarations.has(n)) continue;
+      seen.add(n);
+      queue.push(...declarations.get(n)!.refs);
+    }
+    for (const n of seen) reachedBy.set(n, [...(reachedBy.get(n) ?? []), op]);
   }
-  if (p.usesAbsent) out += `\n${ABSENT_DECLARATION}`;
-  for (const alias of scope.enums.values()) {
-    const doc = tsdoc({ text: [modelDoc(alias.doc) ?? `The values of \`${alias.name}\`.`, "AWS may add values; any other string is accepted too."], ...(alias.deprecated ? { deprecated: true } : {}) });
-    out += `\n${doc}export type ${alias.name} = ${openUnion(alias.values)};\n`;
+  const home = new Map([...reachedBy].map(([n, ops]) => [n, ops.join(",")]));
+  const queue = [...declarations.keys()].filter((n) => !home.has(n));
+  while (queue.length) {
+    const n = queue.pop()!;
+    home.set(n, UNREACHED);
+    for (const r of declarations.get(n)!.refs) if (declarations.has(r) && home.get(r) !== UNREACHED) queue.push(r);
   }
-  return { text: out, renamed: namer.renamed };
+  return home;
+}
+
+/**
+ * A file name for each home several operations share: its first declaration's name, unique in the
+ * service even where file names are not case-sensitive (`_2` after a clash).
+ */
+function chunkNames(declarations: ReadonlyMap<string, Declaration>, home: ReadonlyMap<string, string>, operations: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set([...operations].map((o) => o.toLowerCase()));
+  for (const n of declarations.keys()) {
+    const h = home.get(n)!;
+    if (operations.has(h) || names.has(h)) continue;
+    let name = n.replace(/^\$/, "_");
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${n}_${i}`;
+    taken.add(name.toLowerCase());
+    names.set(h, name);
+  }
+  return names;
 }
 
 function defaultDefDoc(def: string, t: LogType, svc: LoggedService): string {
@@ -460,8 +605,16 @@ function defaultDefDoc(def: string, t: LogType, svc: LoggedService): string {
  * An operation's event: the envelope with the fields that identify the operation narrowed to literals and
  * its payloads typed. Members carry no TSDoc of their own: editors show the envelope's (`CloudTrailRecord`
  * declares every one of them), which keeps 19,000 events from repeating the same four comments.
+ * Declares the event and its payloads; returns their names.
  */
-function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: ReturnType<typeof opNames>, modelDoc: ModelDoc): string {
+function operation(
+  p: Printer,
+  svc: LoggedService,
+  op: LoggedOperation,
+  names: ReturnType<typeof opNames>,
+  modelDoc: ModelDoc,
+  declare: (name: string, text: string, refs?: ReadonlySet<string>) => void,
+): string[] {
   const eventSource = op.eventSource ?? (svc.eventSource === ANY_EVENT_SOURCE ? undefined : svc.eventSource);
   const where = [
     eventSource ? `eventSource ${[eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))].map((s) => `\`${s}\``).join(" or ")}` : undefined,
@@ -469,32 +622,37 @@ function operation(p: Printer, svc: LoggedService, op: LoggedOperation, names: R
     ...(op.match ?? []).map((m) => `${m.path.join(".")} \`${m.value}\``),
   ].filter(Boolean);
   let out = tsdoc({
-    text: [
-      modelDoc(op.doc),
-      `The CloudTrail record of ${svc.name} \`${op.name}\`${where.length ? `: ${where.join(", ")}` : ""}.`,
-      svc.curated ? undefined : `The operation's full documentation: \`cloudtrail-schema show ${svc.name}.${op.name}\`.`,
-    ],
+    text: [modelDoc(op.doc) ?? `The CloudTrail record of ${svc.name} \`${op.name}\`${where.length ? `: ${where.join(", ")}` : ""}.`],
     ...(op.deprecated ? { deprecated: true } : {}),
     tags: svc.uid && !svc.curated ? [`@see {@link ${apiReference(svc.uid, op.name)} | ${op.name} in the AWS API reference}`] : [],
   });
+  // Read here, not at load: envelope.ts imports this module, so its constants are not set yet when this one loads.
+  const base = isInsights(op) ? `${ROOT}.${INSIGHTS_RECORD_TYPE}` : RECORD;
   const members: string[] = [];
   const eventSources = eventSource ? [eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))] : [];
   if (eventSource) members.push(`eventSource: ${eventSources.map((s) => JSON.stringify(s)).join(" | ")};`);
   if (op.eventNames.length) members.push(`eventName: ${op.eventNames.map((n) => JSON.stringify(n)).join(" | ")};`);
-  for (const [field, value] of matchMembers(op.match ?? [], isInsights(op) ? INSIGHTS_RECORD : RECORD)) members.push(`${propertyKey(field)}: ${value};`);
+  for (const [field, value] of matchMembers(op.match ?? [], base)) members.push(`${propertyKey(field)}: ${value};`);
   members.push(`requestParameters?: ${op.request ? names.request : UNMODELED} | null;`);
   members.push(`responseElements?: ${op.response ? names.response : UNMODELED} | null;`);
   if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
   if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
-  out += `export interface ${names.event} extends ${isInsights(op) ? INSIGHTS_RECORD : RECORD} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  out += `export interface ${names.event} extends ${base} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  // The event refers to its payloads by name (declared next) and to the root's types, beside what it printed.
+  const refs = p.take();
+  for (const n of [base, op.request ? names.request : UNMODELED, op.response ? names.response : UNMODELED]) refs.add(n);
+  declare(names.event, out, refs);
+  const declared: string[] = [names.event];
   const part = (t: LogType | null, name: string, field: string, shape: string | undefined) => {
-    if (!t) return "";
-    const what = `What \`${field}\` holds in the record of ${svc.name} \`${op.name}\`${shape ? ` (botocore shape \`${shape}\`)` : ""}.`;
-    return `\n${p.declaration(name, t, tsdoc({ text: [what, t.kind === "ref" ? undefined : modelDoc(t.doc)] }))}`;
+    if (!t) return;
+    // The shape's own documentation says little here ("Contains the response to a successful CreatePolicy request").
+    const what = `\`${field}\` of ${svc.name} \`${op.name}\`${shape ? ` (botocore shape \`${shape}\`)` : ""}.`;
+    declare(name, p.declaration(name, t, tsdoc({ text: [what] })));
+    declared.push(name);
   };
-  out += part(op.request, names.request, "requestParameters", op.inputShape);
-  out += part(op.response, names.response, "responseElements", op.outputShape);
-  return out;
+  part(op.request, names.request, "requestParameters", op.inputShape);
+  part(op.response, names.response, "responseElements", op.outputShape);
+  return declared;
 }
 
 /** The operation's page in the AWS API reference (AWS's redirect by the model's `metadata.uid`). */

@@ -32,6 +32,8 @@ export function tsdoc(parts: DocParts, indent = ""): string {
 
 /** How long a summary may grow, in characters (a hover's worth: two or three lines). */
 export const SUMMARY_MAX = 300;
+/** How long the summary of a field or a shape may grow: a line, mostly its first sentence. */
+export const FIELD_SUMMARY_MAX = 160;
 /** How long a later paragraph that states a constraint or the values (`Valid values: …`) may be and still be kept. */
 export const NOTE_MAX = 160;
 
