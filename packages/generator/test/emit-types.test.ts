@@ -6,10 +6,11 @@
  * Regenerate the golden files on purpose, then review the diff:
  *   UPDATE_GOLDEN=1 npx vitest run packages/generator/test/emit-types.test.ts
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { Node, Project, SyntaxKind } from "ts-morph";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.js";
 import { emitEnvelopeTypes, emitPackageTypes, emitServiceTypes, TYPES_DIR, typesPath } from "../src/emit-types.js";
 import { emitEnvelopeModule, envelopeTypeNames } from "../src/emit-types/envelope.js";
@@ -185,23 +186,46 @@ describe("summarizeDoc", () => {
 
 describe("a service module (tiny model)", () => {
   const tiny = project(normalize("tiny", tinyModel, ctx));
-  const { text } = emitServiceModule(tiny, ctx);
+  const { text, files } = emitServiceModule(tiny, ctx);
+  const file = (path: string) => {
+    const t = files.get(path);
+    if (t === undefined) throw new Error(`no ${path} among ${[...files.keys()].join(", ")}`);
+    return t;
+  };
 
-  it("declares the events map, the union and the registry entry", () => {
-    expect(text).toContain("export interface TinyEvents {\n");
-    expect(text).toContain("  PutThing: PutThingEvent;\n");
-    expect(text).toContain("export type TinyEvent = TinyEvents[keyof TinyEvents];\n");
-    expect(text).toContain('declare module "../index.js" {\n  interface CloudTrailServices {\n');
-    expect(text).toContain("    tiny: TinyEvents;\n");
+  it("writes one module per operation, one per set of operations sharing shapes, the events map and the service", () => {
+    expect([...files.keys()].sort()).toEqual(
+      ["tiny.d.ts", "tiny/shapes.d.ts", "tiny/shapes/Thing.d.ts", ...tiny.operations.map((op) => `tiny/${op.name}.d.ts`)].sort(),
+    );
+    // The service re-exports every module, so `@cloudtrail-schema/types/tiny` is the whole service.
+    for (const path of files.keys()) if (path !== "tiny.d.ts") expect(file("tiny.d.ts")).toContain(`export * from "./${path.replace(/\.d\.ts$/, ".js")}";\n`);
+  });
+
+  it("declares the events map and its registry entry once; each operation module adds its event", () => {
+    expect(file("tiny/shapes.d.ts")).toContain("export interface TinyEvents {}\n");
+    expect(file("tiny/shapes.d.ts")).toContain("export type TinyEvent = TinyEvents[keyof TinyEvents];\n");
+    expect(file("tiny/shapes.d.ts")).toContain('declare module "../../index.js" {\n  interface CloudTrailServices {\n');
+    expect(file("tiny/shapes.d.ts")).toContain("    tiny: TinyEvents;\n");
+    expect(file("tiny/PutThing.d.ts")).toContain('declare module "./shapes.js" {\n  interface TinyEvents {\n    PutThing: PutThingEvent;\n  }\n}\n');
+    // A module augmentation alone does not bring the augmented module into a program: the import does.
+    expect(file("tiny/Ping.d.ts")).toContain('import type {} from "./shapes.js";\n');
+  });
+
+  it("declares a shape two operations reach once, in its own module, and one only an operation reaches in that operation's", () => {
+    expect(file("tiny/shapes/Thing.d.ts")).toMatch(/^export interface Thing \{/m);
+    for (const op of ["PutThing", "ListThings"]) expect(file(`tiny/${op}.d.ts`)).toContain('import type { Thing } from "./shapes/Thing.js";\n');
+    expect(file("tiny/PutThing.d.ts")).toMatch(/^export interface Node \{/m);
+    expect(text.match(/^export interface Thing \{/gm)).toHaveLength(1);
   });
 
   it("gives each operation an event with literal eventSource and eventName and typed payloads", () => {
-    expect(text).toContain(
-      'export interface PutThingEvent extends $Record {\n  eventSource: "tiny.amazonaws.com";\n  eventName: "PutThing";\n' +
+    expect(file("tiny/PutThing.d.ts")).toContain(
+      'export interface PutThingEvent extends $.CloudTrailRecord {\n  eventSource: "tiny.amazonaws.com";\n  eventName: "PutThing";\n' +
         "  requestParameters?: PutThingRequestParameters | null;\n  responseElements?: PutThingResponseElements | null;\n}\n",
     );
+    expect(file("tiny/PutThing.d.ts")).toContain('import type * as $ from "../../index.js";\n');
     // No input or output shape: whatever CloudTrail writes, typically null.
-    expect(text).toContain("  requestParameters?: $Unmodeled | null;\n  responseElements?: $Unmodeled | null;\n");
+    expect(file("tiny/Ping.d.ts")).toContain("  requestParameters?: $.UnmodeledPayload | null;\n  responseElements?: $.UnmodeledPayload | null;\n");
   });
 
   it("types members as the compatible schema does, with the model's docs", () => {
@@ -214,11 +238,14 @@ describe("a service module (tiny model)", () => {
     expect(text).toMatch(/export interface Node \{[^}]*children\?: Node\[\];/s);
   });
 
-  it("links each event to the AWS API reference and the show command, and summarizes the model's docs", () => {
+  it("links each event to the AWS API reference, and the service to the show command", () => {
     expect(apiReference("tiny-2024-01-01", "PutThing")).toBe("https://docs.aws.amazon.com/goto/WebAPI/tiny-2024-01-01/PutThing");
     expect(text).toMatch(
-      /\/\*\*\n \* Stores a `Thing`\.\n \*\n \* The CloudTrail record of tiny `PutThing`[^\n]*\n \*\n \* The operation's full documentation: `cloudtrail-schema show tiny\.PutThing`\.\n \*\n \* @see \{@link https:\/\/docs\.aws\.amazon\.com\/goto\/WebAPI\/tiny-2024-01-01\/PutThing \| PutThing in the AWS API reference\}\n \*\/\nexport interface PutThingEvent /,
+      /\/\*\*\n \* Stores a `Thing`\.\n \*\n \* @see \{@link https:\/\/docs\.aws\.amazon\.com\/goto\/WebAPI\/tiny-2024-01-01\/PutThing \| PutThing in the AWS API reference\}\n \*\/\nexport interface PutThingEvent /,
     );
+    // Without the model's documentation, the event says what it is; the service module how to read the rest.
+    expect(file("tiny/Ping.d.ts")).toContain(" * The CloudTrail record of tiny `Ping`: eventSource `tiny.amazonaws.com`, eventName `Ping`.\n");
+    expect(file("tiny.d.ts")).toContain("An operation's full documentation: `cloudtrail-schema show tiny.<Operation>`.");
   });
 
   it("keeps the model's whole documentation with fullDocs, and only its summary without", () => {
@@ -237,6 +264,21 @@ describe("a service module (tiny model)", () => {
     const dir = "/virtual/types";
     const memory = Object.fromEntries([...files].map(([p, t]) => [`${dir}/${p}`, t]));
     expect(diagnostics(Object.keys(memory), memory)).toEqual([]);
+  });
+
+  it("registers only the operations a program imports, and all of them with the service", async () => {
+    const dir = "/virtual/types";
+    const memory = Object.fromEntries([...(await packageFiles([tiny]))].map(([p, t]) => [`${dir}/${p}`, t]));
+    const consumer = (from: string, body: string) => ({
+      ...memory,
+      "/virtual/consumer.ts": `import type { CloudTrailEvent, OperationName } from "${dir}/dist/index.js";\nimport type {} from "${dir}/dist/services/${from}.js";\n${body}`,
+    });
+    const one = consumer("tiny/PutThing", 'export const name: OperationName<"tiny"> = "PutThing";\ndeclare const e: CloudTrailEvent<"tiny", "PutThing">;\nexport const n: string | undefined = e.requestParameters?.thingName;\n');
+    expect(diagnostics(["/virtual/consumer.ts"], one)).toEqual([]);
+    const other = consumer("tiny/PutThing", 'export const name: OperationName<"tiny"> = "ListThings";\n');
+    expect(diagnostics(["/virtual/consumer.ts"], other).join("\n")).toMatch(/"ListThings"/);
+    const all = consumer("tiny", 'export const names: OperationName<"tiny">[] = ["PutThing", "ListThings", "Ping"];\nexport type Ping = CloudTrailEvent<"tiny", "Ping">;\n');
+    expect(diagnostics(["/virtual/consumer.ts"], all)).toEqual([]);
   });
 
   it("does not mutate the log model and prints the same text twice", () => {
@@ -275,81 +317,103 @@ describe("package modules", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Golden files: the declarations of six services as the package ships them, under test/golden/types/.
+// Golden files: the declarations of six services as the package ships them, under test/golden/types/: the
+// package's own modules as files, each service's modules (ec2 has 1,600) as one text, module after module.
 
 const GOLDEN = ["ec2", "iam", "kms", "lambda", "s3", "sts"];
 const goldenDir = join(import.meta.dirname, "golden", "types");
 const snapshot = openSnapshot(join(import.meta.dirname, "..", "..", "..", "data", "botocore"));
+const PACKAGE_FILES = ["index.d.ts", "index.d.mts", "all.d.ts", "all.d.mts", "envelope.d.ts", "event-sources.d.ts"];
+
+/** A service's modules as one golden text: each after a `// ==> <path>` line, in path order. */
+function serviceBundle(files: ReadonlyMap<string, string>, service: string): string {
+  const prefix = `${TYPES_DIR}/services/`;
+  return [...files]
+    .filter(([p]) => p === `${prefix}${service}.d.ts` || p.startsWith(`${prefix}${service}/`))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([p, t]) => `// ==> ${p.slice(TYPES_DIR.length + 1)}\n${t}`)
+    .join("\n");
+}
 
 describe("golden declarations", () => {
   let files: Map<string, string>;
+  let written: string;
+  const golden = new Map<string, () => string>([
+    ...GOLDEN.map((s): [string, () => string] => [`services/${s}.modules.txt`, () => serviceBundle(files, s)]),
+    ...PACKAGE_FILES.map((p): [string, () => string] => [p, () => files.get(`${TYPES_DIR}/${p}`)!]),
+  ]);
   beforeAll(async () => {
     const context = createContext(snapshot, { services: GOLDEN });
     files = new Map([...generate(snapshot, context, []).files].filter(([p]) => p.startsWith(`${TYPES_DIR}/`)));
     files.set(...(await emitEnvelopeTypes(envelopeSchema(context.botocoreVersion), context)));
+    // The declarations on disk, for the compiler and ts-morph.
+    written = mkdtempSync(join(tmpdir(), "cloudtrail-golden-types-"));
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(written, path)), { recursive: true });
+      writeFileSync(join(written, path), text);
+    }
     if (process.env.UPDATE_GOLDEN) {
-      for (const [path, text] of files) {
-        const file = join(goldenDir, path.slice(TYPES_DIR.length + 1));
-        mkdirSync(join(file, ".."), { recursive: true });
-        writeFileSync(file, text);
+      rmSync(goldenDir, { recursive: true, force: true });
+      for (const [path, text] of golden) {
+        mkdirSync(dirname(join(goldenDir, path)), { recursive: true });
+        writeFileSync(join(goldenDir, path), text());
+      }
+    }
+  });
+  afterAll(() => {
+    if (written) rmSync(written, { recursive: true, force: true });
+  });
+
+  it("generates the modules of the six services and the package's own", () => {
+    const services = new Set([...files.keys()].filter((p) => p.startsWith(`${TYPES_DIR}/services/`)).map((p) => /^[^/]+\/services\/([^/.]+)/.exec(p)![1]));
+    expect([...services].sort()).toEqual([...GOLDEN].sort());
+    expect([...files.keys()].filter((p) => !p.startsWith(`${TYPES_DIR}/services/`)).sort()).toEqual(PACKAGE_FILES.map((p) => `${TYPES_DIR}/${p}`).sort());
+    for (const s of GOLDEN) {
+      const svc = logService(snapshot, s, createContext(snapshot));
+      for (const path of [typesPath.service(s), `${TYPES_DIR}/services/${s}/shapes.d.ts`, ...svc.operations.map((op) => `${TYPES_DIR}/services/${s}/${op.name}.d.ts`)]) {
+        expect(files.has(path), path).toBe(true);
       }
     }
   });
 
-  it("generates the modules of the six services and the package's own", () => {
-    const entry = (p: string) => [p, p.replace(/\.d\.ts$/, ".d.mts")];
-    expect([...files.keys()].sort()).toEqual(
-      [
-        ...GOLDEN.flatMap((s) => entry(typesPath.service(s))),
-        ...entry(`${TYPES_DIR}/index.d.ts`),
-        ...entry(`${TYPES_DIR}/all.d.ts`),
-        `${TYPES_DIR}/envelope.d.ts`,
-        `${TYPES_DIR}/event-sources.d.ts`,
-      ].sort(),
-    );
-  });
-
-  it("gives each entry point an ES-module twin that re-exports it", () => {
-    expect(files.get(`${TYPES_DIR}/services/iam.d.mts`)).toMatch(/\nexport \* from "\.\/iam\.js";\n$/);
+  it("gives the root and `all` an ES-module twin that re-exports them, and the services none", () => {
     expect(files.get(`${TYPES_DIR}/index.d.mts`)).toMatch(/\nexport \* from "\.\/index\.js";\n$/);
     expect(files.get(`${TYPES_DIR}/all.d.mts`)).toMatch(/\nimport "\.\/all\.js";\n$/);
+    expect([...files.keys()].filter((p) => p.startsWith(`${TYPES_DIR}/services/`) && p.endsWith(".d.mts"))).toEqual([]);
   });
 
-  it.each([
-    ...GOLDEN.flatMap((s) => [`services/${s}.d.ts`, `services/${s}.d.mts`]),
-    ...["index.d.ts", "index.d.mts", "all.d.ts", "all.d.mts", "envelope.d.ts", "event-sources.d.ts"],
-  ])(
-    "%s matches its golden file",
-    (path) => {
-      const file = join(goldenDir, path);
-      expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
-      const same = files.get(`${TYPES_DIR}/${path}`) === readFileSync(file, "utf8");
-      expect(same, `${path} differs from its golden file; review the diff, then UPDATE_GOLDEN=1`).toBe(true);
-    },
-  );
+  it.each([...golden.keys()])("%s matches its golden file", (path) => {
+    const file = join(goldenDir, path);
+    expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+    const same = golden.get(path)!() === readFileSync(file, "utf8");
+    expect(same, `${path} differs from its golden file; review the diff, then UPDATE_GOLDEN=1`).toBe(true);
+  });
 
   it("is deterministic: the same service twice gives the same bytes", () => {
     const svc = logService(snapshot, "kms", createContext(snapshot));
     expect(emitServiceTypes(svc, ctx)).toEqual(emitServiceTypes(logService(snapshot, "kms", createContext(snapshot)), ctx));
   });
 
-  it("compiles, all golden declarations in one program, under strict without skipLibCheck", () => {
-    expect(diagnostics(goldenFiles())).toEqual([]);
+  it("compiles, all six services' modules in one program, under strict without skipLibCheck", () => {
+    expect(diagnostics(declarationFiles(written))).toEqual([]);
   });
 
   it("documents every declaration and every property (event members inherit CloudTrailRecord's)", () => {
     const p = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
     const missing: string[] = [];
     let checked = 0;
-    for (const file of goldenFiles()) {
+    for (const file of declarationFiles(written)) {
       const sf = p.addSourceFileAtPath(file);
-      const where = (n: Node) => `${file.slice(goldenDir.length + 1)}:${n.getStartLineNumber()}`;
+      const where = (n: Node) => `${file.slice(written.length + 1)}:${n.getStartLineNumber()}`;
       for (const d of [...sf.getInterfaces(), ...sf.getTypeAliases()]) {
+        // An operation module's addition to its service's events map: documented where the event is declared.
+        if (d.getFirstAncestorByKind(SyntaxKind.ModuleDeclaration)) continue;
         checked++;
         if (!d.getJsDocs().length) missing.push(`${where(d)} ${d.getName()}`);
-        const inheritsDocs = Node.isInterfaceDeclaration(d) && /^(CloudTrailRecord|\$Record)$/.test(d.getExtends()[0]?.getText() ?? "");
+        const inheritsDocs = Node.isInterfaceDeclaration(d) && /^(CloudTrailRecord|\$\.CloudTrailRecord|\$\.CloudTrailInsightsRecord)$/.test(d.getExtends()[0]?.getText() ?? "");
         for (const m of d.getDescendantsOfKind(SyntaxKind.PropertySignature)) {
           if (m.getFirstAncestorByKind(SyntaxKind.ConditionalType)) continue; // `E extends { requestParameters?: infer R }`
+          if (m.getFirstAncestorByKind(SyntaxKind.MappedType)) continue; // AbsentKeys
           // `"" & { items?: undefined }`: a stand-in's absent keys, documented on the structure beside it.
           if (m.getTypeNode()?.getText() === "undefined" && m.getParent()?.getParent()?.getKind() === SyntaxKind.IntersectionType) continue;
           checked++;
@@ -363,17 +427,17 @@ describe("golden declarations", () => {
   });
 });
 
-function goldenFiles(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.d\.m?ts$/.test(e.name) ? [join(dir, e.name)] : []));
-  return walk(goldenDir).sort();
+function declarationFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : /\.d\.m?ts$/.test(e.name) ? [join(d, e.name)] : []));
+  return walk(dir).sort();
 }
 
 /** Every declaration file of a package made of `services` (paths relative to the types package). */
 async function packageFiles(services: LoggedService[]): Promise<Map<string, string>> {
   const envelope = envelopeSchema(ctx.botocoreVersion);
   const entries = Object.fromEntries(services.map((s) => [s.name, entryOf(s)]));
-  const files = new Map(services.map((s) => emitServiceTypes(s, ctx)));
+  const files = new Map(services.flatMap((s) => emitServiceTypes(s, ctx)));
   for (const [p, t] of emitPackageTypes(buildManifest(ctx.botocoreVersion, entries), envelope, ctx)) files.set(p, t);
   files.set(...(await emitEnvelopeTypes(envelope, ctx)));
   return files;

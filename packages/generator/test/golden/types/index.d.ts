@@ -33,6 +33,10 @@ export type ServiceEvents<S extends ServiceName> = S extends keyof CloudTrailSer
  */
 export type OperationName<S extends ServiceName> = keyof ServiceEvents<S>;
 /**
+ * The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as, so `x?.items?.map(…)` compiles through the union. Keys `Own` has itself (`length`) and index signatures are left out.
+ */
+export type AbsentKeys<T, Own> = { [K in keyof T as string extends K ? never : number extends K ? never : K extends keyof Own ? never : K]?: undefined };
+/**
  * `requestParameters` or `responseElements` of an operation whose model has no input or output: CloudTrail writes null or leaves the field out, and some records carry an object the model does not describe.
  */
 export type UnmodeledPayload = { [key: string]: unknown };
