@@ -12,6 +12,7 @@
  *   schemas. They are not lost: every document is also written whole under `build/schemas/` (not
  *   published), which the runtime's build reads for its strict mode. `modelConstraints` keeps them in the
  *   published files too (`generate --model-constraints`).
+ * - `sharedDefinitions`: a definition the same as an earlier one is a reference to it (1.8 MB).
  * - `relativeRefs`: a reference into a sibling document (`https://cloudtrail-schema.dev/schemas/envelope.json#/$defs/Record`)
  *   written relative to the document's `$id` (`envelope.json#/$defs/Record`), as every JSON Schema
  *   validator resolves it: 19,000 event definitions name the envelope (0.74 MB).
@@ -75,10 +76,45 @@ export function relativeRefs<D extends JsonSchema>(doc: D): D {
   return rewriteSchemaNodes(doc as JsonValue, relative) as D;
 }
 
+/** Definitions shorter than this (as JSON) are left as they are: a reference would save little or nothing. */
+const SHARED_MIN_LENGTH = 40;
+
+/**
+ * The document with each definition whose body is the same as an earlier one's (as JSON, at least 40
+ * characters) written as a reference to that first one: `$defs["DeleteNotebook.responseElements"]` becomes
+ * `{"$ref": "#/$defs/CancelCapacityReservation.responseElements"}`. Every definition keeps its name, so a
+ * lookup by name still finds it, one reference away. The same text means the same schema: local
+ * references resolve in the same document. Operations without parameters, services whose operations
+ * answer with the same few fields: 14,000 definitions, 1.8 MB of the compatible schemas.
+ */
+export function sharedDefinitions<D extends JsonSchema>(doc: D): D {
+  const defs = doc.$defs;
+  if (typeof defs !== "object" || defs === null || Array.isArray(defs)) return rewriteSchemaNodes(doc as JsonValue, (node) => node) as D;
+  const first = new Map<string, string>();
+  const shared: JsonSchema = {};
+  for (const [name, body] of Object.entries(defs)) {
+    const text = JSON.stringify(body);
+    // A definition that is only a reference is as short as sharing would make it (and stays idempotent).
+    const worth = text.length >= SHARED_MIN_LENGTH && !isReference(body);
+    const earlier = worth ? first.get(text) : undefined;
+    if (earlier === undefined) {
+      if (worth) first.set(text, name);
+      shared[name] = JSON.parse(text) as JsonValue;
+    } else shared[name] = { $ref: `#/$defs/${pointerToken(earlier)}` };
+  }
+  return { ...rewriteSchemaNodes<JsonSchema>({ ...doc, $defs: {} }, (node) => node), $defs: shared } as unknown as D;
+}
+
+const isReference = (body: JsonValue): boolean =>
+  typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 1 && typeof body.$ref === "string";
+
+/** A definition name as a JSON Pointer token in a URI fragment (the emitters' own spelling: dots kept). */
+const pointerToken = (name: string): string => encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%2E/g, ".");
+
 /** The document as the package publishes it (documentation and overlay as the options say). */
 export function publishedSchema<D extends JsonSchema>(doc: D, options: SchemaFileOptions): D {
   const documented = options.schemaDocs ? doc : undocumented(doc);
-  return relativeRefs(options.modelConstraints ? documented : withoutStrictOverlay(documented));
+  return sharedDefinitions(relativeRefs(options.modelConstraints ? documented : withoutStrictOverlay(documented)));
 }
 
 /** The text of a schema file of the package. */
@@ -88,8 +124,9 @@ export function schemaFileText(doc: JsonSchema, options: SchemaFileOptions): str
 
 /**
  * The text of a full document under `build/schemas/`: the strict overlay kept, for the runtime's build;
- * minified and undocumented (the runtime keeps only what validates).
+ * minified and undocumented (the runtime keeps only what validates), definitions not shared (the runtime
+ * compresses its data, and reads each definition's own body).
  */
 export function fullSchemaFileText(doc: JsonSchema): string {
-  return schemaFileText(doc, { schemaDocs: false, modelConstraints: true });
+  return jsonFileText(relativeRefs(undocumented(doc)), false);
 }

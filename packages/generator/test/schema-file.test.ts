@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JsonSchemaDocument } from "../src/json-schema.js";
-import { fullSchemaFileText, jsonFileText, publishedSchema, relativeRefs, schemaFileText, undocumented, withoutStrictOverlay } from "../src/schema-file.js";
+import { fullSchemaFileText, jsonFileText, publishedSchema, relativeRefs, schemaFileText, sharedDefinitions, undocumented, withoutStrictOverlay } from "../src/schema-file.js";
 
 const DOC: JsonSchemaDocument = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -141,6 +141,58 @@ describe("relativeRefs", () => {
   });
 });
 
+describe("sharedDefinitions", () => {
+  const long = { type: "object", properties: { resourceIdentifier: { type: "string" } } }; // 71 characters
+  const DEFS = {
+    $id: "https://cloudtrail-schema.dev/schemas/tiny.json",
+    anyOf: [{ $ref: "#/$defs/Get.requestParameters" }],
+    $defs: {
+      "Delete.requestParameters": long,
+      "Get.requestParameters": structuredClone(long),
+      "Put.requestParameters": { ...long, required: ["resourceIdentifier"] },
+      "a/b~c": structuredClone(long),
+      "Empty.requestParameters": { type: "object" },
+      "None.requestParameters": { type: "object" },
+      "Later.requestParameters": structuredClone(long),
+    },
+  };
+
+  it("writes a definition the same as an earlier one as a reference to the first, by name", () => {
+    expect(sharedDefinitions(DEFS)).toEqual({
+      $id: DEFS.$id,
+      anyOf: [{ $ref: "#/$defs/Get.requestParameters" }],
+      $defs: {
+        "Delete.requestParameters": long,
+        "Get.requestParameters": { $ref: "#/$defs/Delete.requestParameters" },
+        "Put.requestParameters": { ...long, required: ["resourceIdentifier"] }, // differs: kept
+        "a/b~c": { $ref: "#/$defs/Delete.requestParameters" },
+        "Empty.requestParameters": { type: "object" },
+        "None.requestParameters": { type: "object" }, // shorter than a reference would make worth it
+        "Later.requestParameters": { $ref: "#/$defs/Delete.requestParameters" },
+      },
+    });
+  });
+
+  it("escapes the first definition's name as a JSON Pointer in a URI fragment", () => {
+    const doc = { $defs: { "a/b~c d": long, other: structuredClone(long) } };
+    const ref = (sharedDefinitions(doc).$defs.other as { $ref: string }).$ref;
+    expect(ref).toBe("#/$defs/a~1b~0c%20d");
+    const token = decodeURIComponent(ref.slice("#/$defs/".length)).replace(/~1/g, "/").replace(/~0/g, "~");
+    expect(token).toBe("a/b~c d");
+  });
+
+  it("keeps the keys' order, is idempotent and does not touch its input", () => {
+    const before = JSON.stringify(DEFS);
+    const out = sharedDefinitions(DEFS);
+    expect(JSON.stringify(DEFS)).toBe(before);
+    expect(Object.keys(out)).toEqual(Object.keys(DEFS));
+    expect(Object.keys(out.$defs)).toEqual(Object.keys(DEFS.$defs));
+    expect(sharedDefinitions(out)).toEqual(out);
+    out.$defs["Delete.requestParameters"]!.type = "changed";
+    expect(JSON.stringify(DEFS)).toBe(before);
+  });
+});
+
 describe("schemaFileText", () => {
   const OFF = { schemaDocs: false, modelConstraints: false };
   it("is minified, undocumented and without the strict overlay by default, one line and a newline", () => {
@@ -160,6 +212,10 @@ describe("schemaFileText", () => {
     expect(full).toEqual(relativeRefs(MODELLED));
     expect(full).toEqual(publishedSchema(MODELLED, { schemaDocs: false, modelConstraints: true }));
     expect(withoutStrictOverlay(full)).toEqual(publishedSchema(MODELLED, OFF));
+    // Definitions are shared in the published file only: the full one keeps each body for the runtime.
+    const twice = { ...MODELLED, $defs: { ...MODELLED.$defs, "Again.event": MODELLED.$defs["Op.event"]! } };
+    expect(JSON.parse(fullSchemaFileText(twice)).$defs["Again.event"]).toEqual(full.$defs["Op.event"]);
+    expect(publishedSchema(twice, OFF).$defs["Again.event"]).toEqual({ $ref: "#/$defs/Op.event" });
     expect(publishedSchema(MODELLED, OFF).$defs["Op.event"]!.$ref).toBe("envelope.json#/$defs/Record");
   });
 
