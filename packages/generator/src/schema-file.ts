@@ -108,8 +108,8 @@ export function sharedDefinitions<D extends JsonSchema>(doc: D): D {
 const isReference = (body: JsonValue): boolean =>
   typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 1 && typeof body.$ref === "string";
 
-/** A definition name as a JSON Pointer token in a URI fragment (the emitters' own spelling: dots kept). */
-const pointerToken = (name: string): string => encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%2E/g, ".");
+/** A definition name as a JSON Pointer token in a URI fragment (`~` and `/` escaped, then percent-encoded). */
+const pointerToken = (name: string): string => encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"));
 
 /** The document as the package publishes it (documentation and overlay as the options say). */
 export function publishedSchema<D extends JsonSchema>(doc: D, options: SchemaFileOptions): D {
