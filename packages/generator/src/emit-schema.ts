@@ -4,7 +4,8 @@
  * The document is the *compatible* form: what every real record satisfies (types and structure; open
  * objects; open enums). What only the *strict* mode checks (closed objects, enums, required members,
  * lengths, ranges, patterns) sits beside it under the vendor keyword `x-model`; `toStrict()` hoists it.
- * So one file serves both modes, and a plain validator ignores what it does not know.
+ * So one document serves both modes, and a plain validator ignores what it does not know. The package's
+ * published files drop the overlay (schema-file.ts); the runtime's build reads the whole document.
  */
 import type { JsonSchema, JsonValue } from "./json-schema.js";
 import { ANY_EVENT_SOURCE, type LoggedOperation, type LoggedService, type LogType, type TimestampRendering } from "./log-model.js";

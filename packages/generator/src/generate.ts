@@ -11,7 +11,7 @@ import type { LoggedService } from "./log-model.js";
 import { buildManifest, entryOf, type ServiceManifestEntry } from "./manifest.js";
 import { normalize } from "./normalize.js";
 import { project } from "./project/index.js";
-import { jsonFileText, schemaFileText } from "./schema-file.js";
+import { FULL_SCHEMAS_DIR, fullSchemaFileText, jsonFileText, schemaFileText } from "./schema-file.js";
 import type { Snapshot } from "./load.js";
 
 /** Stable JSON text: two-space indent, trailing newline. Key order is the order the stages built. */
@@ -24,7 +24,11 @@ export function logService(snapshot: Pick<Snapshot, "read">, service: string, ct
 }
 
 export interface Generated {
-  /** Output path (relative to the types package) -> contents. */
+  /**
+   * Output path (relative to the types package) -> contents: `schemas/` (published: the compatible form,
+   * unless `modelConstraints`), `build/schemas/` (the full documents with the strict overlay, which the
+   * runtime's build reads; not published), the manifest and the declarations.
+   */
   files: Map<string, string>;
   services: number;
   operations: number;
@@ -43,7 +47,9 @@ export function generate(
   const entries: Record<string, ServiceManifestEntry> = {};
   let operations = 0;
   const add = (svc: LoggedService) => {
-    files.set(`schemas/${svc.name}.json`, schemaFileText(emitServiceSchema(svc, ctx), ctx));
+    const doc = emitServiceSchema(svc, ctx);
+    files.set(`schemas/${svc.name}.json`, schemaFileText(doc, ctx));
+    files.set(`${FULL_SCHEMAS_DIR}/${svc.name}.json`, fullSchemaFileText(doc));
     if (ctx.types) for (const [path, text] of emitServiceTypes(svc, ctx)) files.set(path, text);
     entries[svc.name] = entryOf(svc);
     operations += svc.operations.length;
@@ -53,6 +59,7 @@ export function generate(
   const envelope = envelopeSchema(ctx.botocoreVersion);
   const manifest = buildManifest(ctx.botocoreVersion, entries);
   files.set("schemas/envelope.json", schemaFileText(envelope, ctx));
+  files.set(`${FULL_SCHEMAS_DIR}/envelope.json`, fullSchemaFileText(envelope));
   // Minified like the schemas (2.9 MB indented, 1.7 MB not): read by programs, browsed with a JSON viewer.
   files.set("manifest.json", jsonFileText(manifest, false));
   if (ctx.types) for (const [path, text] of emitPackageTypes(manifest, envelope, ctx)) files.set(path, text);

@@ -7,8 +7,10 @@
  *
  *   { "type": "string", "x-model": { "enum": ["Start", "End"] } }
  *
- * so one file carries both and a reader sees, node by node, what strict checks on top. Ajv accepts the
- * emitted file once `x-model` is registered as an annotation (`ajv.addVocabulary(["x-model", "x-type"])`).
+ * so one document carries both and a reader sees, node by node, what strict checks on top. Ajv accepts the
+ * emitted document once `x-model` is registered as an annotation (`ajv.addVocabulary(["x-model", "x-type"])`).
+ * The package publishes it without the overlay (schema-file.ts); the whole document is written for the
+ * runtime's build (`build/schemas/`).
  *
  * - `toStrict`: hoist each `x-model` object's keywords into its node. A hoisted keyword *replaces* the
  *   node's own value (so `x-model.required` is the whole strict list, not an addition): one rule, no

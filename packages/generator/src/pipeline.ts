@@ -6,7 +6,7 @@ import { generate } from "./generate.js";
 import { openSnapshot } from "./load.js";
 import { write } from "./write.js";
 
-export interface GenerateAllOptions extends Partial<Pick<GenerateContext, "services" | "rules" | "docs" | "types" | "schemaDocs" | "fullDocs">> {
+export interface GenerateAllOptions extends Partial<Pick<GenerateContext, "services" | "rules" | "docs" | "types" | "schemaDocs" | "modelConstraints" | "fullDocs">> {
   out: string;
   snapshotDir?: string;
 }
@@ -17,6 +17,6 @@ export async function generateAll(options: GenerateAllOptions): Promise<{ servic
   const { files, services, operations } = generate(snapshot, ctx);
   // The one asynchronous emitter (json-schema-to-typescript), kept out of the synchronous generate().
   if (ctx.types) files.set(...(await emitEnvelopeTypes(envelopeSchema(ctx.botocoreVersion), ctx)));
-  write(files, options.out, ctx.types ? ["schemas", TYPES_DIR] : ["schemas"]);
+  write(files, options.out, ctx.types ? ["schemas", "build", TYPES_DIR] : ["schemas", "build"]);
   return { services, operations };
 }

@@ -10,6 +10,7 @@ import { createContext } from "../src/context.js";
 import { generate, jsonText, type Generated } from "../src/generate.js";
 import { openSnapshot } from "../src/load.js";
 import type { Manifest } from "../src/manifest.js";
+import { sharedDefinitions, withoutStrictOverlay } from "../src/schema-file.js";
 
 const snapshot = openSnapshot(join(import.meta.dirname, "..", "..", "..", "data", "botocore"));
 const GOLDEN = ["ec2", "iam", "kms", "lambda", "s3", "sts"];
@@ -52,6 +53,34 @@ describe("every service", () => {
     expect(JSON.stringify(sts).length).toBeGreaterThan(3 * text.length);
   });
 
+  it("publishes the compatible form: no x-model, envelope references relative; build/schemas keeps the whole", () => {
+    for (const [path, text] of all.files) if (path.startsWith("schemas/") && text.includes('"x-model"')) expect.fail(`${path} has x-model`);
+    const published = parse("schemas/iam.json");
+    const full = parse("build/schemas/iam.json");
+    expect(JSON.stringify(full)).toContain('"x-model"');
+    expect(published).toEqual(sharedDefinitions(withoutStrictOverlay(full)));
+    // A definition the same as an earlier one is a reference to it, under its own name.
+    const shared = Object.entries(published.$defs).filter(([, body]) => Object.keys(body as object).length === 1 && (body as { $ref?: string }).$ref?.startsWith("#/$defs/"));
+    expect(shared.length).toBeGreaterThan(10);
+    for (const [name, body] of shared) {
+      const target = decodeURIComponent((body as { $ref: string }).$ref.slice("#/$defs/".length));
+      expect(published.$defs[target], `${name} -> ${target}`).toEqual(withoutStrictOverlay(full).$defs[name]);
+    }
+    expect(published.$defs["CreatePolicy.event"].$ref).toBe("envelope.json#/$defs/Record");
+    expect(parse("build/schemas/envelope.json").$defs.Record["x-model"].required).toContain("eventTime");
+    expect(all.files.get("schemas/iam.json")!.length).toBeLessThan(0.7 * all.files.get("build/schemas/iam.json")!.length);
+    const keyOf = (path: string) => path.replace(/^build\/schemas\//, "schemas/");
+    expect([...all.files.keys()].filter((p) => p.startsWith("build/")).map(keyOf).sort()).toEqual([...all.files.keys()].filter((p) => p.startsWith("schemas/")).sort());
+  });
+
+  it("keeps the model's constraints in the published schemas with modelConstraints", () => {
+    const kept = generate(snapshot, createContext(snapshot, { services: ["sts"], types: false, modelConstraints: true }), []);
+    const full = (path: string) => JSON.parse(all.files.get(path)!) as Record<string, any>;
+    expect(JSON.parse(kept.files.get("schemas/sts.json")!)).toEqual(sharedDefinitions(full("build/schemas/sts.json")));
+    expect(JSON.parse(kept.files.get("schemas/envelope.json")!)).toEqual(sharedDefinitions(full("build/schemas/envelope.json")));
+    expect(kept.files.get("schemas/sts.json")).toContain('"x-model"');
+  });
+
   it("is deterministic: a second run gives byte-identical files", () => {
     const again = generate(snapshot, createContext(snapshot));
     expect([...again.files.keys()]).toEqual([...all.files.keys()]);
@@ -61,9 +90,11 @@ describe("every service", () => {
 
 describe("golden files", () => {
   // Regenerate on purpose with: UPDATE_GOLDEN=1 npx vitest run packages/generator/test/all-services.test.ts
-  // The package's files are minified; the golden files are indented, so a change reads as a diff.
+  // The package's files are minified; the golden files are indented, so a change reads as a diff. They are
+  // the full documents (build/schemas/, with the strict overlay), so a change to the model's constraints
+  // shows too; the published file is that document without x-model (withoutStrictOverlay, tested above).
   it.each(GOLDEN)("%s matches test/golden/schemas/%s.json", (service) => {
-    const text = jsonText(parse(`schemas/${service}.json`));
+    const text = jsonText(parse(`build/schemas/${service}.json`));
     const file = join(goldenDir, `${service}.json`);
     if (process.env.UPDATE_GOLDEN) {
       mkdirSync(goldenDir, { recursive: true });

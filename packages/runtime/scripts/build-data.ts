@@ -1,6 +1,8 @@
 /**
- * `node --import tsx scripts/build-data.ts [--types DIR] [--out DIR]`: the runtime's data, from the schemas
- * the generator wrote into @cloudtrail-schema/types.
+ * `node --import tsx scripts/build-data.ts [--types DIR] [--out DIR]`: the runtime's data, from the full
+ * schemas the generator wrote beside @cloudtrail-schema/types, in its `build/schemas/` (not published):
+ * the published `schemas/` are the compatible form only, and strict mode needs the model's constraints,
+ * the `x-model` overlay those full documents keep.
  *
  *   generated/index.cjs             service -> [eventSource, apiVersion, curated?, otherEventSources?] (what resolveEvent reads first)
  *   generated/schemas/envelope.cjs  the record envelope's definitions
@@ -8,7 +10,10 @@
  *
  * Definitions keep only what validates (documentation stays in @cloudtrail-schema/types) and are stored
  * compressed: a service module is a few string literals, cheap to parse, and small inside a bundle. Every schema is checked first: keywords the validator implements, `$ref`s that resolve,
- * patterns that compile; a problem fails the build and names the place.
+ * patterns that compile; a problem fails the build and names the place. A reference into another document
+ * is written relative in the files (`envelope.json#/$defs/Record`) and stored absolute, resolved against the
+ * document's `$id`: the runtime serves definitions under other `$id`s (getEventSchema's), where a relative
+ * reference would resolve elsewhere.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +22,8 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { ANNOTATION_KEYWORDS, mapSchema, setOwn, VALIDATION_KEYWORDS, X_MODEL } from "../src/keywords.js";
 
 const ENVELOPE_ID = "https://cloudtrail-schema.dev/schemas/envelope.json";
+/** Where the generator writes the full schemas (with `x-model`), relative to the types package. */
+const FULL_SCHEMAS = join("build", "schemas");
 const FORMAT = 1;
 
 interface ManifestEntry {
@@ -41,11 +48,22 @@ function prepare(file: string, doc: Json, problems: string[], envelopeDefs: Read
     problems.push(`${file}: no $defs`);
     return {};
   }
+  const id = typeof doc.$id === "string" ? doc.$id : undefined;
+  const absolute = (ref: unknown, loc: string): unknown => {
+    if (typeof ref !== "string" || ref.startsWith("#")) return ref;
+    try {
+      return new URL(ref, id).href;
+    } catch {
+      problems.push(`${loc}/$ref: ${JSON.stringify(ref)} is not a URI reference resolvable against $id ${JSON.stringify(id)}`);
+      return ref;
+    }
+  };
   const slim = mapSchema({ $defs: defs }, `${file}#`, (node, loc) => {
     const out: { [k: string]: unknown } = {};
-    for (const [k, v] of Object.entries(node)) {
+    for (let [k, v] of Object.entries(node)) {
       if (ANNOTATION_KEYWORDS.has(k)) continue;
       if (!VALIDATION_KEYWORDS.has(k) && !STRUCTURE.has(k)) problems.push(`${loc}: keyword "${k}" is not implemented by the runtime's validator`);
+      if (k === "$ref") v = absolute(v, loc);
       if (k === "$ref") checkRef(v, loc, defs, envelopeDefs, problems);
       if (k === "pattern" || (k === X_MODEL && typeof (v as Json).pattern === "string")) {
         const p = k === "pattern" ? v : (v as Json).pattern;
@@ -58,7 +76,10 @@ function prepare(file: string, doc: Json, problems: string[], envelopeDefs: Read
       if (k === X_MODEL) {
         for (const mk of Object.keys(v as Json)) {
           if (!VALIDATION_KEYWORDS.has(mk)) problems.push(`${loc}/x-model: keyword "${mk}" is not implemented by the runtime's validator`);
-          if (mk === "$ref") checkRef((v as Json).$ref, `${loc}/x-model`, defs, envelopeDefs, problems);
+          if (mk === "$ref") {
+            v = { ...(v as Json), $ref: absolute((v as Json).$ref, `${loc}/x-model`) };
+            checkRef((v as Json).$ref, `${loc}/x-model`, defs, envelopeDefs, problems);
+          }
         }
       }
       setOwn(out, k, v);
@@ -110,7 +131,14 @@ function main(): void {
   } catch (e) {
     throw new Error(`build-data: cannot read ${join(typesDir, "manifest.json")} (build @cloudtrail-schema/generator first): ${(e as Error).message}`);
   }
-  const read = (name: string): Json => JSON.parse(readFileSync(join(typesDir, "schemas", `${name}.json`), "utf8")) as Json;
+  const schemasDir = join(typesDir, FULL_SCHEMAS);
+  const read = (name: string): Json => {
+    try {
+      return JSON.parse(readFileSync(join(schemasDir, `${name}.json`), "utf8")) as Json;
+    } catch (e) {
+      throw new Error(`build-data: cannot read ${join(schemasDir, `${name}.json`)} (the generator writes it: build @cloudtrail-schema/generator first): ${(e as Error).message}`);
+    }
+  };
   const problems: string[] = [];
 
   const envelopeDoc = read("envelope");
@@ -120,13 +148,13 @@ function main(): void {
   files.set("schemas/envelope.cjs", cjs({ format: FORMAT, defs: pack(envelopeDefs as Record<string, unknown>) }));
   const index: Record<string, [string, string] | [string, string, 1] | [string, string, 0 | 1, string[]]> = {};
   const services = Object.keys(manifest.services).sort();
-  const onDisk = new Set(readdirSync(join(typesDir, "schemas")).map((f) => f.replace(/\.json$/, "")));
+  const onDisk = new Set(readdirSync(schemasDir).map((f) => f.replace(/\.json$/, "")));
   let operations = 0;
   let bytes = 0;
   for (const service of services) {
     const entry = manifest.services[service]!;
     if (!onDisk.has(service)) {
-      problems.push(`manifest.json: service ${service} has no schemas/${service}.json`);
+      problems.push(`manifest.json: service ${service} has no ${FULL_SCHEMAS}/${service}.json`);
       continue;
     }
     if (!/^[a-z0-9][a-z0-9-]*$/.test(service)) problems.push(`manifest.json: service name ${JSON.stringify(service)} cannot be a file name`);

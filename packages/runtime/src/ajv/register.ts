@@ -12,8 +12,9 @@
  * The operation ids are getEventSchema's `$id`s; their documents only `$ref` the service's, so a definition
  * that many operations share (the envelope, ec2's filters) is compiled once per ajv instance. ajv compiles
  * nothing when a schema is added: `ajv.getSchema(id)` compiles the operation it is asked for, on first use.
- * (`https://cloudtrail-schema.dev/schemas/<service>.json` is the generated file in @cloudtrail-schema/types,
- * with both modes in it; it is not registered here.)
+ * Both modes come from the runtime's data (`generated/`, built from the generator's full documents, strict
+ * overlay `x-model` included). `https://cloudtrail-schema.dev/schemas/<service>.json` is the file published
+ * in @cloudtrail-schema/types, the compatible form only (no `x-model`); it is not registered here.
  */
 import { checkOperation, getService, serviceNames } from "../data.js";
 import { CloudTrailSchemaError } from "../errors.js";
