@@ -1,20 +1,22 @@
 /**
  * Benchmark of @cloudtrail-schema/types for the compiler (issues 3 and 9): a consumer project that
- * registers iam, kms, sts, s3, lambda and ec2 and handles 10 of their operations, type-checked with
+ * registers 10 operations of iam, kms, sts, s3, lambda and ec2 (importing their operation modules,
+ * `@cloudtrail-schema/types/ec2/RunInstances`) and handles them, type-checked with
  * `tsc --noEmit --extendedDiagnostics`, against the same consumer written with @types/aws-lambda's
  * `EventBridgeEvent<string, any>`, in the same run, with skipLibCheck true and false; plus the package's
  * packed and unpacked size (`npm pack --dry-run`, what the registry would hold).
  *
- *   node --import tsx scripts/bench-types.ts [--runs 5] [--json] [--all] [--compare DIR] [--reach] [--skip-generation]
+ *   node --import tsx scripts/bench-types.ts [--runs 5] [--json] [--all] [--compare DIR] [--skip-generation]
  *   pnpm bench types -- --compare DIR
  *
  * Goal (issue 9): the typed consumer within 1.5x the baseline's time, with and without skipLibCheck; the
  * ratio is given for tsc's check time and for its total time (read, parse, bind and check: what a user
  * waits for). `--compare DIR` measures another build of the package beside this one in the same run (a
- * copy of packages/types from before a change: consumer times and package size, side by side). `--all`
- * adds a consumer that imports `@cloudtrail-schema/types/all` (every service), to show what the
- * per-service modules save; `--reach` one whose service modules hold only what its 10 operations reach
- * (the lower bound of per-operation modules). Also times full generation with and without the declarations, fresh processes.
+ * copy of packages/types from before a change: consumer times and package size, side by side; a build
+ * from before per-operation modules gets the consumer that imports whole services). The same consumer
+ * importing the six whole service modules is measured too, and `--all` adds one that imports
+ * `@cloudtrail-schema/types/all` (every service). Also times full generation with and without the
+ * declarations, fresh processes.
  * Needs `pnpm build` first (the generator writes the package).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -251,7 +253,7 @@ export interface BenchResult {
   skipLibCheck: Record<string, Diagnostics>;
   noSkipLibCheck: Record<string, Diagnostics>;
   /** The typed consumer against the baseline: check time and total time, in each mode. */
-  ratios: { skipLibCheck: Ratio; noSkipLibCheck: Ratio; compare?: { skipLibCheck: Ratio; noSkipLibCheck: Ratio }; reach?: { skipLibCheck: Ratio; noSkipLibCheck: Ratio } };
+  ratios: { skipLibCheck: Ratio; noSkipLibCheck: Ratio; compare?: { skipLibCheck: Ratio; noSkipLibCheck: Ratio } };
   goal: string;
   pack: PackSize;
   /** The package of `--compare`, when given. */
@@ -259,51 +261,10 @@ export interface BenchResult {
   generation?: GenerationTiming;
 }
 
-/**
- * A copy of the package whose service modules keep only what the consumer's operations reach: their
- * event types and the declarations those refer to, transitively. Not a layout the package ships; the
- * lower bound of what per-operation modules could cost the compiler (`--reach`). Works on the emitted text
- * (top-level declarations are separated by a blank line), so it is a measurement aid, not an emitter.
- */
-export function reachedPackage(into: string, types = TYPES): string {
-  mkdirSync(join(into, "dist", "services"), { recursive: true });
-  writeFileSync(join(into, "package.json"), readFileSync(join(types, "package.json")));
-  for (const f of readdirSync(join(types, "dist"))) if (/\.d\.m?ts$/.test(f)) writeFileSync(join(into, "dist", f), readFileSync(join(types, "dist", f)));
-  const byService = new Map<string, string[]>();
-  for (const [service, op] of OPERATIONS) byService.set(service, [...(byService.get(service) ?? []), op]);
-  for (const [service, ops] of byService) {
-    for (const ext of [".d.mts"]) writeFileSync(join(into, "dist", "services", `${service}${ext}`), readFileSync(join(types, "dist", "services", `${service}${ext}`)));
-    const text = readFileSync(join(types, "dist", "services", `${service}.d.ts`), "utf8");
-    const augmentation = text.indexOf("declare module");
-    const end = text.indexOf("\n  }\n}\n", augmentation) + "\n  }\n}\n".length;
-    if (augmentation < 0 || end < augmentation) throw new Error(`--reach: no module augmentation in ${service}.d.ts`);
-    // The events map keeps the operations handled; the declarations after the augmentation, those reached.
-    const head = text.slice(0, end).replace(/(^ {2}\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?^ {2}(\w+): \w+Event;\n/gm, (m, _doc, op: string) => (ops.includes(op) ? m : ""));
-    const declarations = new Map<string, string>();
-    for (const chunk of text.slice(end).split(/\n\n(?=\/\*\*|export )/)) {
-      // Module-local helpers (`type $Absent<T, Own>`) are reached like the exported declarations.
-      const name = /^(?:export )?(?:interface|type) ([\w$]+)/m.exec(chunk.replace(/\/\*\*[\s\S]*?\*\//g, ""))?.[1];
-      if (name) declarations.set(name, chunk);
-    }
-    const reached = new Set<string>();
-    const queue = ops.map((op) => `${op}Event`);
-    while (queue.length) {
-      const name = queue.pop()!;
-      if (reached.has(name) || !declarations.has(name)) continue;
-      reached.add(name);
-      for (const id of declarations.get(name)!.replace(/\/\*\*[\s\S]*?\*\//g, "").match(/[A-Za-z_$][\w$]*/g) ?? []) if (declarations.has(id)) queue.push(id);
-    }
-    const body = [...declarations].filter(([name]) => reached.has(name)).map(([, chunk]) => chunk);
-    writeFileSync(join(into, "dist", "services", `${service}.d.ts`), `${head}\n${body.join("\n\n")}\n`);
-  }
-  return into;
-}
-
 const TYPED = "@cloudtrail-schema/types";
 const COMPARED = "@cloudtrail-schema/types, --compare build";
-const REACHED = "... only the declarations the 10 operations reach (--reach)";
 
-export function benchTypes(options: { runs?: number; all?: boolean; compare?: string; reach?: boolean; generation?: boolean } = {}): BenchResult {
+export function benchTypes(options: { runs?: number; all?: boolean; compare?: string; generation?: boolean } = {}): BenchResult {
   const runs = options.runs ?? 5;
   if (!existsSync(join(TYPES, "dist", "index.d.ts"))) throw new Error("packages/types/dist is missing: run `pnpm build` first");
   const compare = options.compare ? resolve(options.compare) : undefined;
@@ -313,8 +274,8 @@ export function benchTypes(options: { runs?: number; all?: boolean; compare?: st
     const variants: [name: string, source: string, types?: string][] = [
       ["baseline (@types/aws-lambda, any)", consumerSource(false)],
       [TYPED, consumerSource(true)],
-      ...(compare ? ([[COMPARED, consumerSource(true), compare]] as [string, string, string][]) : []),
-      ...(options.reach ? ([[REACHED, consumerSource(true), reachedPackage(join(root, "reached"))]] as [string, string, string][]) : []),
+      // A build from before per-operation modules has only whole services to import.
+      ...(compare ? ([[COMPARED, consumerSource(true, { services: !existsSync(join(compare, "dist", "services", "iam", "shapes.d.ts")) }), compare]] as [string, string, string][]) : []),
       ["... importing the six whole service modules", consumerSource(true, { services: true })],
       ["... those, switching over every event of each service", consumerSource(true, { services: true, wholeService: true })],
       ["... those, naming the event types (no generic)", consumerSource(true, { named: true })],
@@ -347,7 +308,6 @@ export function benchTypes(options: { runs?: number; all?: boolean; compare?: st
         skipLibCheck: ratio(skip, TYPED),
         noSkipLibCheck: ratio(full, TYPED),
         ...(compare ? { compare: { skipLibCheck: ratio(skip, COMPARED), noSkipLibCheck: ratio(full, COMPARED) } } : {}),
-        ...(options.reach ? { reach: { skipLibCheck: ratio(skip, REACHED), noSkipLibCheck: ratio(full, REACHED) } } : {}),
       },
       goal: "the typed consumer's time <= 1.5x the baseline's, with skipLibCheck true and false",
       pack: packSize(),
@@ -383,7 +343,6 @@ if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("bench
       json: { type: "boolean" },
       all: { type: "boolean" },
       compare: { type: "string" },
-      reach: { type: "boolean" },
       "skip-generation": { type: "boolean" },
     },
   });
@@ -391,7 +350,6 @@ if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("bench
     ...(values.runs ? { runs: Number(values.runs) } : {}),
     ...(values.all ? { all: true } : {}),
     ...(values.compare ? { compare: values.compare } : {}),
-    ...(values.reach ? { reach: true } : {}),
     ...(values["skip-generation"] ? { generation: false } : {}),
   });
   if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
@@ -401,7 +359,7 @@ if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("bench
     const fullRuns = Math.max(3, Math.ceil(r.runs / 3));
     process.stdout.write(table("skipLibCheck: true", r.skipLibCheck));
     const others = (mode: "skipLibCheck" | "noSkipLibCheck") =>
-      [r.ratios.compare && `--compare build: ${x(r.ratios.compare[mode])}`, r.ratios.reach && `--reach: ${x(r.ratios.reach[mode])}`].filter(Boolean).join("; ");
+      [r.ratios.compare && `--compare build: ${x(r.ratios.compare[mode])}`].filter(Boolean).join("; ");
     const also = (mode: "skipLibCheck" | "noSkipLibCheck") => (others(mode) ? ` (${others(mode)})` : "");
     process.stdout.write(`\ntyped against the baseline: ${x(r.ratios.skipLibCheck)}${also("skipLibCheck")}\n\n`);
     process.stdout.write(table(`skipLibCheck: false (median of ${fullRuns} runs)`, r.noSkipLibCheck));
