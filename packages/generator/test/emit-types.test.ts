@@ -281,6 +281,13 @@ describe("a service module (tiny model)", () => {
     expect(diagnostics(["/virtual/consumer.ts"], all)).toEqual([]);
   });
 
+  it("refuses operations whose module files would clash where file names are not case-sensitive", () => {
+    const twin = { ...tiny, operations: [...tiny.operations, { ...tiny.operations[0]!, name: tiny.operations[0]!.name.toLowerCase() }] };
+    expect(() => emitServiceModule(twin, ctx)).toThrow(/tiny\.\w+ would be written to the same file as operation tiny\.\w+/);
+    const shapes = { ...tiny, operations: [...tiny.operations, { ...tiny.operations[0]!, name: "Shapes" }] };
+    expect(() => emitServiceModule(shapes, ctx)).toThrow(/tiny\.Shapes would be written to the same file as the module of tiny's events map/);
+  });
+
   it("does not mutate the log model and prints the same text twice", () => {
     const frozen = deepFreeze(structuredClone(tiny));
     expect(emitServiceModule(frozen, ctx).text).toBe(text);
