@@ -25,6 +25,8 @@
  * on correct records the day AWS adds a value, which says nothing about the record.
  */
 import type { JsonSchema, JsonSchemaDocument } from "./json-schema.js";
+import { errorDocumentFields } from "./project/rules/rest.js";
+import { REDACTION_MARKERS } from "./project/rules/values.js";
 
 export const ENVELOPE_SCHEMA_ID = "https://cloudtrail-schema.dev/schemas/envelope.json";
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
@@ -411,8 +413,37 @@ function identifiesTheEvent(): JsonSchema {
   };
 }
 
+/**
+ * Definitions of the envelope document that service documents reference instead of repeating them
+ * (schema-file.ts, `sharedErrorDocument` and `sharedRedactionMarkers`); not part of a record's own fields.
+ */
+export const ERROR_DOCUMENT_DEF = "JsonErrorDocument";
+export const REDACTION_MARKER_DEF = "RedactionMarker";
+
+/** The fields of the error document a failed call of a JSON service may log as responseElements (rule json-error-document). */
+export const errorDocumentSchema = (): JsonSchema => ({
+  type: "object",
+  properties: Object.fromEntries(errorDocumentFields().map((f) => [f.name, { type: "string" }])),
+});
+
+/** The markers CloudTrail writes in place of a sensitive value (rule sensitive-redacted). */
+export const redactionMarkerSchema = (): JsonSchema => ({ type: "string", enum: [...REDACTION_MARKERS] });
+
 const DEFS = (): Record<string, JsonSchema> => ({
   Record: recordDef(),
+  [ERROR_DOCUMENT_DEF]: {
+    description:
+      "The error document some JSON services log as responseElements when the call failed (errorCode set) instead of the " +
+      "operation's output. Their responses extend it (the types) or reference it (the published JSON Schemas).",
+    type: "object",
+    properties: Object.fromEntries(errorDocumentFields().map((f) => [f.name, { type: "string", description: f.doc ?? f.name }])),
+  },
+  [REDACTION_MARKER_DEF]: {
+    description:
+      "What CloudTrail writes in place of a sensitive value (a password, a secret, credentials). Where the value is a structure, " +
+      "the types read the structure's keys as undefined on the marker (`AbsentKeys`), and `typeof x === \"string\"` narrows to it.",
+    ...redactionMarkerSchema(),
+  },
 
   UserIdentity: record(
     "The IAM identity that made the request; which fields appear depends on type.",

@@ -43,6 +43,7 @@ describe("type expressions", () => {
     ["a list of a union: parenthesised", { given: { kind: "array", items: str({ enum: ["a"] }) }, want: '("a" | (string & {}))[]' }],
     ["a map: string keys, whatever the key shape", { given: { kind: "map", keys: str({ enum: ["k"] }), values: str() }, want: "{ [key: string]: string }" }],
     ["a redacted value", { given: str({ redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS"] }), want: 'string | "HIDDEN_DUE_TO_SECURITY_REASONS"' }],
+    ["the three redaction markers: the root's alias", { given: str({ redacted: ["HIDDEN_DUE_TO_SECURITY_REASONS", "****", "<sensitiveDataRemoved>"] }), want: "string | $.RedactionMarker" }],
     ["a reference: the definition's type name", { given: { kind: "ref", def: "Node.request" }, defs: { "Node.request": "Node_request" }, want: "Node_request" }],
     ["alternatives, deduplicated", { given: { kind: "oneOf", options: [{ kind: "integer" }, str(), { kind: "number" }] }, want: "number | string" }],
     [
@@ -207,8 +208,9 @@ describe("a service module (tiny model)", () => {
     expect(file("tiny/shapes.d.ts")).toContain('declare module "../../index.js" {\n  interface CloudTrailServices {\n');
     expect(file("tiny/shapes.d.ts")).toContain("    tiny: TinyEvents;\n");
     expect(file("tiny/PutThing.d.ts")).toContain('declare module "./shapes.js" {\n  interface TinyEvents {\n    PutThing: PutThingEvent;\n  }\n}\n');
-    // A module augmentation alone does not bring the augmented module into a program: the import does.
-    expect(file("tiny/Ping.d.ts")).toContain('import type {} from "./shapes.js";\n');
+    // A module augmentation alone does not bring the augmented module into a program: the import does (here
+    // the import of the service's record, which every operation module of a service of one eventSource has).
+    for (const op of tiny.operations) expect(file(`tiny/${op.name}.d.ts`)).toMatch(/^import type \{ TinyRecord \} from "\.\/shapes\.js";$/m);
   });
 
   it("declares a shape two operations reach once, in its own module, and one only an operation reaches in that operation's", () => {
@@ -219,23 +221,53 @@ describe("a service module (tiny model)", () => {
   });
 
   it("gives each operation an event with literal eventSource and eventName and typed payloads", () => {
-    expect(file("tiny/PutThing.d.ts")).toContain(
-      'export interface PutThingEvent extends $.CloudTrailRecord {\n  eventSource: "tiny.amazonaws.com";\n  eventName: "PutThing";\n' +
-        "  requestParameters?: PutThingRequestParameters | null;\n  responseElements?: PutThingResponseElements | null;\n}\n",
+    // The service's record, declared once: the envelope with the literal eventSource, and the name and payloads it is given.
+    expect(file("tiny/shapes.d.ts")).toContain(
+      "export interface TinyRecord<EventName extends string, RequestParameters, ResponseElements> extends $.CloudTrailRecord {\n" +
+        '  eventSource: "tiny.amazonaws.com";\n  eventName: EventName;\n' +
+        "  requestParameters?: RequestParameters | null;\n  responseElements?: ResponseElements | null;\n}\n",
     );
-    expect(file("tiny/PutThing.d.ts")).toContain('import type * as $ from "../../index.js";\n');
+    expect(file("tiny/shapes.d.ts")).toContain('import type * as $ from "../../index.js";\n');
+    expect(file("tiny/PutThing.d.ts")).toContain('export interface PutThingEvent extends TinyRecord<"PutThing", PutThingRequestParameters, PutThingResponseElements> {}\n');
     // No input or output shape: whatever CloudTrail writes, typically null.
-    expect(file("tiny/Ping.d.ts")).toContain("  requestParameters?: $.UnmodeledPayload | null;\n  responseElements?: $.UnmodeledPayload | null;\n");
+    expect(file("tiny/Ping.d.ts")).toContain('export interface PingEvent extends TinyRecord<"Ping", $.UnmodeledPayload, $.UnmodeledPayload> {}\n');
+    expect(file("tiny/Ping.d.ts")).toContain('import type * as $ from "../../index.js";\n');
+  });
+
+  it("declares the fields of the error document once, in the root, for the responses that have them all", () => {
+    // tiny is a JSON service: a failed call may log {"message": …} as responseElements (rule json-error-document).
+    expect(file("tiny/PutThing.d.ts")).toMatch(/^export interface PutThingResponseElements extends \$\.JsonErrorDocument \{$/m);
+    expect(text).not.toMatch(/^ {2}__type\?: string;$/m);
+    // An output with a member of one of those names keeps its own, and declares the rest itself.
+    const model = structuredClone(tinyModel);
+    const shapes = model.shapes as Record<string, { members?: Record<string, { shape: string }> }>;
+    shapes.PutThingResponse!.members!.message = { shape: "Name" };
+    const own = emitServiceModule(project(normalize("tiny", model, ctx)), ctx).files.get("tiny/PutThing.d.ts")!;
+    expect(own).toMatch(/^export interface PutThingResponseElements \{$/m);
+    expect(own).toMatch(/^ {2}__type\?: string;$/m);
+    expect(own.match(/^ {2}message\?: /gm)).toHaveLength(1);
   });
 
   it("types members as the compatible schema does, with the model's docs", () => {
     expect(text).toContain("  /** The thing's name. */\n  thingName?: string;\n");
     expect(text).toContain('  kind?: Kind;\n');
     expect(text).toContain('export type Kind = "small" | "large" | (string & {});\n');
-    expect(text).toMatch(/ {2}secret\?: string \| "HIDDEN_DUE_TO_SECURITY_REASONS"( \| "[^"]+")*;\n/);
+    // The markers CloudTrail writes in place of a sensitive value, by their name in the root.
+    expect(text).toContain("  secret?: string | $.RedactionMarker;\n");
     expect(text).toContain("  tree?: Node;\n");
     // Recursion is a reference to the named definition.
     expect(text).toMatch(/export interface Node \{[^}]*children\?: Node\[\];/s);
+  });
+
+  it("names the botocore shape of a payload only where it is not the operation's own name", () => {
+    expect(file("tiny/PutThing.d.ts")).toContain("/** `responseElements` of tiny `PutThing`. */\n");
+    const model = structuredClone(tinyModel);
+    const ops = model.operations as Record<string, { output?: { shape: string } }>;
+    const shapes = model.shapes as Record<string, unknown>;
+    shapes.ThingResult = shapes.PutThingResponse;
+    ops.PutThing!.output = { shape: "ThingResult" };
+    const other = emitServiceModule(project(normalize("tiny", model, ctx)), ctx).files.get("tiny/PutThing.d.ts")!;
+    expect(other).toContain("/** `responseElements` of tiny `PutThing` (botocore shape `ThingResult`). */\n");
   });
 
   it("links each event to the AWS API reference, and the service to the show command", () => {

@@ -1,6 +1,21 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import type { JsonSchemaDocument } from "../src/json-schema.js";
-import { fullSchemaFileText, jsonFileText, publishedSchema, relativeRefs, schemaFileText, sharedDefinitions, undocumented, withoutStrictOverlay } from "../src/schema-file.js";
+import { ENVELOPE_SCHEMA_ID, envelopeSchema } from "../src/envelope.js";
+import type { JsonSchema, JsonSchemaDocument } from "../src/json-schema.js";
+import {
+  EVENT_RECORD_DEF,
+  fullSchemaFileText,
+  jsonFileText,
+  publishedSchema,
+  relativeRefs,
+  schemaFileText,
+  sharedDefinitions,
+  sharedErrorDocument,
+  sharedEventRecord,
+  sharedRedactionMarkers,
+  undocumented,
+  withoutStrictOverlay,
+} from "../src/schema-file.js";
 
 const DOC: JsonSchemaDocument = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -193,11 +208,142 @@ describe("sharedDefinitions", () => {
   });
 });
 
+/** An event definition as the emitter writes one (emit-schema.ts, eventSchema). */
+const event = (name: string, source: JsonSchema = { const: "tiny.amazonaws.com" }): JsonSchema => ({
+  title: `tiny ${name}`,
+  $ref: `${ENVELOPE_SCHEMA_ID}#/$defs/Record`,
+  type: "object",
+  properties: {
+    eventSource: source,
+    eventName: { const: name },
+    requestParameters: { anyOf: [{ $ref: `#/$defs/${name}.requestParameters` }, { type: "null" }] },
+  },
+  required: ["eventSource", "eventName"],
+});
+const MARKERS = { type: "string", enum: ["HIDDEN_DUE_TO_SECURITY_REASONS", "****", "<sensitiveDataRemoved>"] };
+const SHARING: JsonSchemaDocument = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://cloudtrail-schema.dev/schemas/tiny.json",
+  anyOf: ["Get", "Put", "Other"].map((op) => ({ $ref: `#/$defs/${op}.event` })),
+  $defs: {
+    "Get.event": event("Get"),
+    "Get.requestParameters": {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        secret: { anyOf: [{ type: "string" }, MARKERS], "x-redacted": true },
+        __type: { type: "string" },
+        error: { type: "string" },
+        message: { type: "string" },
+        Message: { type: "string" },
+      },
+    },
+    "Other.event": event("Other", { const: "other.amazonaws.com" }),
+    "Other.requestParameters": { type: "object", properties: { message: { type: "integer" }, __type: { type: "string" }, error: { type: "string" }, Message: { type: "string" } } },
+    "Put.event": event("Put"),
+    "Put.requestParameters": { type: "object", properties: { kind: { type: "string", enum: ["****"] } } },
+  },
+};
+
+/** Records to validate before and after a rewrite: the rewritten document must accept exactly the same ones. */
+const RECORDS: unknown[] = [
+  { eventSource: "tiny.amazonaws.com", eventName: "Get", requestParameters: { id: "a", secret: "****" } },
+  { eventSource: "tiny.amazonaws.com", eventName: "Get", requestParameters: { id: "a", secret: "x", message: "failed" } },
+  { eventSource: "tiny.amazonaws.com", eventName: "Get", requestParameters: { message: 7 } },
+  { eventSource: "tiny.amazonaws.com", eventName: "Get", requestParameters: { secret: 7 } },
+  { eventSource: "tiny.amazonaws.com", eventName: "Get", requestParameters: null },
+  { eventSource: "tiny.amazonaws.com", eventName: "Put", requestParameters: { kind: "****" } },
+  { eventSource: "tiny.amazonaws.com", eventName: "Put", requestParameters: { kind: "HIDDEN_DUE_TO_SECURITY_REASONS" } },
+  { eventSource: "other.amazonaws.com", eventName: "Get" },
+  { eventSource: "tiny.amazonaws.com" },
+  { eventName: "Put" },
+  { eventSource: "other.amazonaws.com", eventName: "Other", requestParameters: { message: 1 } },
+  { eventSource: "other.amazonaws.com", eventName: "Other", requestParameters: { message: "text" } },
+];
+
+/** Which of RECORDS each event definition of the document accepts, in a plain ajv with the real envelope (compatible form). */
+function verdicts(doc: JsonSchemaDocument): Record<string, boolean[]> {
+  const ajv = new Ajv2020({ strict: false });
+  ajv.addSchema(withoutStrictOverlay(envelopeSchema("1.0.0")));
+  ajv.addSchema(relativeRefs(doc));
+  // Only the fields these definitions are about: the envelope's own requirements (eventTime…) are the same for all.
+  const envelopeFields = { eventVersion: "1.09", eventTime: "2024-01-01T00:00:00Z", eventID: "e", eventType: "AwsApiCall", awsRegion: "us-east-1", sourceIPAddress: "203.0.113.7", userIdentity: { type: "IAMUser" } };
+  return Object.fromEntries(
+    ["Get", "Put", "Other"].map((op) => {
+      const validate = ajv.getSchema(`${doc.$id}#/$defs/${op}.event`)!;
+      return [op, RECORDS.map((r) => validate({ ...envelopeFields, ...(r as object) }))];
+    }),
+  );
+}
+
+describe("sharedEventRecord, sharedErrorDocument, sharedRedactionMarkers", () => {
+  it("write what the events of the service's eventSource repeat once, as $defs.$record; other events keep theirs", () => {
+    const out = sharedEventRecord(SHARING);
+    expect(out.$defs[EVENT_RECORD_DEF]).toEqual({
+      $ref: `${ENVELOPE_SCHEMA_ID}#/$defs/Record`,
+      type: "object",
+      properties: { eventSource: { const: "tiny.amazonaws.com" } },
+      required: ["eventSource", "eventName"],
+    });
+    expect(out.$defs["Get.event"]).toEqual({
+      title: "tiny Get",
+      $ref: `#/$defs/${EVENT_RECORD_DEF}`,
+      properties: { eventName: { const: "Get" }, requestParameters: SHARING.$defs["Get.event"]!.properties!.requestParameters },
+    });
+    expect(out.$defs["Other.event"]).toEqual(SHARING.$defs["Other.event"]);
+    // One event alone has nothing to share.
+    expect(sharedEventRecord({ ...SHARING, $defs: { "Get.event": event("Get") } }).$defs).toEqual({ "Get.event": event("Get") });
+  });
+
+  it("reference the envelope's JsonErrorDocument for objects with its four fields as strings, and its RedactionMarker for the markers", () => {
+    const out = sharedRedactionMarkers(sharedErrorDocument(SHARING));
+    expect(out.$defs["Get.requestParameters"]).toEqual({
+      type: "object",
+      $ref: `${ENVELOPE_SCHEMA_ID}#/$defs/JsonErrorDocument`,
+      properties: { id: { type: "string" }, secret: { anyOf: [{ type: "string" }, { $ref: `${ENVELOPE_SCHEMA_ID}#/$defs/RedactionMarker` }], "x-redacted": true } },
+    });
+    // `message` is an integer here: not the error document. Another enum is not the markers.
+    expect(out.$defs["Other.requestParameters"]).toEqual(SHARING.$defs["Other.requestParameters"]);
+    expect(out.$defs["Put.requestParameters"]).toEqual(SHARING.$defs["Put.requestParameters"]);
+    // What they reference is in the envelope, as it was here.
+    const envelope = envelopeSchema("1.0.0").$defs;
+    expect(undocumented({ $defs: { m: envelope.RedactionMarker! } }).$defs.m).toEqual(MARKERS);
+    expect(Object.keys(envelope.JsonErrorDocument!.properties!)).toEqual(["__type", "error", "message", "Message"]);
+    // Not in the envelope itself, which would reference itself.
+    const published = publishedSchema(envelopeSchema("1.0.0"), { schemaDocs: false, modelConstraints: false });
+    expect(published.$defs.RedactionMarker).toEqual(MARKERS);
+    expect(published.$defs.JsonErrorDocument!.$ref).toBeUndefined();
+  });
+
+  it("accept and reject the same records as the document they rewrite", () => {
+    const before = verdicts(SHARING);
+    expect(before.Get).toContain(true);
+    expect(before.Get).toContain(false);
+    expect(verdicts(sharedEventRecord(SHARING))).toEqual(before);
+    expect(verdicts(sharedRedactionMarkers(sharedErrorDocument(sharedEventRecord(SHARING))))).toEqual(before);
+  });
+
+  it("are idempotent and do not touch their input", () => {
+    const text = JSON.stringify(SHARING);
+    const once = sharedRedactionMarkers(sharedErrorDocument(sharedEventRecord(SHARING)));
+    expect(JSON.stringify(SHARING)).toBe(text);
+    expect(sharedRedactionMarkers(sharedErrorDocument(sharedEventRecord(once)))).toEqual(once);
+  });
+
+  it("are part of the published form only: with the strict overlay kept, and in build/schemas, events stay as emitted", () => {
+    const published = publishedSchema(SHARING, { schemaDocs: false, modelConstraints: false });
+    expect(published.$defs[EVENT_RECORD_DEF]).toBeDefined();
+    expect(JSON.stringify(published)).toContain('"$ref":"envelope.json#/$defs/RedactionMarker"');
+    expect(publishedSchema(SHARING, { schemaDocs: false, modelConstraints: true }).$defs[EVENT_RECORD_DEF]).toBeUndefined();
+    expect(JSON.parse(fullSchemaFileText(SHARING)).$defs[EVENT_RECORD_DEF]).toBeUndefined();
+  });
+});
+
 describe("schemaFileText", () => {
   const OFF = { schemaDocs: false, modelConstraints: false };
   it("is minified, undocumented and without the strict overlay by default, one line and a newline", () => {
     const text = schemaFileText(DOC, OFF);
-    expect(text).toBe(`${JSON.stringify(withoutStrictOverlay(undocumented(DOC)))}\n`);
+    expect(text).toBe(`${JSON.stringify(sharedEventRecord(withoutStrictOverlay(undocumented(DOC))))}\n`);
     expect(text).not.toContain("x-model");
     expect(text.split("\n")).toHaveLength(2);
   });

@@ -46,7 +46,9 @@ describe("the published JSON Schemas", () => {
   it("name the envelope relative to their $id", () => {
     const iam = read("iam.json");
     expect(iam.$id).toBe("https://cloudtrail-schema.dev/schemas/iam.json");
-    expect(iam.$defs["CreatePolicy.event"]!.$ref).toBe("envelope.json#/$defs/Record");
+    // Each event references the service's record ($defs.$record), which names the envelope.
+    expect(iam.$defs["CreatePolicy.event"]!.$ref).toBe("#/$defs/$record");
+    expect(iam.$defs.$record!.$ref).toBe("envelope.json#/$defs/Record");
     expect(read("envelope.json").$id).toBe(new URL("envelope.json", iam.$id).href);
   });
 
@@ -65,5 +67,23 @@ describe("the published JSON Schemas", () => {
     expect(validate.errors?.map((e) => e.instancePath)).toContain("/eventTime");
     // Compatible: a field the model does not know, and a policy name longer than the model allows, are valid.
     expect(validate({ ...createPolicy(), requestParameters: { policyName: "p".repeat(200), somethingNew: 1 } })).toBe(true);
+  });
+
+  it("resolve what they share through the envelope: the error document of JSON services, the redaction markers", () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    ajv.addVocabulary(["x-type", "x-cloudtrail", "x-redacted"]);
+    ajv.addSchema(read("envelope.json"));
+    for (const service of ["kms", "sts"]) ajv.addSchema(read(`${service}.json`));
+    const createKey = ajv.getSchema("https://cloudtrail-schema.dev/schemas/kms.json#/$defs/CreateKey.event")!;
+    const failed = { ...createPolicy(), eventSource: "kms.amazonaws.com", eventName: "CreateKey", requestParameters: {}, errorCode: "AccessDenied" };
+    expect(createKey({ ...failed, responseElements: { message: "User is not authorized to perform kms:CreateKey" } }), JSON.stringify(createKey.errors)).toBe(true);
+    expect(createKey({ ...failed, responseElements: { message: 7 } })).toBe(false);
+    expect(createKey.errors?.map((e) => e.instancePath)).toContain("/responseElements/message");
+    const assumeRole = ajv.getSchema("https://cloudtrail-schema.dev/schemas/sts.json#/$defs/AssumeRole.event")!;
+    const assumed = { ...createPolicy(), eventSource: "sts.amazonaws.com", eventName: "AssumeRole", requestParameters: { roleArn: "arn:aws:iam::123456789012:role/ops", roleSessionName: "s" } };
+    expect(assumeRole({ ...assumed, responseElements: { credentials: "HIDDEN_DUE_TO_SECURITY_REASONS" } }), JSON.stringify(assumeRole.errors)).toBe(true);
+    expect(assumeRole({ ...assumed, responseElements: { credentials: "not a marker" } })).toBe(false);
+    // The event's eventSource is the service's, from $defs.$record.
+    expect(assumeRole({ ...assumed, eventSource: "iam.amazonaws.com" })).toBe(false);
   });
 });

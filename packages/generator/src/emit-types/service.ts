@@ -26,6 +26,8 @@ import { GeneratorError } from "../errors.js";
 import { Namer, pascal, propertyKey } from "./names.js";
 import { FIELD_SUMMARY_MAX, summarizeDoc, tsdoc } from "./tsdoc.js";
 import { INSIGHTS_FIELD, INSIGHTS_RECORD_TYPE } from "./envelope.js";
+import { errorDocumentFields, JSON_ERROR_DOCUMENT_RULE } from "../project/rules/rest.js";
+import { REDACTION_MARKERS } from "../project/rules/values.js";
 
 export interface ServiceModuleContext {
   botocoreVersion: string;
@@ -49,6 +51,16 @@ const RECORD = `${ROOT}.CloudTrailRecord`;
 const UNMODELED = `${ROOT}.UnmodeledPayload`;
 /** A structure's keys as absent (see `standIn`), declared once in the root. */
 const ABSENT = `${ROOT}.AbsentKeys`;
+/** The markers CloudTrail writes in place of a sensitive value, declared once in the root (30,000 uses). */
+const REDACTION_MARKER = `${ROOT}.RedactionMarker`;
+/**
+ * The root's interface of the error document's fields (`__type`, `error`, `message`, `Message`): a response
+ * that has them all, as the rule added them, extends it instead of declaring them again (15,000 responses).
+ */
+const JSON_ERROR_DOCUMENT = `${ROOT}.JsonErrorDocument`;
+const ERROR_DOCUMENT_FIELDS: ReadonlySet<string> = new Set(errorDocumentFields().map((f) => f.name));
+
+const isRedactionMarkers = (values: readonly string[]): boolean => sameValues(values, REDACTION_MARKERS);
 
 /** An open enum: the known values, then any other string. */
 export const openUnion = (values: readonly string[]): string => [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
@@ -93,12 +105,20 @@ function visit(t: LogType, f: (t: LogType) => void): void {
   }
 }
 
+/** The names a service module declares for itself: its events map, its event union, its operations' record. */
+interface OwnNames {
+  events: string;
+  event: string;
+  record: string;
+}
+
 /** Operation-level names: `CreatePolicyEvent`, `CreatePolicyRequestParameters`, `CreatePolicyResponseElements`. */
 const opNames = (op: string) => ({ event: `${op}Event`, request: `${op}RequestParameters`, response: `${op}ResponseElements` });
 
-function scopeOf(svc: LoggedService, namer: Namer, own: { events: string; event: string }, ops: Map<string, ReturnType<typeof opNames>>): Scope {
+function scopeOf(svc: LoggedService, namer: Namer, own: OwnNames, ops: Map<string, ReturnType<typeof opNames>>): Scope {
   namer.claim(own.events);
   namer.claim(own.event);
+  namer.claim(own.record);
   for (const op of svc.operations) {
     const n = opNames(op.name);
     ops.set(op.name, { event: namer.claim(n.event), request: namer.claim(n.request), response: namer.claim(n.response) });
@@ -140,9 +160,9 @@ const isPlaceholder = (t: LogType): t is Extract<LogType, { kind: "string" }> =>
  * `typeof x === "string"` still narrows to it.
  */
 function standIn(values: readonly string[], absent: string | undefined): string {
-  const literals = values.map((v) => JSON.stringify(v)).join(" | ");
+  const literals = isRedactionMarkers(values) ? REDACTION_MARKER : values.map((v) => JSON.stringify(v)).join(" | ");
   if (!absent) return literals;
-  return `${values.length > 1 ? `(${literals})` : literals} & ${absent}`;
+  return `${values.length > 1 && !isRedactionMarkers(values) ? `(${literals})` : literals} & ${absent}`;
 }
 
 /**
@@ -214,6 +234,7 @@ class Printer {
   expr(t: LogType, indent = ""): Expr {
     const base = this.base(t, indent);
     if (!t.redacted?.length) return base;
+    if (isRedactionMarkers(t.redacted)) this.refs.add(REDACTION_MARKER);
     return { text: `${base.text} | ${standIn(t.redacted, this.absent([t], "string"))}`, union: true };
   }
 
@@ -368,11 +389,23 @@ class Printer {
     }
     if (t.kind === "object" || t.kind === "union") {
       const owner = t.shape ? `\`${t.shape}\`` : undefined;
+      let fields = t.fields;
+      if (hasErrorDocument(fields)) {
+        fields = fields.filter((f) => !ERROR_DOCUMENT_FIELDS.has(f.name));
+        bases = [...bases, JSON_ERROR_DOCUMENT];
+        this.refs.add(JSON_ERROR_DOCUMENT);
+      }
       const ext = bases.length ? ` extends ${bases.join(", ")}` : "";
-      return `${doc}export interface ${name}${ext} {\n${this.members(t.fields, t.kind === "object" && t.open === true, "  ", owner)}}\n`;
+      return `${doc}export interface ${name}${ext} {\n${this.members(fields, t.kind === "object" && t.open === true, "  ", owner)}}\n`;
     }
     return `${doc}export type ${name} = ${this.expr(t).text};\n`;
   }
+}
+
+/** Whether an object's fields end with the whole error document as its rule added it (no member of the output took a name). */
+function hasErrorDocument(fields: readonly LogField[]): boolean {
+  const last = new Map(fields.map((f) => [f.name, f]));
+  return [...ERROR_DOCUMENT_FIELDS].every((n) => last.get(n)?.addedBy === JSON_ERROR_DOCUMENT_RULE);
 }
 
 /**
@@ -433,7 +466,7 @@ export const SHAPES_MODULE = "shapes";
 export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext): ServiceModule {
   const namer = new Namer();
   const prefix = pascal(svc.name);
-  const own = { events: `${prefix}Events`, event: `${prefix}Event` };
+  const own: OwnNames = { events: `${prefix}Events`, event: `${prefix}Event`, record: `${prefix}Record` };
   const ops = new Map<string, ReturnType<typeof opNames>>();
   const scope = scopeOf(svc, namer, own, ops);
   const modelDoc: ModelDoc = ctx.fullDocs ? (d) => d : (d) => summarizeDoc(d);
@@ -441,6 +474,8 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   // of the package's declarations (issue 9).
   const memberDoc: ModelDoc = ctx.fullDocs ? (d) => d : (d) => summarizeDoc(d, FIELD_SUMMARY_MAX);
   const p = new Printer(scope, svc.name, memberDoc);
+  // The banner heads the service's entry and shapes modules; its 27,000 operation and shared-shape modules go
+  // without (2 MB of the package), as generated as the module that lists them.
   const banner = `// Generated by cloudtrail-schema from botocore ${ctx.botocoreVersion}. Do not edit.\n`;
   // Each operation is a file: names that differ only in case would be one file on macOS and Windows.
   const fileNames = new Map<string, string>([[SHAPES_MODULE, `the module of ${svc.name}'s events map`]]);
@@ -455,7 +490,8 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   const declare = (name: string, text: string, refs: ReadonlySet<string> = p.take()) => declarations.set(name, { text, refs });
   p.take();
   const roots = new Map<string, string[]>();
-  for (const op of svc.operations) roots.set(op.name, operation(p, svc, op, ops.get(op.name)!, modelDoc, declare));
+  const record = svc.eventSource === ANY_EVENT_SOURCE ? undefined : own.record;
+  for (const op of svc.operations) roots.set(op.name, operation(p, svc, op, ops.get(op.name)!, modelDoc, declare, record));
   for (const [def, name] of scope.defs) {
     const t = svc.defs[def]!;
     const doc = tsdoc({ text: [memberDoc(t.doc) ?? defaultDefDoc(def, t, svc)], ...(t.deprecated ? { deprecated: true } : {}) });
@@ -482,7 +518,7 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     if ([...refs].some((r) => r.startsWith(`${ROOT}.`))) out += `import type * as ${ROOT} from "${up === "./" ? "" : "../"}${ROOT_FROM_OPERATION}";\n`;
     const imports = new Map<string, string[]>();
     for (const r of refs) {
-      const from = declarations.has(r) ? where(r) : at;
+      const from = declarations.has(r) ? where(r) : r === record ? SHAPES_MODULE : at;
       if (from !== at) imports.set(from, [...(imports.get(from) ?? []), r]);
     }
     // An operation module extends the events map of the common module: it must be in the program (a module
@@ -506,7 +542,21 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     ],
     tags: ["@packageDocumentation"],
   });
-  shapes += moduleText(namesAt(SHAPES_MODULE), SHAPES_MODULE);
+  const shared = moduleText(namesAt(SHAPES_MODULE), SHAPES_MODULE);
+  if (record && !shared.startsWith(`import type * as ${ROOT} `)) shapes += `import type * as ${ROOT} from "${ROOT_FROM_OPERATION}";\n`;
+  shapes += shared;
+  if (record) {
+    const sources = [svc.eventSource, ...(svc.otherEventSources ?? [])].map((s) => JSON.stringify(s)).join(" | ");
+    shapes += `\n${tsdoc({
+      text: [
+        `The record of a ${svc.name} operation: the envelope with ${svc.name}'s eventSource, the operation's eventName and its ` +
+          "payloads. Each operation's event extends it (`interface CreatePolicyEvent extends …<\"CreatePolicy\", …>`).",
+      ],
+    })}`;
+    shapes += `export interface ${record}<EventName extends string, RequestParameters, ResponseElements> extends ${RECORD} {\n`;
+    shapes += `  eventSource: ${sources};\n  eventName: EventName;\n`;
+    shapes += `  requestParameters?: RequestParameters | null;\n  responseElements?: ResponseElements | null;\n}\n`;
+  }
   shapes += `\n${tsdoc({ text: [`The ${svc.name} event types in the program, by operation name: each operation module adds its own.`] })}`;
   shapes += `export interface ${own.events} {}\n\n`;
   shapes += tsdoc({ text: [`Any ${svc.name} event in the program. \`switch (event.eventName)\` narrows it to one operation's event.`] });
@@ -518,11 +568,11 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
 
   for (const chunk of chunkOf.values()) {
     const at = `${SHAPES_MODULE}/${chunk}`;
-    files.set(`${svc.name}/${at}.d.ts`, banner + moduleText(namesAt(at), at).replace(/^\n/, ""));
+    files.set(`${svc.name}/${at}.d.ts`, moduleText(namesAt(at), at).replace(/^\n/, ""));
   }
 
   for (const op of svc.operations) {
-    let out = banner + moduleText(namesAt(op.name), op.name).replace(/^\n/, "");
+    let out = moduleText(namesAt(op.name), op.name).replace(/^\n/, "");
     out += `\ndeclare module "./${SHAPES_MODULE}.js" {\n  interface ${own.events} {\n`;
     out += `    ${propertyKey(op.name)}: ${ops.get(op.name)!.event};\n  }\n}\n`;
     files.set(`${svc.name}/${op.name}.d.ts`, out);
@@ -621,6 +671,8 @@ function operation(
   names: ReturnType<typeof opNames>,
   modelDoc: ModelDoc,
   declare: (name: string, text: string, refs?: ReadonlySet<string>) => void,
+  /** The service's generic operation record (`IamRecord`), declared in its shapes module; none for a service of any eventSource. */
+  record: string | undefined,
 ): string[] {
   const eventSource = op.eventSource ?? (svc.eventSource === ANY_EVENT_SOURCE ? undefined : svc.eventSource);
   const where = [
@@ -635,25 +687,35 @@ function operation(
   });
   // Read here, not at load: envelope.ts imports this module, so its constants are not set yet when this one loads.
   const base = isInsights(op) ? `${ROOT}.${INSIGHTS_RECORD_TYPE}` : RECORD;
-  const members: string[] = [];
-  const eventSources = eventSource ? [eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))] : [];
-  if (eventSource) members.push(`eventSource: ${eventSources.map((s) => JSON.stringify(s)).join(" | ")};`);
-  if (op.eventNames.length) members.push(`eventName: ${op.eventNames.map((n) => JSON.stringify(n)).join(" | ")};`);
-  for (const [field, value] of matchMembers(op.match ?? [], base)) members.push(`${propertyKey(field)}: ${value};`);
-  members.push(`requestParameters?: ${op.request ? names.request : UNMODELED} | null;`);
-  members.push(`responseElements?: ${op.response ? names.response : UNMODELED} | null;`);
-  if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
-  if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
-  out += `export interface ${names.event} extends ${base} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  const request = op.request ? names.request : UNMODELED;
+  const response = op.response ? names.response : UNMODELED;
+  const eventNames = op.eventNames.map((n) => JSON.stringify(n)).join(" | ");
+  // Most events are the service's record with a name and two payloads (19,000 of them: 2.5 MB as members).
+  const plain = record !== undefined && base === RECORD && !op.eventSource && op.eventNames.length > 0 && !op.match?.length && !op.additionalEventData && !op.serviceEventDetails;
+  if (plain) out += `export interface ${names.event} extends ${record}<${eventNames}, ${request}, ${response}> {}\n`;
+  else {
+    const members: string[] = [];
+    const eventSources = eventSource ? [eventSource, ...(op.eventSource ? [] : (svc.otherEventSources ?? []))] : [];
+    if (eventSource) members.push(`eventSource: ${eventSources.map((s) => JSON.stringify(s)).join(" | ")};`);
+    if (op.eventNames.length) members.push(`eventName: ${eventNames};`);
+    for (const [field, value] of matchMembers(op.match ?? [], base)) members.push(`${propertyKey(field)}: ${value};`);
+    members.push(`requestParameters?: ${request} | null;`);
+    members.push(`responseElements?: ${response} | null;`);
+    if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
+    if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
+    out += `export interface ${names.event} extends ${base} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
+  }
   // The event refers to its payloads by name (declared next) and to the root's types, beside what it printed.
   const refs = p.take();
-  for (const n of [base, op.request ? names.request : UNMODELED, op.response ? names.response : UNMODELED]) refs.add(n);
+  for (const n of [plain ? record! : base, request, response]) refs.add(n);
   declare(names.event, out, refs);
   const declared: string[] = [names.event];
   const part = (t: LogType | null, name: string, field: string, shape: string | undefined) => {
     if (!t) return;
     // The shape's own documentation says little here ("Contains the response to a successful CreatePolicy request").
-    const what = `\`${field}\` of ${svc.name} \`${op.name}\`${shape ? ` (botocore shape \`${shape}\`)` : ""}.`;
+    // The shape is named only where botocore's name is not the operation's own (`<Op>Request`, `<Op>Output`…).
+    const conventional = shape?.startsWith(op.name) === true && /^(Request|Input|Response|Output|Result)$/.test(shape.slice(op.name.length));
+    const what = `\`${field}\` of ${svc.name} \`${op.name}\`${shape && !conventional ? ` (botocore shape \`${shape}\`)` : ""}.`;
     declare(name, p.declaration(name, t, tsdoc({ text: [what] })));
     declared.push(name);
   };

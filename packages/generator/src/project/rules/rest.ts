@@ -50,13 +50,16 @@ export const restBoundScalarStrings = rule({
 const JSON_ERROR_PROTOCOLS: ReadonlySet<string> = new Set(["json", "rest-json"]);
 const hasJsonErrors = (s: ServiceModel): boolean => JSON_ERROR_PROTOCOLS.has(s.metadata.protocol);
 
+/** The rule that adds the error document's fields (the types print them once, as the root's `JsonErrorDocument`). */
+export const JSON_ERROR_DOCUMENT_RULE = "json-error-document";
+
 /**
  * The fields of the error document a failed call's responseElements may hold, added beside the output's own
  * (an output member of the same name wins). Compatible only: strict follows the model, which has no error
  * document, and wants them absent.
  */
 export function errorDocumentFields(): LogField[] {
-  const by = "json-error-document";
+  const by = JSON_ERROR_DOCUMENT_RULE;
   const text = (): LogType => ({ ...str(), compatibleOnly: true });
   return [
     // Short: these four are declared in every response of 15,000 operations (4 MB of the declarations at twice the length).
@@ -68,7 +71,7 @@ export function errorDocumentFields(): LogField[] {
 }
 
 export const jsonErrorDocument = rule({
-  id: "json-error-document",
+  id: JSON_ERROR_DOCUMENT_RULE,
   why:
     "when a call fails (errorCode set), some JSON services log the error document in responseElements ({\"message\": …}, " +
     "{\"__type\": …}, {\"error\": …}) instead of the operation's output; compatible mode declares it, strict follows the model",

@@ -488,6 +488,28 @@ export interface InvokedByDelegate {
 }
 
 /**
+ * The error document some JSON services log as responseElements when the call failed (errorCode set) instead of the operation's output. Their responses extend it (the types) or reference it (the published JSON Schemas).
+ */
+export interface JsonErrorDocument {
+  /**
+   * Failed calls: the error's type.
+   */
+  __type?: string;
+  /**
+   * Failed calls: the error.
+   */
+  error?: string;
+  /**
+   * Failed calls: the error message.
+   */
+  message?: string;
+  /**
+   * Failed calls: the error message.
+   */
+  Message?: string;
+}
+
+/**
  * The IAM Identity Center user a request was made on behalf of.
  */
 export interface OnBehalfOf {
@@ -500,6 +522,11 @@ export interface OnBehalfOf {
    */
   userId?: string;
 }
+
+/**
+ * What CloudTrail writes in place of a sensitive value (a password, a secret, credentials). Where the value is a structure, the types read the structure's keys as undefined on the marker (`AbsentKeys`), and `typeof x === "string"` narrows to it.
+ */
+export type RedactionMarker = "HIDDEN_DUE_TO_SECURITY_REASONS" | "****" | "<sensitiveDataRemoved>";
 
 /**
  * A resource accessed in the event.

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { ServiceEventSources } from "./event-sources.js";
-export type { CloudTrailRecord, CloudTrailInsightsRecord, Addendum, EdgeDeviceDetails, EventContext, InScopeOf, InsightAttribution, InsightAttributionValue, InsightAverage, InsightContext, InsightDetails, InsightStatistics, InvokedByDelegate, OnBehalfOf, Resource, ResourceTag, SessionAttributes, SessionContext, SessionIssuer, TagContext, TlsDetails, UserIdentity, WebIdFederationData } from "./envelope.js";
+export type { CloudTrailRecord, CloudTrailInsightsRecord, Addendum, EdgeDeviceDetails, EventContext, InScopeOf, InsightAttribution, InsightAttributionValue, InsightAverage, InsightContext, InsightDetails, InsightStatistics, InvokedByDelegate, JsonErrorDocument, OnBehalfOf, RedactionMarker, Resource, ResourceTag, SessionAttributes, SessionContext, SessionIssuer, TagContext, TlsDetails, UserIdentity, WebIdFederationData } from "./envelope.js";
 export type { ServiceEventSources } from "./event-sources.js";
 
 /**
