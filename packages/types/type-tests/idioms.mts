@@ -12,7 +12,7 @@
  * `requestParameters.functionName` on `CreateFunction20150331`), STS/IAM/KMS/S3 alert rules.
  */
 import type { EventBridgeHandler } from "aws-lambda";
-import type { CloudTrailEvent, CloudTrailEventBridgeEvent, CloudTrailRecord, CloudTrailInsightsRecord, UserIdentity } from "@cloudtrail-schema/types";
+import type { CloudTrailEvent, CloudTrailEventBridgeEvent, CloudTrailRecord, CloudTrailInsightsRecord, JsonErrorDocument, RedactionMarker, UserIdentity } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/ec2";
 import type { InstanceList, IpPermissionList_request } from "@cloudtrail-schema/types/ec2";
 import type {} from "@cloudtrail-schema/types/iam";
@@ -163,6 +163,17 @@ export const insightApi: string | undefined = insight.insightDetails.eventName;
 export type I1 = Expect<Assignable<typeof insight, CloudTrailInsightsRecord>>;
 export type I2 = Expect<Equal<Assignable<CloudTrailInsightsRecord, CloudTrailRecord>, false>>;
 
+// --- 19. Failed calls of JSON services: the error document, and the redaction markers by name ------------------------
+export const kmsError: string | undefined = createKey.errorCode ? (createKey.responseElements?.message ?? createKey.responseElements?.__type) : undefined;
+export type E1 = Expect<Assignable<NonNullable<typeof createKey.responseElements>, JsonErrorDocument>>;
+export type E2 = Expect<Equal<typeof createKey.eventSource, "kms.amazonaws.com">>;
+export type E3 = Expect<Equal<typeof createKey.eventName, "CreateKey">>;
+export type E4 = Expect<Assignable<typeof createKey, CloudTrailRecord>>;
+export function hiddenMarker(event: CloudTrailEvent<"sts", "AssumeRole">): RedactionMarker | undefined {
+  const c = event.responseElements?.credentials;
+  return typeof c === "string" ? c : undefined;
+}
+
 // --- Soundness: what must not compile --------------------------------------------------------------------------------
 export type S1 = Expect<Equal<CloudTrailRecord["awsRegion"], string>>;
 export type S2 = Expect<Equal<CloudTrailRecord["userIdentity"], UserIdentity>>;
@@ -184,6 +195,8 @@ export const notEmpty: InstanceList = "none";
 export const notMarker: NonNullable<NonNullable<CloudTrailEvent<"sts", "AssumeRole">["responseElements"]>["credentials"]> = "secret";
 // @ts-expect-error a field CreateKey's key metadata does not have (misspelt; EC2 responses are open, kms's are not)
 createKey.responseElements?.keyMetadata?.keyID;
+// @ts-expect-error the error document's fields are strings
+export const numericMessage: number | undefined = createKey.responseElements?.message;
 // @ts-expect-error Insights records have no top-level userIdentity
 insight.userIdentity.arn;
 export function narrowed(list: InstanceList): string | undefined {
