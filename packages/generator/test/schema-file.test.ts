@@ -271,7 +271,8 @@ function verdicts(doc: JsonSchemaDocument): Record<string, boolean[]> {
   return Object.fromEntries(
     ["Get", "Put", "Other"].map((op) => {
       const validate = ajv.getSchema(`${doc.$id}#/$defs/${op}.event`)!;
-      return [op, RECORDS.map((r) => validate({ ...envelopeFields, ...(r as object) }))];
+      // The schemas are synchronous (no $async), so ajv's verdict is a boolean.
+      return [op, RECORDS.map((r) => validate({ ...envelopeFields, ...(r as object) }) === true)];
     }),
   );
 }
@@ -288,7 +289,7 @@ describe("sharedEventRecord, sharedErrorDocument, sharedRedactionMarkers", () =>
     expect(out.$defs["Get.event"]).toEqual({
       title: "tiny Get",
       $ref: `#/$defs/${EVENT_RECORD_DEF}`,
-      properties: { eventName: { const: "Get" }, requestParameters: SHARING.$defs["Get.event"]!.properties!.requestParameters },
+      properties: { eventName: { const: "Get" }, requestParameters: (SHARING.$defs["Get.event"]!.properties as Record<string, JsonSchema>).requestParameters },
     });
     expect(out.$defs["Other.event"]).toEqual(SHARING.$defs["Other.event"]);
     // One event alone has nothing to share.

@@ -21,3 +21,31 @@ export const handler: EventBridgeHandler<"AWS API Call via CloudTrail", CloudTra
   const policy: string | undefined = event.detail.requestParameters?.policyName;
   return `${event.source} ${event.detail.eventName} ${policy}`;
 };
+
+// One rule for several services (`"source": ["aws.iam", "aws.kms"]`): a union of services is the events of each,
+// discriminated by eventSource and eventName, and `O` may name operations of any of them.
+import type { CloudTrailRequest, OperationName } from "@cloudtrail-schema/types";
+import type { Equal } from "./assert.mjs";
+export type M1 = Expect<Equal<CloudTrailEvent<"iam" | "kms">, CloudTrailEvent<"iam"> | CloudTrailEvent<"kms">>>;
+export type M2 = Expect<Equal<CloudTrailEvent<"iam" | "kms", "CreatePolicy" | "ScheduleKeyDeletion">, CloudTrailEvent<"iam", "CreatePolicy"> | CloudTrailEvent<"kms", "ScheduleKeyDeletion">>>;
+export type M3 = Expect<Equal<OperationName<"iam" | "kms">, OperationName<"iam"> | OperationName<"kms">>>;
+export type M4 = Expect<Equal<CloudTrailRequest<"iam" | "kms", "CreatePolicy">, CloudTrailRequest<"iam", "CreatePolicy">>>;
+export type M5 = Expect<Equal<CloudTrailEventBridgeEvent<"iam" | "kms">["detail"], CloudTrailEvent<"iam"> | CloudTrailEvent<"kms">>>;
+// @ts-expect-error an operation of neither service
+export type M6 = CloudTrailEvent<"iam" | "kms", "RunInstances">;
+export const securityRule: EventBridgeHandler<"AWS API Call via CloudTrail", CloudTrailEvent<"iam" | "kms", "CreatePolicy" | "ScheduleKeyDeletion">, string> = async ({ detail }) => {
+  switch (detail.eventName) {
+    case "CreatePolicy":
+      return `${detail.eventSource} policy ${detail.requestParameters?.policyName}`;
+    case "ScheduleKeyDeletion":
+      return `${detail.eventSource} key ${detail.requestParameters?.keyId} in ${detail.requestParameters?.pendingWindowInDays} days`;
+  }
+};
+export function bySource(event: CloudTrailEventBridgeEvent<"iam" | "kms">): string {
+  if (event.detail.eventSource === "kms.amazonaws.com") {
+    // @ts-expect-error narrowed to kms: an iam operation is not among its names
+    const iamOnly: typeof event.detail.eventName = "CreatePolicy";
+    return `${event.detail.eventName} ${iamOnly}`;
+  }
+  return event.detail.userIdentity.type ?? event.detail.userIdentity.accountId ?? "AWS";
+}

@@ -90,10 +90,13 @@ function indexModule(ctx: PackageModulesContext): StatementStructures[] {
       name: "OperationName",
       isExported: true,
       typeParameters: [{ name: "S", constraint: "ServiceName" }],
-      type: "keyof ServiceEvents<S>",
+      // Over each service of `S`, so a union of services gives the operations of each, not only the names they share.
+      // A mapped type, not `S extends ServiceName ? …`: checking `O extends OperationName<S>` would otherwise
+      // distribute the conditional over all 441 services (4,000 instantiations in every program that names an event).
+      type: "{ [K in S]: keyof ServiceEvents<K> }[S]",
       docs: docs(
         "The operations of service `S`, by botocore's name (the `eventName` CloudTrail logs, aliases aside), once the " +
-          "service's module is imported; any string before.",
+          "service's module is imported; any string before. For a union of services, the operations of any of them.",
         `import type {} from "${PKG}/iam";\ntype IamOperation = OperationName<"iam">; // "AddClientIDToOpenIDConnectProvider" | … | "UploadSigningCertificate"`,
       ),
     },
@@ -124,12 +127,15 @@ function indexModule(ctx: PackageModulesContext): StatementStructures[] {
       name: "CloudTrailEvent",
       isExported: true,
       typeParameters: SO,
-      type: "ServiceEvents<S>[O]",
+      // Distributive over `S`: each service reads the operations of `O` it has (`O & keyof …`), so
+      // `CloudTrailEvent<"iam" | "kms">` is every event of both, and an operation of one service is never looked up in another.
+      type: "S extends ServiceName ? ServiceEvents<S>[O & keyof ServiceEvents<S>] : never",
       docs: docs(
         `The CloudTrail record of operation \`O\` of service \`S\`; with a union of operations, or without \`O\`, a union ` +
           "discriminated by `eventName`. Import the service's module once in the program " +
-          `(\`import type {} from "${PKG}/iam"\`); until then this is \`ServiceNotImported<S>\`. \`S\` is one service: ` +
-          "for several, a union of `CloudTrailEvent`s.",
+          `(\`import type {} from "${PKG}/iam"\`); until then this is \`ServiceNotImported<S>\`. With a union of services ` +
+          '(`CloudTrailEvent<"iam" | "kms">`), the events of each, discriminated by `eventSource` and `eventName`; `O` then ' +
+          "names operations of any of them.",
         `import type { CloudTrailEvent } from "${PKG}";\nimport type {} from "${PKG}/iam";\n\ndeclare const event: CloudTrailEvent<"iam", "CreatePolicy">;\nevent.requestParameters?.policyName; // string | undefined`,
         `function handle(event: CloudTrailEvent<"iam">) {\n  switch (event.eventName) {\n    case "CreatePolicy":\n      return event.requestParameters?.policyDocument;\n  }\n}`,
       ),

@@ -24,14 +24,14 @@ export type ServiceName = keyof ServiceEventSources;
  */
 export type ServiceEvents<S extends ServiceName> = S extends keyof CloudTrailServices ? CloudTrailServices[S] : { [operation: string]: ServiceNotImported<S> };
 /**
- * The operations of service `S`, by botocore's name (the `eventName` CloudTrail logs, aliases aside), once the service's module is imported; any string before.
+ * The operations of service `S`, by botocore's name (the `eventName` CloudTrail logs, aliases aside), once the service's module is imported; any string before. For a union of services, the operations of any of them.
  * @example
  * ```ts
  * import type {} from "@cloudtrail-schema/types/iam";
  * type IamOperation = OperationName<"iam">; // "AddClientIDToOpenIDConnectProvider" | … | "UploadSigningCertificate"
  * ```
  */
-export type OperationName<S extends ServiceName> = keyof ServiceEvents<S>;
+export type OperationName<S extends ServiceName> = { [K in S]: keyof ServiceEvents<K> }[S];
 /**
  * The keys of structure `T`, absent: what a value `Own` that CloudTrail writes in its place (an empty list `""`, a redaction marker, a plain array) reads them as, so `x?.items?.map(…)` compiles through the union. Keys `Own` has itself (`length`) and index signatures are left out.
  */
@@ -41,7 +41,7 @@ export type AbsentKeys<T, Own> = { [K in keyof T as string extends K ? never : n
  */
 export type UnmodeledPayload = { [key: string]: unknown };
 /**
- * The CloudTrail record of operation `O` of service `S`; with a union of operations, or without `O`, a union discriminated by `eventName`. Import the service's module once in the program (`import type {} from "@cloudtrail-schema/types/iam"`); until then this is `ServiceNotImported<S>`. `S` is one service: for several, a union of `CloudTrailEvent`s.
+ * The CloudTrail record of operation `O` of service `S`; with a union of operations, or without `O`, a union discriminated by `eventName`. Import the service's module once in the program (`import type {} from "@cloudtrail-schema/types/iam"`); until then this is `ServiceNotImported<S>`. With a union of services (`CloudTrailEvent<"iam" | "kms">`), the events of each, discriminated by `eventSource` and `eventName`; `O` then names operations of any of them.
  * @example
  * ```ts
  * import type { CloudTrailEvent } from "@cloudtrail-schema/types";
@@ -60,7 +60,7 @@ export type UnmodeledPayload = { [key: string]: unknown };
  * }
  * ```
  */
-export type CloudTrailEvent<S extends ServiceName, O extends OperationName<S> = OperationName<S>> = ServiceEvents<S>[O];
+export type CloudTrailEvent<S extends ServiceName, O extends OperationName<S> = OperationName<S>> = S extends ServiceName ? ServiceEvents<S>[O & keyof ServiceEvents<S>] : never;
 /**
  * What `requestParameters` holds in a record of operation `O` of service `S` (null and absence aside).
  * @example
