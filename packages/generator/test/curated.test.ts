@@ -136,6 +136,26 @@ describe("signin-console beside botocore's signin", () => {
     expect(signin.defs["SigninOutcome"]).toMatchObject({ kind: "string", enum: ["Failure", "Success"] });
     for (const key of ["LoginTo", "MobileVersion", "MFAUsed", "MFAIdentifier", "CredentialType"]) expect(login.doc).toContain(key);
   });
+
+  it("types additionalEventData (open, strings) where the doc names its keys, and the AWS sign-in outcome in serviceEventDetails", () => {
+    const keys = (t: LogType | undefined) => (t?.kind === "object" ? t.fields.map((f) => f.name) : undefined);
+    const byOp = new Map(signin.operations.map((o) => [o.name, o]));
+    expect(keys(byOp.get("ConsoleLogin")!.additionalEventData)).toEqual(["CredentialType", "LoginTo", "MFAIdentifier", "MFAUsed", "MobileVersion", "SamlProviderArn"]);
+    expect(keys(byOp.get("UserAuthentication")!.additionalEventData)).toEqual(["AuthWorkflowID", "CredentialType", "DeviceEnrollmentRequired", "LoginTo"]);
+    for (const o of signin.operations) {
+      const data = o.additionalEventData;
+      if (!data) continue;
+      expect(data, o.name).toMatchObject({ kind: "object", open: true });
+      // Each key it types is one the operation's doc names, so the two never disagree.
+      for (const k of keys(data)!) if (k !== "DeviceEnrollmentRequired" && k !== "SamlProviderArn") expect(o.doc, `${o.name} ${k}`).toContain(k);
+      for (const f of (data as Extract<LogType, { kind: "object" }>).fields) expect(f.type, `${o.name} ${f.name}`).toEqual({ kind: "string" });
+    }
+    expect(byOp.get("GetSigninToken")!.additionalEventData).toBeUndefined();
+    for (const name of ["CredentialChallenge", "CredentialVerification", "UserAuthentication"]) {
+      expect(keys(byOp.get(name)!.serviceEventDetails), name).toEqual([name]);
+    }
+    expect(byOp.get("ConsoleLogin")!.serviceEventDetails).toBeUndefined();
+  });
 });
 
 describe("aws-service-events beside the botocore services", () => {

@@ -75,6 +75,20 @@ describe("type expressions", () => {
       },
     ],
     [
+      "any string beside a structure (a legacy EC2 list element, {resourceId} or the bare id): the structure's keys undefined on it",
+      {
+        given: { kind: "oneOf", options: [{ kind: "object", fields: [{ name: "resourceId", type: str(), required: false, doc: "R." }] }, str()] },
+        want: "{\n  /** R. */\n  resourceId?: string;\n} | string & { resourceId?: undefined }",
+      },
+    ],
+    [
+      "an open enum beside a structure: parenthesised before its keys",
+      {
+        given: { kind: "oneOf", options: [{ kind: "object", fields: [{ name: "a", type: str(), required: false, doc: "A." }] }, str({ enum: ["A"] })] },
+        want: '{\n  /** A. */\n  a?: string;\n} | ("A" | (string & {})) & { a?: undefined }',
+      },
+    ],
+    [
       "a string enum beside a structure that is not a placeholder stays an open enum",
       {
         given: { kind: "oneOf", options: [{ kind: "object", fields: [] }, { kind: "string", enum: ["A"] }] },
@@ -318,6 +332,21 @@ describe("a service module (tiny model)", () => {
     expect(() => emitServiceModule(twin, ctx)).toThrow(/tiny\.\w+ would be written to the same file as operation tiny\.\w+/);
     const shapes = { ...tiny, operations: [...tiny.operations, { ...tiny.operations[0]!, name: "Shapes" }] };
     expect(() => emitServiceModule(shapes, ctx)).toThrow(/tiny\.Shapes would be written to the same file as the module of tiny's events map/);
+  });
+
+  it("declares an operation's inline additionalEventData and serviceEventDetails by name, beside its payloads", () => {
+    const details: LogType = { kind: "object", open: true, fields: [{ name: "MFAUsed", type: str(), required: false, doc: "Whether MFA was used." }] };
+    const outcome: LogType = { kind: "object", fields: [{ name: "Ping", type: str(), required: false, doc: "The outcome." }] };
+    const withDetails = { ...tiny, operations: tiny.operations.map((o) => (o.name === "Ping" ? { ...o, additionalEventData: details, serviceEventDetails: outcome } : o)) };
+    const ping = emitServiceModule(withDetails, ctx).files.get("tiny/Ping.d.ts")!;
+    expect(ping).toContain("  additionalEventData?: PingAdditionalEventData | null;\n  serviceEventDetails?: PingServiceEventDetails | null;\n}\n");
+    expect(ping).toContain(
+      "/** `additionalEventData` of tiny `Ping`. */\nexport interface PingAdditionalEventData {\n  /** Whether MFA was used. */\n  MFAUsed?: string;\n" +
+        "  /** CloudTrail logs fields the model does not list here. */\n  [field: string]: unknown;\n}\n",
+    );
+    expect(ping).toContain("export interface PingServiceEventDetails {\n");
+    // Other operations keep their names and their one-line events.
+    expect(emitServiceModule(withDetails, ctx).files.get("tiny/PutThing.d.ts")).toBe(file("tiny/PutThing.d.ts"));
   });
 
   it("does not mutate the log model and prints the same text twice", () => {

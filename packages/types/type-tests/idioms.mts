@@ -21,6 +21,7 @@ import type {} from "@cloudtrail-schema/types/lambda";
 import type {} from "@cloudtrail-schema/types/s3";
 import type {} from "@cloudtrail-schema/types/sts";
 import type {} from "@cloudtrail-schema/types/cloudtrail-insights";
+import type {} from "@cloudtrail-schema/types/signin-console";
 import type { Assignable, Equal, Expect } from "./assert.mjs";
 
 declare const runInstances: CloudTrailEvent<"ec2", "RunInstances">;
@@ -174,6 +175,27 @@ export function hiddenMarker(event: CloudTrailEvent<"sts", "AssumeRole">): Redac
   return typeof c === "string" ? c : undefined;
 }
 
+// --- 20. Console sign-in without MFA: additionalEventData.MFAUsed of ConsoleLogin --------------------------------------
+declare const consoleLogin: CloudTrailEvent<"signin-console", "ConsoleLogin">;
+export const withoutMfa: boolean = consoleLogin.responseElements?.ConsoleLogin === "Success" && consoleLogin.additionalEventData?.MFAUsed !== "Yes";
+export const landedOn: string | undefined = consoleLogin.additionalEventData?.LoginTo;
+declare const userAuthentication: CloudTrailEvent<"signin-console", "UserAuthentication">;
+export const signedIn: boolean = userAuthentication.serviceEventDetails?.UserAuthentication === "Success";
+
+// --- 21. S3: requests by presigned URL, and the bytes they moved (additionalEventData) -----------------------------------
+export const presigned: boolean = putObject.additionalEventData?.AuthenticationMethod === "QueryString";
+export const bytesIn: number = putObject.additionalEventData?.bytesTransferredIn ?? 0;
+export const viaEndpoint: string | undefined = createBucket.additionalEventData?.vpcEndpointId;
+
+// --- 22. EC2 CreateTags: the resources tagged and the tags (legacy lists of one-key objects) ----------------------------
+declare const createTags: CloudTrailEvent<"ec2", "CreateTags">;
+export const tagged: (string | undefined)[] | undefined = createTags.requestParameters?.resourcesSet?.items?.map((r) => r.resourceId);
+export const tagPairs = createTags.requestParameters?.tagSet?.items?.map((t) => `${t.key}=${t.value}`);
+
+// --- 23. S3 PutBucketPolicy: the statements of the policy (an object, or the string CloudTrail keeps when it is not JSON) ---
+declare const putBucketPolicy: CloudTrailEvent<"s3", "PutBucketPolicy">;
+export const statements = putBucketPolicy.requestParameters?.bucketPolicy?.Statement;
+
 // --- Soundness: what must not compile --------------------------------------------------------------------------------
 export type S1 = Expect<Equal<CloudTrailRecord["awsRegion"], string>>;
 export type S2 = Expect<Equal<CloudTrailRecord["userIdentity"], UserIdentity>>;
@@ -199,6 +221,21 @@ createKey.responseElements?.keyMetadata?.keyID;
 export const numericMessage: number | undefined = createKey.responseElements?.message;
 // @ts-expect-error Insights records have no top-level userIdentity
 insight.userIdentity.arn;
+// @ts-expect-error MFAUsed is the string "Yes" or "No", not a boolean
+export const mfaFlag: boolean | undefined = consoleLogin.additionalEventData?.MFAUsed;
+// @ts-expect-error S3's byte counts are numbers
+export const bytesText: string | undefined = putObject.additionalEventData?.bytesTransferredOut;
+// @ts-expect-error a misspelt key of S3's additionalEventData is unknown, not a string (the object is open)
+export const misspelt: string | undefined = putObject.additionalEventData?.SignatureVer;
+export function bareOrObject(item: NonNullable<NonNullable<NonNullable<typeof createTags.requestParameters>["resourcesSet"]>["items"]>[number]): string | undefined {
+  // typeof still tells a bare id from the object; on the bare id the object's key reads undefined.
+  if (typeof item === "string") {
+    // @ts-expect-error narrowed to the bare id: its resourceId is undefined, not a string
+    const id: string = item.resourceId;
+    return `${item}${id}`;
+  }
+  return item.resourceId;
+}
 export function narrowed(list: InstanceList): string | undefined {
   if (typeof list === "string") {
     // @ts-expect-error narrowed to "": its items are undefined, not an array

@@ -14,8 +14,8 @@
  * in `responseElements` for console sign-in (eventType AwsConsoleSignIn) and in `serviceEventDetails` for
  * the AWS sign-in / Identity Center flow (eventType AwsServiceEvent, responseElements null). Failures carry
  * `errorMessage` ("Failed authentication", "No username found in supplied account") and, for a mistyped
- * user name, `userIdentity.userName` "HIDDEN_DUE_TO_SECURITY_REASONS". The log model has no slot for
- * `additionalEventData` or `serviceEventDetails`, so what they hold is written in each operation's doc.
+ * user name, `userIdentity.userName` "HIDDEN_DUE_TO_SECURITY_REASONS". What `additionalEventData` holds
+ * (MFAUsed, LoginTo...) is typed per event, open (`ADDITIONAL_EVENT_DATA`), and written in its doc too.
  */
 import type { LogField, LoggedOperation, LoggedService, LogType } from "../log-model.js";
 import { byName, NO_API_VERSION, NO_PROTOCOL } from "./shared.js";
@@ -51,9 +51,65 @@ const EVENT_TYPES: Readonly<Record<string, string>> = {
   UserAuthentication: "AwsServiceEvent",
 };
 
+/** The string fields of `additionalEventData` (open: AWS adds keys), with their docs. */
+function details(fields: Readonly<Record<string, string>>): LogType {
+  return {
+    kind: "object",
+    open: true,
+    fields: Object.entries(fields)
+      .map(([name, doc]): LogField => ({ name, type: { kind: "string" }, required: false, doc }))
+      .sort(byName),
+  };
+}
+
+const FIELD_DOCS = {
+  AuthWorkflowID: "Ties the challenge, verification and authentication events of one sign-in together.",
+  CredentialType: "The kind of credential presented (PASSWORD, TOTP, WEBAUTHN, SMARTCARD...).",
+  LoginTo: "The console URL the user was sent to after signing in.",
+  MFAIdentifier: "The ARN of the MFA device used.",
+  MFAUsed: "Whether an MFA device was used: \"Yes\" or \"No\" (\"YES\" seen).",
+  MfaType: "The kind of MFA device the user must present (\"U2F MFA\", \"Virtual MFA\", \"Multiple MFA Devices\"...).",
+  MobileVersion: "Whether the mobile console was used: \"Yes\" or \"No\".",
+  RedirectTo: "The console URL the user was sent to.",
+  SamlProviderArn: "The SAML provider of a SAML-federated sign-in.",
+  SwitchFrom: "The ARN of the user or role the console user switched from.",
+  DeviceEnrollmentRequired: "Whether the user had to enroll an MFA device.",
+} as const;
+const pick = (...names: (keyof typeof FIELD_DOCS)[]): LogType => details(Object.fromEntries(names.map((n) => [n, FIELD_DOCS[n]])));
+
+/**
+ * What each sign-in event's `additionalEventData` holds, from AWS's sign-in pages and the records (ConsoleLogin:
+ * MobileVersion 45, MFAUsed 45, LoginTo 40, MFAIdentifier 4, SamlProviderArn 2 of 46; CredentialChallenge,
+ * CredentialVerification: AuthWorkflowID and CredentialType in all 10; UserAuthentication: AuthWorkflowID,
+ * LoginTo, CredentialType in all 4; CheckMfa: MfaType in both). Every one a string.
+ */
+const ADDITIONAL_EVENT_DATA: Readonly<Record<string, LogType>> = {
+  CheckMfa: pick("MfaType"),
+  ConsoleLogin: pick("CredentialType", "LoginTo", "MFAIdentifier", "MFAUsed", "MobileVersion", "SamlProviderArn"),
+  CredentialChallenge: pick("AuthWorkflowID", "CredentialType"),
+  CredentialVerification: pick("AuthWorkflowID", "CredentialType"),
+  ExitRole: pick("RedirectTo"),
+  SwitchRole: pick("RedirectTo", "SwitchFrom"),
+  UserAuthentication: pick("AuthWorkflowID", "CredentialType", "DeviceEnrollmentRequired", "LoginTo"),
+};
+
+/** The AWS sign-in steps whose outcome is in `serviceEventDetails` ({"<eventName>": "Success"|"Failure"}), not responseElements. */
+const OUTCOME_IN_SERVICE_EVENT_DETAILS: ReadonlySet<string> = new Set(["CredentialChallenge", "CredentialVerification", "UserAuthentication"]);
+
 function op(name: string, doc: string, response: LogType | null): LoggedOperation {
   const eventType = EVENT_TYPES[name];
-  return { name, eventNames: [name], doc, request: null, response, readOnly: false, ...(eventType ? { eventType } : {}) };
+  const additionalEventData = ADDITIONAL_EVENT_DATA[name];
+  return {
+    name,
+    eventNames: [name],
+    doc,
+    request: null,
+    response,
+    readOnly: false,
+    ...(eventType ? { eventType } : {}),
+    ...(additionalEventData ? { additionalEventData } : {}),
+    ...(OUTCOME_IN_SERVICE_EVENT_DETAILS.has(name) ? { serviceEventDetails: outcomeResponse(name, [], true) } : {}),
+  };
 }
 
 export function signinConsole(): LoggedService {

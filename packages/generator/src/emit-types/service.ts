@@ -114,14 +114,25 @@ interface OwnNames {
 
 /** Operation-level names: `CreatePolicyEvent`, `CreatePolicyRequestParameters`, `CreatePolicyResponseElements`. */
 const opNames = (op: string) => ({ event: `${op}Event`, request: `${op}RequestParameters`, response: `${op}ResponseElements` });
+/**
+ * Names of the other payloads an operation types inline (sign-in's `additionalEventData`): `ConsoleLoginAdditionalEventData`.
+ * Claimed only where there is one, so no other declaration's name changes.
+ */
+type OpNames = ReturnType<typeof opNames> & { additionalEventData?: string; serviceEventDetails?: string };
+const EXTRA_PAYLOADS = [
+  ["additionalEventData", "AdditionalEventData"],
+  ["serviceEventDetails", "ServiceEventDetails"],
+] as const;
 
-function scopeOf(svc: LoggedService, namer: Namer, own: OwnNames, ops: Map<string, ReturnType<typeof opNames>>): Scope {
+function scopeOf(svc: LoggedService, namer: Namer, own: OwnNames, ops: Map<string, OpNames>): Scope {
   namer.claim(own.events);
   namer.claim(own.event);
   namer.claim(own.record);
   for (const op of svc.operations) {
     const n = opNames(op.name);
-    ops.set(op.name, { event: namer.claim(n.event), request: namer.claim(n.request), response: namer.claim(n.response) });
+    const names: OpNames = { event: namer.claim(n.event), request: namer.claim(n.request), response: namer.claim(n.response) };
+    for (const [field, suffix] of EXTRA_PAYLOADS) if (op[field] && op[field].kind !== "ref") names[field] = namer.claim(`${op.name}${suffix}`);
+    ops.set(op.name, names);
   }
   // `Instance.request` -> `Instance_request`: `InstanceRequest` could be a botocore shape (`<Op>Request` are).
   // The module's own names are claimed first; 5 shapes of 438 services get a `_2` (kinesis SubscribeToShardEvent…).
@@ -316,12 +327,15 @@ class Printer {
         const { bases, object, rest } = this.alternatives(t.options);
         const combined = bases.length ? [[...bases, ...(object ? [this.expr(object, indent).text] : [])].join(" & ")] : object ? [this.expr(object, indent).text] : [];
         // Strings that stand in for the structure (EC2's empty list "") read its keys as undefined.
-        // So do arrays beside a structure (EC2 requests log a list as {items: [...]} or as a plain array).
+        // So do arrays beside a structure (EC2 requests log a list as {items: [...]} or as a plain array), and
+        // plain strings beside one (a legacy EC2 request list element, {"resourceId": "…"} or the bare id):
+        // `items.map((r) => r.resourceId)` compiles, and reads undefined on a bare string as it does at run time.
         const text = (o: LogType) => {
+          const own = o.redacted?.length ? undefined : o.kind === "array" ? "array" : o.kind === "string" || o.kind === "blob" ? "string" : undefined;
           if (isPlaceholder(o)) return standIn(o.enum!, this.absent(t.options, "string"));
           const e = this.expr(o, indent);
-          const absent = o.kind === "array" && !o.redacted?.length ? this.absent(t.options, "array") : undefined;
-          return absent ? `${e.text} & ${absent}` : e.text;
+          const absent = own ? this.absent(t.options, own) : undefined;
+          return absent ? `${e.union ? `(${e.text})` : e.text} & ${absent}` : e.text;
         };
         const options = [...new Set([...combined, ...rest.map(text)])];
         return { text: options.join(" | "), union: options.length > 1 || bases.length + (object ? 1 : 0) > 1 };
@@ -467,7 +481,7 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   const namer = new Namer();
   const prefix = pascal(svc.name);
   const own: OwnNames = { events: `${prefix}Events`, event: `${prefix}Event`, record: `${prefix}Record` };
-  const ops = new Map<string, ReturnType<typeof opNames>>();
+  const ops = new Map<string, OpNames>();
   const scope = scopeOf(svc, namer, own, ops);
   const modelDoc: ModelDoc = ctx.fullDocs ? (d) => d : (d) => summarizeDoc(d);
   // Fields, 395,000 of them, carry a shorter summary than operations and shapes: their docs were two thirds
@@ -668,7 +682,7 @@ function operation(
   p: Printer,
   svc: LoggedService,
   op: LoggedOperation,
-  names: ReturnType<typeof opNames>,
+  names: OpNames,
   modelDoc: ModelDoc,
   declare: (name: string, text: string, refs?: ReadonlySet<string>) => void,
   /** The service's generic operation record (`IamRecord`), declared in its shapes module; none for a service of any eventSource. */
@@ -701,13 +715,15 @@ function operation(
     for (const [field, value] of matchMembers(op.match ?? [], base)) members.push(`${propertyKey(field)}: ${value};`);
     members.push(`requestParameters?: ${request} | null;`);
     members.push(`responseElements?: ${response} | null;`);
-    if (op.additionalEventData) members.push(`additionalEventData?: ${p.expr(op.additionalEventData).text} | null;`);
-    if (op.serviceEventDetails) members.push(`serviceEventDetails?: ${p.expr(op.serviceEventDetails).text} | null;`);
+    for (const [field] of EXTRA_PAYLOADS) {
+      const t = op[field];
+      if (t) members.push(`${field}?: ${names[field] ?? p.expr(t).text} | null;`);
+    }
     out += `export interface ${names.event} extends ${base} {\n${members.map((m) => `  ${m}\n`).join("")}}\n`;
   }
   // The event refers to its payloads by name (declared next) and to the root's types, beside what it printed.
   const refs = p.take();
-  for (const n of [plain ? record! : base, request, response]) refs.add(n);
+  for (const n of [plain ? record! : base, request, response, names.additionalEventData, names.serviceEventDetails]) if (n) refs.add(n);
   declare(names.event, out, refs);
   const declared: string[] = [names.event];
   const part = (t: LogType | null, name: string, field: string, shape: string | undefined) => {
@@ -721,6 +737,7 @@ function operation(
   };
   part(op.request, names.request, "requestParameters", op.inputShape);
   part(op.response, names.response, "responseElements", op.outputShape);
+  for (const [field] of EXTRA_PAYLOADS) if (names[field]) part(op[field] ?? null, names[field], field, undefined);
   return declared;
 }
 

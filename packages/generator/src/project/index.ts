@@ -205,6 +205,8 @@ class Projector {
       response,
       readOnly: fold(this.rules, (r) => r.readOnly, false, op, this.service),
     };
+    const additional = fold(this.rules, (r) => r.additionalEventData, undefined as LogType | undefined, op, req);
+    if (additional) logged.additionalEventData = additional;
     if (op.doc) logged.doc = op.doc;
     if (op.deprecated) logged.deprecated = true;
     if (op.input) logged.inputShape = op.input.shape;
@@ -306,6 +308,7 @@ export function project(service: ServiceModel, options: ProjectOptions = {}): Lo
       ...op,
       request: op.request && mapRefs(op.request, rename),
       response: op.response && mapRefs(op.response, rename),
+      ...(op.additionalEventData ? { additionalEventData: mapRefs(op.additionalEventData, rename) } : {}),
     })),
   };
   const others = fold(active, (r) => r.otherEventSources, [] as string[], service).filter((s) => s !== logged.eventSource);

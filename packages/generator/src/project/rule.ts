@@ -74,6 +74,8 @@ export interface Rule {
   request?: (type: LogType | null, op: Operation, ctx: ProjectContext) => LogType | null;
   /** Rewrite what `responseElements` holds for an operation (null: not logged). */
   response?: (type: LogType | null, op: Operation, ctx: ProjectContext) => LogType | null;
+  /** What the record's `additionalEventData` holds for an operation, where known; receives the type so far. */
+  additionalEventData?: (type: LogType | undefined, op: Operation, ctx: ProjectContext) => LogType | undefined;
   /** Every `eventName` the operation is logged under; receives the names so far. */
   eventNames?: (names: string[], op: Operation, service: ServiceModel) => string[];
   /** The record's `eventSource`; receives the value so far. */

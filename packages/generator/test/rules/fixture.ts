@@ -67,6 +67,7 @@ export function validator(svc: LoggedService, operation: string, mode: "compatib
   ajv.addSchema(envelope);
   ajv.addSchema(mode === "strict" ? (toStrict(doc) as object) : doc);
   const v = ajv.getSchema(`${doc.$id as string}#/$defs/${encodeURIComponent(`${operation}.event`)}`)!;
-  return (requestParameters: unknown, responseElements: unknown = null) =>
-    v({ eventVersion: "1.09", eventSource: svc.eventSource, eventName: op(svc, operation).eventNames[0], requestParameters, responseElements }) as boolean;
+  // `record`: other fields of the record (additionalEventData…).
+  return (requestParameters: unknown, responseElements: unknown = null, record: Record<string, unknown> = {}) =>
+    v({ eventVersion: "1.09", eventSource: svc.eventSource, eventName: op(svc, operation).eventNames[0], requestParameters, responseElements, ...record }) as boolean;
 }

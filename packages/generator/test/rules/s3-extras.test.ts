@@ -112,6 +112,32 @@ describe("s3-wire-names and friends", () => {
   });
 });
 
+describe("s3-additional-event-data", () => {
+  it("types every operation's additionalEventData as one open definition of what S3 adds", () => {
+    for (const o of s3.operations) expect(o.additionalEventData, o.name).toEqual({ kind: "ref", def: "AdditionalEventData" });
+    const def = s3.defs["AdditionalEventData"]!;
+    expect(def).toMatchObject({ kind: "object", open: true });
+    expect(names(s3, def)).toEqual(["AuthenticationMethod", "CipherSuite", "SignatureVersion", "SSEApplied", "aclRequired", "bytesTransferredIn", "bytesTransferredOut", "vpcEndpointId", "x-amz-id-2"]);
+    expect(field(s3, def, "bytesTransferredIn").type).toEqual({ kind: "number" });
+  });
+
+  const request = { bucketName: "b", key: "k" };
+  const sent = { SignatureVersion: "SigV4", CipherSuite: "TLS_AES_128_GCM_SHA256", bytesTransferredIn: 25701.0, SSEApplied: "Default_SSE_KMS", AuthenticationMethod: "QueryString", "x-amz-id-2": "abc=", bytesTransferredOut: 0 };
+  it.each([
+    ["what a PutObject record carries", sent, true],
+    ["null", null, true],
+    ["a key S3 added later", { ...sent, newKey: { nested: true } }, true],
+    ["a byte count written as a string", { ...sent, bytesTransferredIn: "25701" }, false],
+    ["a signature version that is not a string", { ...sent, SignatureVersion: 4 }, false],
+  ])("%s (compatible and strict)", (_n, additionalEventData, want) => {
+    for (const mode of ["compatible", "strict"] as const) expect(validator(s3, "PutObject", mode)(request, null, { additionalEventData }), mode).toBe(want);
+  });
+
+  it("applies to s3 only", () => {
+    for (const o of sts.operations) expect(o.additionalEventData, o.name).toBeUndefined();
+  });
+});
+
 const sts = service({
   name: "sts",
   protocol: "query",

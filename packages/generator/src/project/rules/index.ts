@@ -24,7 +24,7 @@ import { apigatewayV1BodyInput, apigatewayV1HalLinks, dynamodbDataPlane, modelGa
 import { lowerCamelMembers, restUriLabelNames, verbatimMemberAliases, verbatimMemberName } from "./naming.js";
 import { queryEmptyListObject, queryUnwrapSingleResult } from "./query.js";
 import { jsonErrorDocument, restBoundScalarStrings } from "./rest.js";
-import { s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
+import { s3AdditionalEventDataRule, s3BucketPolicyObject, s3Host, s3LegacyListValues, s3LegacyOperationForms, s3SubresourceMarker, s3WireNames, s3XmlBody } from "./s3.js";
 import {
   cloudfrontEventNameVersionSuffix,
   eventNameAliases,
@@ -81,6 +81,7 @@ export const RULES: readonly Rule[] = [
   s3Host,
   s3SubresourceMarker,
   s3LegacyOperationForms,
+  s3AdditionalEventDataRule,
   jsonErrorDocument,
   // eventSource, eventName, readOnly.
   eventSourceFromSigningName,

@@ -185,3 +185,35 @@ export const s3LegacyOperationForms = rule({
   },
 });
 
+
+/** `additionalEventData` of S3 records, management and data events alike (open: AWS adds keys). */
+function s3AdditionalEventData(): LogType {
+  const by = "s3-additional-event-data";
+  return object(
+    [
+      added("AuthenticationMethod", str(), by, "How the request was authenticated: AuthHeader (an Authorization header) or QueryString (a presigned URL)."),
+      added("CipherSuite", str(), by, "The TLS cipher suite of the connection (TLS_AES_128_GCM_SHA256, ECDHE-RSA-AES128-GCM-SHA256)."),
+      added("SignatureVersion", str(), by, "The signature version of the request: SigV4, or SigV2 for legacy clients."),
+      added("SSEApplied", str(), by, "The server-side encryption S3 applied to the object (SSE_S3, Default_SSE_KMS)."),
+      added("aclRequired", str(), by, "\"Yes\" when an access control list was needed to authorize the request."),
+      added("bytesTransferredIn", { kind: "number" }, by, "Bytes of the request body (written as 0 or 0.0)."),
+      added("bytesTransferredOut", { kind: "number" }, by, "Bytes of the response body (written as 0 or 0.0)."),
+      added("vpcEndpointId", str(), by, "The VPC endpoint the request came through."),
+      added("x-amz-id-2", str(), by, "S3's extended request ID, for AWS Support."),
+    ],
+    { open: true, doc: "What S3 adds to its records: how the request was signed and authenticated, and the bytes moved." },
+  );
+}
+
+export const s3AdditionalEventDataRule = rule({
+  id: "s3-additional-event-data",
+  why:
+    "S3 records (management and data events) carry additionalEventData {SignatureVersion, CipherSuite, AuthenticationMethod, " +
+    "bytesTransferredIn/Out, x-amz-id-2, …}; handlers read it (presigned URLs: AuthenticationMethod QueryString)",
+  evidence:
+    "38 s3 records of the development corpus (all objects; bytesTransferred* numbers, 12 integers and 9 floats); public test events " +
+    "with GetBucketAcl, PutObject (SSEApplied Default_SSE_KMS), DeleteBucket (vpcEndpointId), GetBucketPublicAccessBlock; " +
+    "54 s3 records have none (null or absent)",
+  appliesTo: isS3,
+  additionalEventData: (type, _op, ctx) => type ?? ctx.define("AdditionalEventData", s3AdditionalEventData),
+});
