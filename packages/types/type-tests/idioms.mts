@@ -196,6 +196,11 @@ export const tagPairs = createTags.requestParameters?.tagSet?.items?.map((t) => 
 declare const putBucketPolicy: CloudTrailEvent<"s3", "PutBucketPolicy">;
 export const statements = putBucketPolicy.requestParameters?.bucketPolicy?.Statement;
 
+// --- 24. A rule on every event of a service: a field only some operations have, read after `in` ------------------------
+declare const anyS3: CloudTrailEvent<"s3">;
+const s3Request = anyS3.requestParameters;
+export const anyBucket: string | undefined = s3Request && "bucketName" in s3Request ? s3Request.bucketName : undefined;
+
 // --- Soundness: what must not compile --------------------------------------------------------------------------------
 export type S1 = Expect<Equal<CloudTrailRecord["awsRegion"], string>>;
 export type S2 = Expect<Equal<CloudTrailRecord["userIdentity"], UserIdentity>>;
@@ -221,6 +226,8 @@ createKey.responseElements?.keyMetadata?.keyID;
 export const numericMessage: number | undefined = createKey.responseElements?.message;
 // @ts-expect-error Insights records have no top-level userIdentity
 insight.userIdentity.arn;
+// @ts-expect-error ListBuckets has no bucketName: across every s3 event it is read after narrowing
+export const unnarrowed = anyS3.requestParameters?.bucketName;
 // @ts-expect-error MFAUsed is the string "Yes" or "No", not a boolean
 export const mfaFlag: boolean | undefined = consoleLogin.additionalEventData?.MFAUsed;
 // @ts-expect-error S3's byte counts are numbers
