@@ -15,7 +15,7 @@ import { createContext } from "../src/context.js";
 import { emitEnvelopeTypes, emitPackageTypes, emitServiceTypes, TYPES_DIR, typesPath } from "../src/emit-types.js";
 import { emitEnvelopeModule, envelopeTypeNames } from "../src/emit-types/envelope.js";
 import { Namer, pascal, propertyKey, typeName } from "../src/emit-types/names.js";
-import { apiReference, emitServiceModule, printType } from "../src/emit-types/service.js";
+import { apiReference, emitServiceModule, eventKeys, printType } from "../src/emit-types/service.js";
 import { NOTE_MAX, SUMMARY_MAX, summarizeDoc, tsdoc } from "../src/emit-types/tsdoc.js";
 import { envelopeSchema } from "../src/envelope.js";
 import { generate, logService } from "../src/generate.js";
@@ -325,6 +325,25 @@ describe("a service module (tiny model)", () => {
     expect(diagnostics(["/virtual/consumer.ts"], other).join("\n")).toMatch(/"ListThings"/);
     const all = consumer("tiny", 'export const names: OperationName<"tiny">[] = ["PutThing", "ListThings", "Ping"];\nexport type Ping = CloudTrailEvent<"tiny", "Ping">;\n');
     expect(diagnostics(["/virtual/consumer.ts"], all)).toEqual([]);
+  });
+
+  it("registers an event under its operation's other eventNames too, unless another operation has that name or shares it", async () => {
+    const names: Record<string, string[]> = { PutThing: ["PutThing", "PutThing20200101", "Shared"], ListThings: ["ListThings", "Shared", "Ping"] };
+    const aliased = { ...tiny, operations: tiny.operations.map((op) => ({ ...op, eventNames: names[op.name] ?? op.eventNames })) };
+    expect(Object.fromEntries(eventKeys(aliased))).toEqual({ PutThing: ["PutThing", "PutThing20200101"], ListThings: ["ListThings"], Ping: ["Ping"] });
+    const { files: out } = emitServiceModule(aliased, ctx);
+    expect(out.get("tiny/PutThing.d.ts")).toContain("  interface TinyEvents {\n    PutThing: PutThingEvent;\n    PutThing20200101: PutThingEvent;\n  }\n");
+    expect(out.get("tiny/shapes.d.ts")).toContain("also here under each other eventName CloudTrail logs it under (`PutThing20200101`)");
+    expect(file("tiny/shapes.d.ts")).not.toContain("other eventName");
+    const dir = "/virtual/types";
+    const memory = Object.fromEntries([...(await packageFiles([aliased]))].map(([p, t]) => [`${dir}/${p}`, t]));
+    const consumer = (body: string) => ({
+      ...memory,
+      "/virtual/consumer.ts": `import type { CloudTrailEvent } from "${dir}/dist/index.js";\nimport type {} from "${dir}/dist/services/tiny.js";\n${body}`,
+    });
+    const byAlias = consumer('declare const e: CloudTrailEvent<"tiny", "PutThing20200101">;\nexport const same: CloudTrailEvent<"tiny", "PutThing"> = e;\nexport const back: CloudTrailEvent<"tiny", "PutThing20200101"> = {} as CloudTrailEvent<"tiny", "PutThing">;\n');
+    expect(diagnostics(["/virtual/consumer.ts"], byAlias)).toEqual([]);
+    expect(diagnostics(["/virtual/consumer.ts"], consumer('export type S = CloudTrailEvent<"tiny", "Shared">;\n')).join("\n")).toMatch(/"Shared"/);
   });
 
   it("refuses operations whose module files would clash where file names are not case-sensitive", () => {

@@ -193,9 +193,15 @@ export function getService(name: string): Service {
   return service;
 }
 
-/** The operation's name in the service; throws E_UNKNOWN_OPERATION. */
+/**
+ * The operation's name in the service, given its name or an eventName CloudTrail logs it under (lambda's
+ * `CreateFunction20150331`, s3's `PutBucketPublicAccessBlock`: what records and EventBridge rules say);
+ * throws E_UNKNOWN_OPERATION.
+ */
 export function checkOperation(service: Service, operation: string): string {
   if (typeof operation === "string" && service.operations.has(operation)) return operation;
+  const logged = typeof operation === "string" ? service.byEventName.get(operation) : undefined;
+  if (logged !== undefined) return logged;
   const suggestions = closeMatches(String(operation), service.operations);
   throw new CloudTrailSchemaError(
     "E_UNKNOWN_OPERATION",

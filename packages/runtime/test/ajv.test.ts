@@ -19,6 +19,7 @@ import {
 import { CloudTrailSchemaError, getEventSchema, validateEvent, type Mode, type ValidationError } from "../src/index.js";
 import type { CloudTrailEvent } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/iam";
+import type {} from "@cloudtrail-schema/types/lambda";
 import { consoleLogin, ec2RunInstances, errorEvent, eventBridge, iamCreatePolicy, stsAssumeRole, type TestRecord } from "./fixtures.js";
 
 
@@ -108,6 +109,12 @@ describe("createAjvValidator()", () => {
     expect(ajv.isCloudTrailEvent(stsAssumeRole(), "iam", "CreatePolicy")).toBe(false);
     expect(codeOf(() => ajv.isCloudTrailEvent(record, "iamm" as never))).toBe("E_UNKNOWN_SERVICE");
     expect(codeOf(() => ajv.isCloudTrailEvent(record, "iam", "CreatePolicyy" as never))).toBe("E_UNKNOWN_OPERATION");
+    // An operation's other eventName (what a record or a rule says) names it here too.
+    const lambda: unknown = { ...iamCreatePolicy(), eventSource: "lambda.amazonaws.com", eventName: "CreateFunction20150331", requestParameters: { functionName: "f" } };
+    expect(ajv.isCloudTrailEvent(lambda, "lambda", "CreateFunction20150331")).toBe(true);
+    expect(ajv.isCloudTrailEvent(lambda, "lambda", "CreateFunction")).toBe(true);
+    if (ajv.isCloudTrailEvent(lambda, "lambda", "CreateFunction20150331")) expectTypeOf(lambda).toEqualTypeOf<CloudTrailEvent<"lambda", "CreateFunction">>();
+    expect(getEventSchemaId("lambda", "CreateFunction20150331")).toBe(getEventSchemaId("lambda", "CreateFunction"));
     const bad = broken[0]![1]();
     let thrown: unknown;
     try {

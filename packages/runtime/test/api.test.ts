@@ -14,6 +14,8 @@ import {
 import type { CloudTrailEvent } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/ec2";
 import type {} from "@cloudtrail-schema/types/iam";
+import type {} from "@cloudtrail-schema/types/lambda";
+import type {} from "@cloudtrail-schema/types/s3";
 import type {} from "@cloudtrail-schema/types/sts";
 import { consoleLogin, ec2RunInstances, ec2RunInstancesFromTheFuture, errorEvent, iamCreatePolicy, stsAssumeRole } from "./fixtures.js";
 
@@ -336,6 +338,30 @@ describe("isCloudTrailEvent / assertCloudTrailEvent", () => {
       expect(err.message).toMatch(/^not a valid iam CreatePolicy event \(compatible\): \/requestParameters: /);
     }
     expect(codeOf(() => assertCloudTrailEvent({ eventSource: "x" }))).toBe("E_INVALID_EVENT");
+  });
+
+  it("take an eventName the operation is logged under, as records and EventBridge rules say it", () => {
+    const record: unknown = {
+      ...iamCreatePolicy(),
+      eventSource: "lambda.amazonaws.com",
+      eventName: "UpdateFunctionConfiguration20150331v2",
+      requestParameters: { functionName: "f", timeout: 30 },
+      responseElements: null,
+    };
+    if (isCloudTrailEvent(record, "lambda", "UpdateFunctionConfiguration20150331v2")) {
+      expectTypeOf(record).toEqualTypeOf<CloudTrailEvent<"lambda", "UpdateFunctionConfiguration">>();
+      expect(record.requestParameters?.functionName).toBe("f");
+    } else expect.unreachable();
+    // The same operation under its own name and its other eventNames; another operation's record is not one.
+    expect(isCloudTrailEvent(record, "lambda", "UpdateFunctionConfiguration")).toBe(true);
+    expect(isCloudTrailEvent(record, "lambda", "UpdateFunctionConfiguration20150331")).toBe(true);
+    expect(isCloudTrailEvent(record, "lambda", "CreateFunction20150331")).toBe(false);
+    expect(() => assertCloudTrailEvent(record, "lambda", "UpdateFunctionConfiguration20150331v2")).not.toThrow();
+    // The schema of the operation, whichever of its names asks for it.
+    expect(getEventSchema("s3", "PutBucketPublicAccessBlock")).toEqual(getEventSchema("s3", "PutPublicAccessBlock"));
+    // A name that is no eventName of the service is still unknown; an alias of another service too.
+    expect(codeOf(() => isCloudTrailEvent(record, "lambda", "UpdateFunctionConfiguration20991231" as never))).toBe("E_UNKNOWN_OPERATION");
+    expect(codeOf(() => isCloudTrailEvent(record, "iam", "UpdateFunctionConfiguration20150331v2" as never))).toBe("E_UNKNOWN_OPERATION");
   });
 
   it("unknown names are programmer errors", () => {

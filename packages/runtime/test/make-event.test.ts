@@ -7,6 +7,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import fc from "fast-check";
 import type { CloudTrailEvent } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/iam";
+import type {} from "@cloudtrail-schema/types/lambda";
 import { CloudTrailSchemaError, resolveEvent, validateEvent } from "../src/index.js";
 import { makeEvent, sampleEvent } from "../src/testing/index.js";
 
@@ -156,6 +157,15 @@ describe("makeEvent", () => {
     expect(() => makeEvent("iam", "CreatePolicy", { requestParameters: { newField: 1 } }, { validate: "compatible" })).not.toThrow();
     expect(() => makeEvent("iam", "CreatePolicy", { requestParameters: { newField: 1 } }, { validate: "strict" })).toThrow(/newField/);
     expect(() => makeEvent("iam", "CreatePolicy", { awsRegion: "eu-west-3" }, { validate: true })).not.toThrow();
+  });
+
+  it("makes the record of the eventName it is asked for (an operation's other eventName)", () => {
+    const r = makeEvent("lambda", "CreateFunction20150331", {}, { seed: 3, validate: "strict" });
+    expectTypeOf(r).toEqualTypeOf<CloudTrailEvent<"lambda", "CreateFunction">>();
+    expect(r.eventName).toBe("CreateFunction20150331");
+    expect(resolveEvent(r)).toEqual({ service: "lambda", operation: "CreateFunction" });
+    // The rest is the operation's record for that seed.
+    expect({ ...r, eventName: "CreateFunction" }).toEqual(makeEvent("lambda", "CreateFunction", {}, { seed: 3 }));
   });
 
   it("throws for programmer errors", () => {

@@ -12,7 +12,7 @@
  * `requestParameters.functionName` on `CreateFunction20150331`), STS/IAM/KMS/S3 alert rules.
  */
 import type { EventBridgeHandler } from "aws-lambda";
-import type { CloudTrailEvent, CloudTrailEventBridgeEvent, CloudTrailRecord, CloudTrailInsightsRecord, JsonErrorDocument, RedactionMarker, UserIdentity } from "@cloudtrail-schema/types";
+import type { CloudTrailEvent, CloudTrailEventBridgeEvent, CloudTrailRecord, OperationName, CloudTrailInsightsRecord, JsonErrorDocument, RedactionMarker, UserIdentity } from "@cloudtrail-schema/types";
 import type {} from "@cloudtrail-schema/types/ec2";
 import type { InstanceList, IpPermissionList_request } from "@cloudtrail-schema/types/ec2";
 import type {} from "@cloudtrail-schema/types/iam";
@@ -201,6 +201,18 @@ declare const anyS3: CloudTrailEvent<"s3">;
 const s3Request = anyS3.requestParameters;
 export const anyBucket: string | undefined = s3Request && "bucketName" in s3Request ? s3Request.bucketName : undefined;
 
+// --- 25. The eventName a record or an EventBridge rule shows names the event (lambda's version suffixes, s3's older names) --
+export const onConfigUpdate: EventBridgeHandler<"AWS API Call via CloudTrail", CloudTrailEvent<"lambda", "UpdateFunctionConfiguration20150331v2">, string> = async ({ detail }) =>
+  `${detail.eventName} ${detail.requestParameters?.functionName} ${detail.requestParameters?.runtime ?? ""}`;
+export function publicAccessUnblocked(event: CloudTrailEventBridgeEvent<"s3", "PutBucketPublicAccessBlock" | "DeleteBucketPublicAccessBlock">): boolean {
+  // The eventName test narrows where it holds (each event's eventName is its operation's names, so the other branch keeps both).
+  if (event.detail.eventName === "PutBucketPublicAccessBlock") return event.detail.requestParameters?.PublicAccessBlockConfiguration?.BlockPublicAcls === false;
+  return true;
+}
+export type N1 = Expect<Equal<CloudTrailEvent<"lambda", "CreateFunction20150331">, CloudTrailEvent<"lambda", "CreateFunction">>>;
+export type N2 = Expect<Equal<CloudTrailEvent<"s3", "PutBucketPublicAccessBlock">, CloudTrailEvent<"s3", "PutPublicAccessBlock">>>;
+export type N3 = Expect<Equal<CloudTrailEvent<"lambda">, CloudTrailEvent<"lambda", Exclude<OperationName<"lambda">, `${string}20150331${string}`>>>>;
+
 // --- Soundness: what must not compile --------------------------------------------------------------------------------
 export type S1 = Expect<Equal<CloudTrailRecord["awsRegion"], string>>;
 export type S2 = Expect<Equal<CloudTrailRecord["userIdentity"], UserIdentity>>;
@@ -208,6 +220,10 @@ export type S2 = Expect<Equal<CloudTrailRecord["userIdentity"], UserIdentity>>;
 export const noRegion: CloudTrailRecord["awsRegion"] = undefined;
 // @ts-expect-error a record without its envelope is not a record
 export const bare: CloudTrailRecord = { eventVersion: "1.11", eventSource: "iam.amazonaws.com", eventName: "CreateUser" };
+// @ts-expect-error a version suffix lambda does not log
+export type NoSuchSuffix = CloudTrailEvent<"lambda", "CreateFunction20991231">;
+// @ts-expect-error an eventName alias is its own operation's: not a key of another service
+export type AliasElsewhere = CloudTrailEvent<"iam", "CreateFunction20150331">;
 // @ts-expect-error the wrong literal for this operation's eventName
 export const wrongName: CloudTrailEvent<"ec2", "RunInstances">["eventName"] = "TerminateInstances";
 // @ts-expect-error userIdentity.arn is optional (AWSService and AWSAccount identities have none): not a plain string

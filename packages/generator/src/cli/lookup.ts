@@ -15,7 +15,7 @@ import { openSnapshot, type Snapshot } from "../load.js";
 import type { LoggedOperation, LoggedService } from "../log-model.js";
 import type { Operation, ServiceModel, Shape } from "../model.js";
 import { normalizeMetadata, normalizeOperation, normalizeShape, type NormalizeOptions } from "../normalize.js";
-import { project } from "../project/index.js";
+import { eventNamesOf, project } from "../project/index.js";
 import { modelIndex, type ModelIndex } from "./model-slice.js";
 import { closeMatches } from "./suggest.js";
 
@@ -30,8 +30,10 @@ export interface Lookup {
   /** Sorted operation names; throws E_UNKNOWN_SERVICE. */
   operations(service: string): string[];
   /**
-   * One operation as CloudTrail logs it. The returned service holds that operation and the definitions
-   * its projection reached. Throws E_UNKNOWN_SERVICE or E_UNKNOWN_OPERATION with close matches.
+   * One operation as CloudTrail logs it, by its name or by an eventName CloudTrail logs it under
+   * (lambda's `CreateFunction20150331`, s3's `PutBucketPublicAccessBlock`): what a record shows. The
+   * returned service holds that operation and the definitions its projection reached. Throws
+   * E_UNKNOWN_SERVICE or E_UNKNOWN_OPERATION with close matches.
    */
   operation(service: string, operation: string): { service: LoggedService; operation: LoggedOperation };
 }
@@ -72,19 +74,27 @@ export function openLookup(snapshot: Snapshot = openSnapshot(), options: Partial
     operation(name, operation) {
       const c = curated().get(service(name));
       if (c) {
-        const op = c.operations.find((o) => o.name === operation);
+        const op = c.operations.find((o) => o.name === operation) ?? c.operations.find((o) => o.eventNames.includes(operation));
         if (!op) throw unknownOperation(name, operation, c.operations.map((o) => o.name));
         return { service: c, operation: op };
       }
       const i = index(name);
-      if (!i.operation(operation)) throw unknownOperation(name, operation, i.operationNames());
       const model = lazyModel(name, i, { botocoreVersion: ctx.botocoreVersion, docs: ctx.docs });
-      const logged = project(model, { rules: ctx.rules, operations: [operation] });
-      const op = logged.operations.find((o) => o.name === operation);
-      if (!op) throw new Error(`project() dropped ${name}.${operation}`);
+      // Not an operation's name: the rules' eventNames are read only then (they touch no shape).
+      const wanted = i.operation(operation) ? operation : operationLoggedAs(model, operation, ctx.rules);
+      if (!wanted) throw unknownOperation(name, operation, i.operationNames());
+      const logged = project(model, { rules: ctx.rules, operations: [wanted] });
+      const op = logged.operations.find((o) => o.name === wanted);
+      if (!op) throw new Error(`project() dropped ${name}.${wanted}`);
       return { service: logged, operation: op };
     },
   };
+}
+
+/** The operation CloudTrail logs under `eventName` when that is not an operation's own name. */
+function operationLoggedAs(model: ServiceModel, eventName: string, rules: GenerateContext["rules"]): string | undefined {
+  for (const [op, names] of eventNamesOf(model, { rules })) if (names.includes(eventName)) return op;
+  return undefined;
 }
 
 /**

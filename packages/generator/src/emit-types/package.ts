@@ -62,7 +62,8 @@ function indexModule(ctx: PackageModulesContext): StatementStructures[] {
       name: "CloudTrailServices",
       isExported: true,
       docs: docs(
-        "The events of every service module in the program, by service and operation name. Empty here: each " +
+        "The events of every service module in the program, by service and operation name (and by the other eventNames " +
+          "CloudTrail logs an operation under). Empty here: each " +
           `\`${PKG}/<service>\` module adds its service by module augmentation, so the compiler reads only the ` +
           "services a program imports.",
       ),
@@ -95,7 +96,8 @@ function indexModule(ctx: PackageModulesContext): StatementStructures[] {
       // distribute the conditional over all 441 services (4,000 instantiations in every program that names an event).
       type: "{ [K in S]: keyof ServiceEvents<K> }[S]",
       docs: docs(
-        "The operations of service `S`, by botocore's name (the `eventName` CloudTrail logs, aliases aside), once the " +
+        "The operations of service `S`, by botocore's name, and the other eventNames CloudTrail logs some under " +
+          "(lambda's `CreateFunction20150331`, s3's `PutBucketPublicAccessBlock`: each names its operation's event), once the " +
           "service's module is imported; any string before. For a union of services, the operations of any of them.",
         `import type {} from "${PKG}/iam";\ntype IamOperation = OperationName<"iam">; // "AddClientIDToOpenIDConnectProvider" | … | "UploadSigningCertificate"`,
       ),

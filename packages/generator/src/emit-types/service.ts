@@ -571,7 +571,14 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
     shapes += `  eventSource: ${sources};\n  eventName: EventName;\n`;
     shapes += `  requestParameters?: RequestParameters | null;\n  responseElements?: ResponseElements | null;\n}\n`;
   }
-  shapes += `\n${tsdoc({ text: [`The ${svc.name} event types in the program, by operation name: each operation module adds its own.`] })}`;
+  const keys = eventKeys(svc);
+  const aliased = svc.operations.find((op) => keys.get(op.name)!.length > 1);
+  shapes += `\n${tsdoc({
+    text: [
+      `The ${svc.name} event types in the program, by operation name: each operation module adds its own.` +
+        (aliased ? ` An operation's event is also here under each other eventName CloudTrail logs it under (\`${keys.get(aliased.name)![1]}\`).` : ""),
+    ],
+  })}`;
   shapes += `export interface ${own.events} {}\n\n`;
   shapes += tsdoc({ text: [`Any ${svc.name} event in the program. \`switch (event.eventName)\` narrows it to one operation's event.`] });
   shapes += `export type ${own.event} = ${own.events}[keyof ${own.events}];\n\n`;
@@ -588,7 +595,8 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   for (const op of svc.operations) {
     let out = moduleText(namesAt(op.name), op.name).replace(/^\n/, "");
     out += `\ndeclare module "./${SHAPES_MODULE}.js" {\n  interface ${own.events} {\n`;
-    out += `    ${propertyKey(op.name)}: ${ops.get(op.name)!.event};\n  }\n}\n`;
+    for (const key of keys.get(op.name)!) out += `    ${propertyKey(key)}: ${ops.get(op.name)!.event};\n`;
+    out += `  }\n}\n`;
     files.set(`${svc.name}/${op.name}.d.ts`, out);
   }
 
@@ -611,6 +619,22 @@ export function emitServiceModule(svc: LoggedService, ctx: ServiceModuleContext)
   files.set(`${svc.name}.d.ts`, entry);
 
   return { files, text: [...files.values()].join("\n"), renamed: namer.renamed };
+}
+
+/**
+ * The keys an operation's event is registered under in the service's events map: its name, then each
+ * other eventName CloudTrail logs it under (lambda's `CreateFunction20150331`, s3's
+ * `PutBucketPublicAccessBlock`), so `CloudTrailEvent<"lambda", "CreateFunction20150331">` names what a
+ * record or an EventBridge rule says. An eventName that is another operation's name, or that two
+ * operations share, stays out: its key would declare two event types.
+ */
+export function eventKeys(svc: LoggedService): Map<string, string[]> {
+  const owners = new Map<string, Set<string>>();
+  for (const op of svc.operations) for (const n of op.eventNames) (owners.get(n) ?? owners.set(n, new Set()).get(n)!).add(op.name);
+  const names = new Set(svc.operations.map((op) => op.name));
+  return new Map(
+    svc.operations.map((op) => [op.name, [op.name, ...op.eventNames.filter((n) => n !== op.name && !names.has(n) && owners.get(n)!.size === 1)]]),
+  );
 }
 
 /** The home of the declarations no operation reaches (shapes only errors use) and of what they refer to. */

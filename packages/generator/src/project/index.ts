@@ -318,4 +318,14 @@ export function project(service: ServiceModel, options: ProjectOptions = {}): Lo
   return logged;
 }
 
+/**
+ * The eventNames CloudTrail logs each operation under (its own name first, then the rules' aliases:
+ * lambda's `CreateFunction20150331`, s3's `PutBucketPublicAccessBlock`), without projecting any payload:
+ * what the CLI needs to find the operation behind an eventName read off a record.
+ */
+export function eventNamesOf(service: ServiceModel, options: Pick<ProjectOptions, "rules"> = {}): Map<string, string[]> {
+  const active = rulesFor(options.rules ?? RULES, service);
+  return new Map(service.operations.map((op) => [op.name, fold(active, (r) => r.eventNames, [op.name], op, service)]));
+}
+
 export { mapRefs };

@@ -43,6 +43,8 @@ const LOOKUPS: string[][] = [
   ["ec2.DescribeInstances.output"],
   ["ce.GetCostAndUsage.input"], // recursive
   ["lambda.CreateFunction"], // eventName aliases
+  ["lambda.UpdateFunctionConfiguration20150331v2"], // an eventName read off a record: its operation
+  ["s3.PutBucketPublicAccessBlock.input"],
   ["s3.PutBucketAcl"],
   ["iam.CreateLoginProfile.input"], // sensitive values
   ["signin-console.ConsoleLogin"], // curated
@@ -101,6 +103,13 @@ describe("fastLookup", () => {
   ])("%j: false, nothing printed", async (argv) => {
     const f = await fast(argv);
     expect(f).toEqual({ ok: false, out: "" });
+  });
+
+  it("an eventName prints its operation, as the operation's own name does", async () => {
+    const byEventName = await fast(["lambda.CreateFunction20150331"]);
+    expect(byEventName.ok).toBe(true);
+    expect(byEventName.out).toBe((await fast(["lambda.CreateFunction"])).out);
+    expect(byEventName.out).toMatch(/^lambda\.CreateFunction\n/);
   });
 
   it("an error is still reported by the whole CLI", async () => {

@@ -143,6 +143,25 @@ describe("openLookup", () => {
     expect(() => lookup.service("signin-consol")).toThrow(GeneratorError);
   });
 
+  it.each(["lambda", "s3", "ce", "cloudfront"])("finds each %s operation by every eventName the generator logs it under", (service) => {
+    const full = logService(snapshot, service, ctx);
+    let aliases = 0;
+    for (const op of full.operations) {
+      for (const name of op.eventNames) {
+        const found = lookup.operation(service, name).operation;
+        expect([name, found.name]).toEqual([name, op.name]);
+        expect(found.eventNames).toEqual(op.eventNames);
+        if (name !== op.name) aliases++;
+      }
+    }
+    expect(aliases).toBeGreaterThan(0);
+  });
+
+  it("finds a curated operation by its eventName", () => {
+    expect(lookup.operation("aws-service-events", "DeleteKey").operation.name).toBe("kms:DeleteKey");
+    expect(lookup.operation("lambda", "UpdateFunctionConfiguration20150331v2").operation.name).toBe("UpdateFunctionConfiguration");
+  });
+
   it("lists operations like the model", () => {
     expect(lookup.operations("iam")).toContain("CreatePolicy");
     expect(lookup.operations("iam")).toEqual([...lookup.operations("iam")].sort());

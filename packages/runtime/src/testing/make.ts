@@ -209,6 +209,8 @@ export function makeEvent(service: string, operation: string, overrides?: EventO
   const svc = getService(service);
   const op = checkOperation(svc, operation);
   const record = body(svc.name, op);
+  // Asked by an eventName the operation is logged under (`CreateFunction20150331`): the record says so.
+  if (op !== operation) record.eventName = operation;
   const fields = envelope(svc, op, record.eventSource, random(seed, svc.name, op));
   const node = compileDef(svc.doc(), `${op}.event`, "strict");
   const valid = (r: unknown) => runCheck(node.check, r, null);

@@ -10,7 +10,7 @@ export type { CloudTrailRecord, CloudTrailInsightsRecord, Addendum, EdgeDeviceDe
 export type { ServiceEventSources } from "./event-sources.js";
 
 /**
- * The events of every service module in the program, by service and operation name. Empty here: each `@cloudtrail-schema/types/<service>` module adds its service by module augmentation, so the compiler reads only the services a program imports.
+ * The events of every service module in the program, by service and operation name (and by the other eventNames CloudTrail logs an operation under). Empty here: each `@cloudtrail-schema/types/<service>` module adds its service by module augmentation, so the compiler reads only the services a program imports.
  */
 export interface CloudTrailServices {
 }
@@ -24,7 +24,7 @@ export type ServiceName = keyof ServiceEventSources;
  */
 export type ServiceEvents<S extends ServiceName> = S extends keyof CloudTrailServices ? CloudTrailServices[S] : { [operation: string]: ServiceNotImported<S> };
 /**
- * The operations of service `S`, by botocore's name (the `eventName` CloudTrail logs, aliases aside), once the service's module is imported; any string before. For a union of services, the operations of any of them.
+ * The operations of service `S`, by botocore's name, and the other eventNames CloudTrail logs some under (lambda's `CreateFunction20150331`, s3's `PutBucketPublicAccessBlock`: each names its operation's event), once the service's module is imported; any string before. For a union of services, the operations of any of them.
  * @example
  * ```ts
  * import type {} from "@cloudtrail-schema/types/iam";
