@@ -64,10 +64,13 @@ export const principal: string | undefined = anyRecord.userIdentity.principalId;
 export const account: string | undefined = anyRecord.recipientAccountId ?? anyRecord.userIdentity.accountId;
 
 // --- 6. Tags given at launch (tagSpecificationSet.items[].tags[]) ---------------------------------------------
-// RunInstances logs `tags` as a plain array, other requests as {items: [...]}: the type says both.
-export const launchTags: { key?: string; value?: string }[] | undefined = runInstances.requestParameters?.tagSpecificationSet?.items?.flatMap((s) =>
-  (Array.isArray(s.tags) ? s.tags : (s.tags?.items ?? [])).map((t) => ({ key: t.key, value: t.value })),
+// A tag specification logs `tags` as a plain array (rule ec2-tag-specification-tags), as handlers read it.
+export const launchTags: { key?: string; value?: string }[] | undefined = runInstances.requestParameters?.tagSpecificationSet?.items?.flatMap(
+  (s) => s.tags?.map((t) => ({ key: t.key, value: t.value })) ?? [],
 );
+const instanceSpec = runInstances.requestParameters?.tagSpecificationSet?.items?.find((s) => s.resourceType === "instance");
+export const requestedName: string | undefined = instanceSpec?.tags?.find((t) => t.key === "Name")?.value;
+export const requestedTags: Record<string, string | undefined> = Object.fromEntries((instanceSpec?.tags ?? []).map((t) => [t.key, t.value]));
 
 // --- 7. Security-group rules opened to the world (AuthorizeSecurityGroupIngress ipPermissions.items) --------
 export const openToWorld: boolean | undefined = ingress.requestParameters?.ipPermissions?.items?.some((p) =>
@@ -224,6 +227,8 @@ export const bare: CloudTrailRecord = { eventVersion: "1.11", eventSource: "iam.
 export type NoSuchSuffix = CloudTrailEvent<"lambda", "CreateFunction20991231">;
 // @ts-expect-error an eventName alias is its own operation's: not a key of another service
 export type AliasElsewhere = CloudTrailEvent<"iam", "CreateFunction20150331">;
+// @ts-expect-error a tag specification's `tag` key may be {"items": [...]} or an array (no record shows which): narrow first
+export const tagKeys = instanceSpec?.tag?.map((t) => t.key);
 // @ts-expect-error the wrong literal for this operation's eventName
 export const wrongName: CloudTrailEvent<"ec2", "RunInstances">["eventName"] = "TerminateInstances";
 // @ts-expect-error userIdentity.arn is optional (AWSService and AWSAccount identities have none): not a plain string

@@ -433,7 +433,8 @@ export function printType(t: LogType, defs: Readonly<Record<string, string>> = {
 }
 
 function fieldDoc(f: LogField, owner: string | undefined, modelDoc: ModelDoc): string {
-  if (f.aliasOf) return `Another key CloudTrail logs \`${f.aliasOf}\` under (a record carries one of them); see \`${f.aliasOf}\`.`;
+  // An alias's own doc is a note a rule added on how this key differs (EC2's `tags`: a plain array).
+  if (f.aliasOf) return `Another key CloudTrail logs \`${f.aliasOf}\` under (a record carries one of them); see \`${f.aliasOf}\`.${f.doc ? ` ${f.doc}` : ""}`;
   return modelDoc(f.doc) ?? fallbackFieldDoc(f, owner);
 }
 

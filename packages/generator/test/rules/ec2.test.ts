@@ -1,5 +1,6 @@
 /** The EC2 rules on a tiny `ec2`-protocol model: wire names, list wrappers, both request and response forms. */
 import { describe, expect, it } from "vitest";
+import type { LogType } from "../../src/log-model.js";
 import { deref, field, fieldsOf, names, op, options, service, validator } from "./fixture.js";
 
 const ec2 = service({
@@ -205,5 +206,51 @@ describe("ec2-response-forms", () => {
     ["RunThings", { instancesSet: { items: [{ launchTime: "Mar 24, 2014 9:11:59 PM" }] } }, false],
   ])("strict: %s %j", (name, response, want) => {
     expect(validator(ec2, name, "strict")(null, response)).toBe(want);
+  });
+});
+
+describe("ec2-tag-specification-tags", () => {
+  const tagged = service({
+    name: "ec2",
+    protocol: "ec2",
+    metadata: { xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15" },
+    operations: { RunThings: { input: { shape: "RunThingsRequest" } } },
+    shapes: {
+      RunThingsRequest: {
+        type: "structure",
+        members: {
+          DryRun: { shape: "Boolean", locationName: "dryRun" },
+          TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
+          Labels: { shape: "TagList", locationName: "Label" },
+        },
+      },
+      TagSpecificationList: { type: "list", member: { shape: "TagSpecification", locationName: "item" } },
+      TagSpecification: {
+        type: "structure",
+        members: { ResourceType: { shape: "String", locationName: "resourceType" }, Tags: { shape: "TagList", locationName: "Tag" } },
+      },
+      TagList: { type: "list", member: { shape: "Tag", locationName: "item" } },
+      Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
+    },
+  });
+  const legacy = options(op(tagged, "RunThings").request).find((o) => names(tagged, o).includes("dryRun"))!;
+  /** The list forms of a field's type: `object` ({items: [...]}) and/or `array`. */
+  const forms = (owner: LogType | undefined, key: string) => options(deref(tagged, field(tagged, owner, key).type)).map((o) => o.kind);
+  const list = deref(tagged, field(tagged, legacy, "tagSpecification").type)!;
+  const items = field(tagged, options(list).find((o) => o.kind === "object"), "items").type;
+  const element = items?.kind === "array" ? items.items : undefined;
+
+  it("types a tag specification's `tags` as a plain array; its other keys, and other tag lists, keep both forms", () => {
+    expect(field(tagged, element, "tags")).toMatchObject({ aliasOf: "tag", type: { kind: "array" } });
+    for (const key of ["tag", "tagSet", "tagsSet"]) expect(forms(element, key)).toEqual(["object", "array"]);
+    expect(forms(legacy, "label")).toEqual(["object", "array"]);
+  });
+
+  it.each([
+    ["tags as a plain array (RunInstances records)", { resourceType: "instance", tags: [{ key: "Name", value: "web" }] }, true],
+    ["tag as {items: [...]}", { resourceType: "instance", tag: { items: [{ key: "Name", value: "web" }] } }, true],
+    ["tags wrapped, which no record shows", { resourceType: "instance", tags: { items: [{ key: "Name", value: "web" }] } }, false],
+  ])("strict: %s", (_n, spec, want) => {
+    expect(validator(tagged, "RunThings", "strict")({ tagSpecificationSet: { items: [spec] } })).toBe(want);
   });
 });

@@ -177,6 +177,30 @@ export const ec2RequestScalarItemObject = rule({
   },
 });
 
+/**
+ * The one list key whose form is known apart from its aliases: a tag specification's `tags`. The other keys
+ * of the member (`tag`, `tagSet`, `tagsSet`) keep both forms, as nothing shows which one they take.
+ */
+export const ec2TagSpecificationTags = rule({
+  id: "ec2-tag-specification-tags",
+  why:
+    "a legacy EC2 request logs a tag specification's tags under `tags` as a plain array, not as {\"items\": [...]}: " +
+    "tagSpecificationSet.items[].tags = [{\"key\": …, \"value\": …}]",
+  evidence:
+    "every ec2 record with tagSpecificationSet in the development corpus (5 RunInstances, panther-analysis), none wrapped; public " +
+    "handlers read it as a list: a Python scheduler's {tag[\"key\"]: tag[\"value\"] for tag in tag_spec.get(\"tags\", [])}, a Go " +
+    "log processor's item.GetArray(\"tags\"), a test fixture {\"resourceType\": \"instance\", \"tags\": [{\"key\": …}]}",
+  appliesTo: isEc2,
+  shapeType: (type, shape, ctx) => {
+    if (ctx.direction !== "request" || !legacy(ctx) || shape.name !== "TagSpecification" || type.kind !== "object") return type;
+    const list = shape.members?.find((m) => m.name === "Tags");
+    const listShape = list && ctx.shape(list.shape);
+    if (!listShape || listShape.type !== "list" || !listShape.member) return type;
+    const tags = arrayOf(ctx.typeOf(listShape.member.shape));
+    return { ...type, fields: type.fields.map((f) => (f.name === "tags" ? { ...f, type: tags, doc: "Here a plain array, as RunInstances records log it." } : f)) };
+  },
+});
+
 export const ec2NumericStrings = rule({
   id: "ec2-numeric-strings",
   why: "legacy EC2 records may carry integers as strings (\"size\": \"10\")",
