@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.js";
 import { emitEnvelopeTypes, emitPackageTypes, emitServiceTypes, TYPES_DIR, typesPath } from "../src/emit-types.js";
 import { emitEnvelopeModule, envelopeTypeNames } from "../src/emit-types/envelope.js";
-import { Namer, pascal, propertyKey, typeName } from "../src/emit-types/names.js";
+import { Namer, operationModule, pascal, propertyKey, typeName } from "../src/emit-types/names.js";
 import { apiReference, emitServiceModule, eventKeys, printType } from "../src/emit-types/service.js";
 import { NOTE_MAX, SUMMARY_MAX, summarizeDoc, tsdoc } from "../src/emit-types/tsdoc.js";
 import { envelopeSchema } from "../src/envelope.js";
@@ -353,6 +353,26 @@ describe("a service module (tiny model)", () => {
     expect(() => emitServiceModule(shapes, ctx)).toThrow(/tiny\.Shapes would be written to the same file as the module of tiny's events map/);
   });
 
+  it("writes a curated operation's module under a name Windows can hold: `kms:DeleteKey` as kms.DeleteKey.d.ts", async () => {
+    const curated = { ...tiny, operations: tiny.operations.map((op, i) => (i === 0 ? { ...op, name: `kms:${op.name}` } : op)) };
+    const first = curated.operations[0]!.name;
+    const { files: out } = emitServiceModule(curated, ctx);
+    const module = `tiny/${first.replace(":", ".")}.d.ts`;
+    expect([...out.keys()]).toContain(module);
+    expect([...out.keys()].filter((k) => k.includes(":"))).toEqual([]);
+    expect(out.get("tiny.d.ts")).toContain(`export * from "./${module.replace(/\.d\.ts$/, ".js")}";\n`);
+    // The events map keeps the operation's name.
+    expect(out.get(module)).toContain(`    ${JSON.stringify(first)}: `);
+    const dir = "/virtual/types";
+    const memory = Object.fromEntries([...(await packageFiles([curated]))].map(([p, t]) => [`${dir}/${p}`, t]));
+    const consumer = { ...memory, "/virtual/consumer.ts": `import type { CloudTrailEvent } from "${dir}/dist/index.js";\nimport type {} from "${dir}/dist/services/tiny.js";\nexport type E = CloudTrailEvent<"tiny", ${JSON.stringify(first)}>;\n` };
+    expect(diagnostics(["/virtual/consumer.ts"], consumer)).toEqual([]);
+    const clash = { ...curated, operations: [...curated.operations, { ...curated.operations[0]!, name: first.replace(":", ".") }] };
+    expect(() => emitServiceModule(clash, ctx)).toThrow(/would be written to the same file as operation tiny\.kms:/);
+    const unportable = { ...tiny, operations: [{ ...tiny.operations[0]!, name: "Put|Thing" }] };
+    expect(() => emitServiceModule(unportable, ctx)).toThrow(/tiny\.Put\|Thing has a character no Windows file name can hold/);
+  });
+
   it("declares an operation's inline additionalEventData and serviceEventDetails by name, beside its payloads", () => {
     const details: LogType = { kind: "object", open: true, fields: [{ name: "MFAUsed", type: str(), required: false, doc: "Whether MFA was used." }] };
     const outcome: LogType = { kind: "object", fields: [{ name: "Ping", type: str(), required: false, doc: "The outcome." }] };
@@ -457,7 +477,7 @@ describe("golden declarations", () => {
     expect([...files.keys()].filter((p) => !p.startsWith(`${TYPES_DIR}/services/`)).sort()).toEqual(PACKAGE_FILES.map((p) => `${TYPES_DIR}/${p}`).sort());
     for (const s of GOLDEN) {
       const svc = logService(snapshot, s, createContext(snapshot));
-      for (const path of [typesPath.service(s), `${TYPES_DIR}/services/${s}/shapes.d.ts`, ...svc.operations.map((op) => `${TYPES_DIR}/services/${s}/${op.name}.d.ts`)]) {
+      for (const path of [typesPath.service(s), `${TYPES_DIR}/services/${s}/shapes.d.ts`, ...svc.operations.map((op) => `${TYPES_DIR}/services/${s}/${operationModule(op.name)}.d.ts`)]) {
         expect(files.has(path), path).toBe(true);
       }
     }

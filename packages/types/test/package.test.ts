@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operationModule, UNPORTABLE_FILE_CHARS } from "../../generator/src/emit-types/names.js";
 import { AWS_LAMBDA_TYPES, PACKAGE_DIR, requireBuiltPackage, TSC } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
@@ -75,10 +76,14 @@ describe("the packed tarball", () => {
     const files = new Set(list);
     for (const [service, entry] of Object.entries(manifestOps.services)) {
       for (const path of [`dist/services/${service}.d.ts`, `dist/services/${service}/shapes.d.ts`, `schemas/${service}.json`]) expect(files.has(`package/${path}`), path).toBe(true);
-      for (const op of Object.keys(entry.operations)) expect(files.has(`package/dist/services/${service}/${op}.d.ts`), `${service}/${op}`).toBe(true);
+      for (const op of Object.keys(entry.operations)) expect(files.has(`package/dist/services/${service}/${operationModule(op)}.d.ts`), `${service}/${op}`).toBe(true);
     }
     // Services and operations are exported under a plain `types` condition: no ES-module twins to ship.
     expect(list.filter((f) => f.startsWith("package/dist/services/") && f.endsWith(".d.mts"))).toEqual([]);
+    // Every name extracts as it is on Windows (npm renames a file with `:` there, and its imports break) and
+    // no two are one file where names are not case-sensitive.
+    expect(list.filter((f) => f.split("/").some((part) => UNPORTABLE_FILE_CHARS.test(part)))).toEqual([]);
+    expect(new Set(list.map((f) => f.toLowerCase())).size).toBe(list.length);
   });
 });
 

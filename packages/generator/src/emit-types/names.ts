@@ -38,6 +38,17 @@ export const pascal = (service: string): string =>
  * then definitions, then enums, each sorted), so a clash always resolves the same way: the later claim
  * gets `_2`, `_3`… The count of such renames is reported, so a new clash is visible in review.
  */
+/**
+ * The file name (and subpath: `@cloudtrail-schema/types/<service>/<module>`) of an operation's module. A
+ * curated operation's name holds its eventSource's prefix and a colon (`kms:DeleteKey`), which Windows file
+ * names cannot: npm would extract the file under another name there and every import of it would fail. The
+ * colon becomes a dot, which no operation name has (`kms.DeleteKey`).
+ */
+export const operationModule = (operation: string): string => operation.replace(/:/g, ".");
+
+/** Characters a file name may not hold on Windows (and `/`, which would make a directory). */
+export const UNPORTABLE_FILE_CHARS = /[<>:"|?*\\/\u0000-\u001f]/;
+
 export class Namer {
   private readonly taken = new Set<string>();
   renamed = 0;

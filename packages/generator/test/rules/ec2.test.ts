@@ -142,6 +142,14 @@ describe("ec2 wrapped request", () => {
   });
 });
 
+/** EC2's TagSpecification (`ResourceType`, `Tags` with locationName `Tag`) and the tag list it holds. */
+const TAG_SPECIFICATION_SHAPES = {
+  TagSpecificationList: { type: "list", member: { shape: "TagSpecification", locationName: "item" } },
+  TagSpecification: { type: "structure", members: { ResourceType: { shape: "String", locationName: "resourceType" }, Tags: { shape: "TagList", locationName: "Tag" } } },
+  TagList: { type: "list", member: { shape: "Tag", locationName: "item" } },
+  Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
+};
+
 describe("ec2-wrapped-request-structure-items", () => {
   const svc = service({
     name: "ec2",
@@ -159,10 +167,7 @@ describe("ec2-wrapped-request-structure-items", () => {
       FilterList: { type: "list", member: { shape: "Filter", locationName: "Filter" } },
       Filter: { type: "structure", members: { Name: { shape: "String" }, Values: { shape: "ValueList", locationName: "Value" } } },
       ValueList: { type: "list", member: { shape: "String", locationName: "item" } },
-      TagSpecificationList: { type: "list", member: { shape: "TagSpecification", locationName: "item" } },
-      TagSpecification: { type: "structure", members: { ResourceType: { shape: "String", locationName: "resourceType" }, Tags: { shape: "TagList", locationName: "Tag" } } },
-      TagList: { type: "list", member: { shape: "Tag", locationName: "item" } },
-      Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
+      ...TAG_SPECIFICATION_SHAPES,
     },
   });
   const strict = validator(svc, "DescribeReservations", "strict");
@@ -224,13 +229,7 @@ describe("ec2-tag-specification-tags", () => {
           Labels: { shape: "TagList", locationName: "Label" },
         },
       },
-      TagSpecificationList: { type: "list", member: { shape: "TagSpecification", locationName: "item" } },
-      TagSpecification: {
-        type: "structure",
-        members: { ResourceType: { shape: "String", locationName: "resourceType" }, Tags: { shape: "TagList", locationName: "Tag" } },
-      },
-      TagList: { type: "list", member: { shape: "Tag", locationName: "item" } },
-      Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
+      ...TAG_SPECIFICATION_SHAPES,
     },
   });
   const legacy = options(op(tagged, "RunThings").request).find((o) => names(tagged, o).includes("dryRun"))!;
