@@ -150,26 +150,31 @@ const TAG_SPECIFICATION_SHAPES = {
   Tag: { type: "structure", members: { Key: { shape: "String", locationName: "key" }, Value: { shape: "String", locationName: "value" } } },
 };
 
-describe("ec2-wrapped-request-structure-items", () => {
-  const svc = service({
+/** An ec2 model of one operation whose input has `members`, beside the shapes they reach. */
+const oneRequest = (operation: string, members: Record<string, unknown>, shapes: Record<string, Record<string, unknown>>, metadata?: Record<string, unknown>) =>
+  service({
     name: "ec2",
     protocol: "ec2",
-    operations: { DescribeReservations: { input: { shape: "DescribeReservationsRequest" } } },
-    shapes: {
-      DescribeReservationsRequest: {
-        type: "structure",
-        members: {
-          Filters: { shape: "FilterList", locationName: "Filter" },
-          TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
-          MaxResults: { shape: "Integer" },
-        },
-      },
+    ...(metadata ? { metadata } : {}),
+    operations: { [operation]: { input: { shape: `${operation}Request` } } },
+    shapes: { [`${operation}Request`]: { type: "structure", members }, ...shapes },
+  });
+
+describe("ec2-wrapped-request-structure-items", () => {
+  const svc = oneRequest(
+    "DescribeReservations",
+    {
+      Filters: { shape: "FilterList", locationName: "Filter" },
+      TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
+      MaxResults: { shape: "Integer" },
+    },
+    {
       FilterList: { type: "list", member: { shape: "Filter", locationName: "Filter" } },
       Filter: { type: "structure", members: { Name: { shape: "String" }, Values: { shape: "ValueList", locationName: "Value" } } },
       ValueList: { type: "list", member: { shape: "String", locationName: "item" } },
       ...TAG_SPECIFICATION_SHAPES,
     },
-  });
+  );
   const strict = validator(svc, "DescribeReservations", "strict");
   it.each([
     ["one filter: its members beside tag, values as {tag, content}", { DescribeReservationsRequest: { Filter: { Name: "state", Value: { content: "active", tag: 1 }, tag: 1 } } }, true],
@@ -215,23 +220,16 @@ describe("ec2-response-forms", () => {
 });
 
 describe("ec2-tag-specification-tags", () => {
-  const tagged = service({
-    name: "ec2",
-    protocol: "ec2",
-    metadata: { xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15" },
-    operations: { RunThings: { input: { shape: "RunThingsRequest" } } },
-    shapes: {
-      RunThingsRequest: {
-        type: "structure",
-        members: {
-          DryRun: { shape: "Boolean", locationName: "dryRun" },
-          TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
-          Labels: { shape: "TagList", locationName: "Label" },
-        },
-      },
-      ...TAG_SPECIFICATION_SHAPES,
+  const tagged = oneRequest(
+    "RunThings",
+    {
+      DryRun: { shape: "Boolean", locationName: "dryRun" },
+      TagSpecifications: { shape: "TagSpecificationList", locationName: "TagSpecification" },
+      Labels: { shape: "TagList", locationName: "Label" },
     },
-  });
+    TAG_SPECIFICATION_SHAPES,
+    { xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15" },
+  );
   const legacy = options(op(tagged, "RunThings").request).find((o) => names(tagged, o).includes("dryRun"))!;
   /** The list forms of a field's type: `object` ({items: [...]}) and/or `array`. */
   const forms = (owner: LogType | undefined, key: string) => options(deref(tagged, field(tagged, owner, key).type)).map((o) => o.kind);
